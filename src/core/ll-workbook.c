@@ -1,0 +1,498 @@
+/* ll-workbook.c: the root of the model, and the context for controllers */
+#define G_LOG_DOMAIN "ll-workbook"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ll-document-info-private.h"
+#include "ll-model-private.h"
+#include "ll-workbook.h"
+
+struct _LlWorkbook
+{
+  GObject     parent_instance;
+  LlStore    *store;
+  LlSchool   *school;
+  GListStore *people;
+  GListStore *documents;
+  char       *backup_path;
+};
+
+G_DEFINE_FINAL_TYPE (LlWorkbook, ll_workbook, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_READ_ONLY,
+  PROP_SCHOOL,
+  N_PROPS
+};
+
+enum {
+  WRITE_FAILED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+ll_workbook_dispose (GObject *object)
+{
+  LlWorkbook *self = LL_WORKBOOK (object);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->school);
+  g_clear_object (&self->people);
+  g_clear_object (&self->documents);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (ll_workbook_parent_class)->dispose (object);
+}
+
+static void
+ll_workbook_finalize (GObject *object)
+{
+  LlWorkbook *self = LL_WORKBOOK (object);
+
+  g_free (self->backup_path);
+  G_OBJECT_CLASS (ll_workbook_parent_class)->finalize (object);
+}
+
+static void
+ll_workbook_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  LlWorkbook *self = LL_WORKBOOK (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, ll_workbook_get_path (self));
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, ll_workbook_get_read_only (self));
+      break;
+    case PROP_SCHOOL:
+      g_value_set_object (value, self->school);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ll_workbook_class_init (LlWorkbookClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ll_workbook_dispose;
+  object_class->finalize = ll_workbook_finalize;
+  object_class->get_property = ll_workbook_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SCHOOL] =
+    g_param_spec_object ("school", NULL, NULL, LL_TYPE_SCHOOL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LlWorkbook::write-failed:
+   * @error: a GError whose message is a sentence for the user
+   *
+   * A change could not be written to the file.
+   */
+  signals[WRITE_FAILED] =
+    g_signal_new ("write-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+}
+
+static void
+ll_workbook_init (LlWorkbook *self)
+{
+  self->people = g_list_store_new (LL_TYPE_PERSON);
+  self->documents = g_list_store_new (LL_TYPE_DOCUMENT_INFO);
+}
+
+static void
+on_store_write_failed (LlStore      *store,
+                       const GError *error,
+                       LlWorkbook   *self)
+{
+  g_signal_emit (self, signals[WRITE_FAILED], 0, error);
+}
+
+static char *
+document_title (LlWorkbook *self,
+                const char *kind,
+                const char *stored_title)
+{
+  if (g_strcmp0 (kind, "school") == 0)
+    {
+      const char *name = ll_school_get_name (self->school);
+
+      if (name[0] == '\0')
+        return g_strdup (_("School profile"));
+      /* Translators: %s is the school's name */
+      return g_strdup_printf (_("School profile: %s"), name);
+    }
+  return g_strdup (stored_title);
+}
+
+static void
+on_school_name_changed (LlSchool   *school,
+                        GParamSpec *pspec,
+                        LlWorkbook *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LlDocumentInfo) info = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
+
+      if (g_strcmp0 (ll_document_info_get_kind (info), "school") == 0)
+        {
+          g_autofree char *title = document_title (self, "school", NULL);
+
+          _ll_document_info_set_title (info, title);
+        }
+    }
+}
+
+static gboolean
+load (LlWorkbook  *self,
+      GError     **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+
+  self->school = _ll_school_new (self->store);
+  g_signal_connect_object (self->school, "notify::name",
+                           G_CALLBACK (on_school_name_changed), self, 0);
+
+  rows = ll_store_list_people (self->store, error);
+  if (rows == NULL)
+    return FALSE;
+  people = g_ptr_array_new_full (rows->len, g_object_unref);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      LlStorePerson *row = g_ptr_array_index (rows, i);
+      LlRole role = LL_ROLE_TEACHER;
+
+      /* An unknown role (from a damaged file) shows as a teacher; --check
+       * reports it. */
+      ll_role_from_id (row->role, &role);
+      g_ptr_array_add (people, _ll_person_new (self->store, row->id, row->name, role));
+    }
+  g_list_store_splice (self->people, 0, 0, people->pdata, people->len);
+
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = ll_store_list_documents (self->store, error);
+  if (rows == NULL)
+    return FALSE;
+  docs = g_ptr_array_new_full (rows->len, g_object_unref);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      LlStoreDocument *row = g_ptr_array_index (rows, i);
+      g_autofree char *title = document_title (self, row->kind, row->title);
+
+      g_ptr_array_add (docs, _ll_document_info_new (row->kind, row->id, title));
+    }
+  g_list_store_splice (self->documents, 0, 0, docs->pdata, docs->len);
+
+  g_signal_connect_object (self->store, "write-failed",
+                           G_CALLBACK (on_store_write_failed), self, 0);
+  return TRUE;
+}
+
+/**
+ * ll_workbook_open:
+ * @path: a workbook file
+ * @flags: how to open it
+ * @error: a #LL_WORKBOOK_ERROR whose message is a sentence for the user
+ *
+ * Opens a workbook. A file that is not a workbook of a version this build
+ * knows is reported and left untouched. An older workbook is upgraded,
+ * after a backup copy is written beside it.
+ */
+LlWorkbook *
+ll_workbook_open (const char           *path,
+                  LlWorkbookOpenFlags   flags,
+                  GError              **error)
+{
+  g_autoptr(LlWorkbook) self = g_object_new (LL_TYPE_WORKBOOK, NULL);
+
+  self->store = ll_store_open (path, (flags & LL_WORKBOOK_OPEN_READ_ONLY) != 0,
+                               &self->backup_path, error);
+  if (self->store == NULL || !load (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/**
+ * ll_workbook_create:
+ * Creates a new, empty workbook at @path, which must not exist, readable by
+ * its owner only.
+ */
+LlWorkbook *
+ll_workbook_create (const char  *path,
+                    GError     **error)
+{
+  g_autoptr(LlWorkbook) self = g_object_new (LL_TYPE_WORKBOOK, NULL);
+
+  self->store = ll_store_create (path, error);
+  if (self->store == NULL || !load (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/**
+ * ll_workbook_close:
+ * Releases the file. Every change was committed as it was made, so there is
+ * nothing to save.
+ */
+void
+ll_workbook_close (LlWorkbook *self)
+{
+  g_return_if_fail (LL_IS_WORKBOOK (self));
+  ll_store_close (self->store);
+}
+
+const char *
+ll_workbook_get_path (LlWorkbook *self)
+{
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), NULL);
+  return ll_store_get_path (self->store);
+}
+
+gboolean
+ll_workbook_get_read_only (LlWorkbook *self)
+{
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), TRUE);
+  return ll_store_get_read_only (self->store);
+}
+
+const char *
+ll_workbook_get_backup_path (LlWorkbook *self)
+{
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), NULL);
+  return self->backup_path;
+}
+
+char *
+ll_workbook_dup_title (LlWorkbook *self)
+{
+  g_autofree char *base = NULL;
+  const char *name;
+
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), NULL);
+
+  name = ll_school_get_name (self->school);
+  if (name[0] != '\0')
+    return g_strdup (name);
+  base = g_filename_display_basename (ll_workbook_get_path (self));
+  if (g_str_has_suffix (base, LL_WORKBOOK_EXTENSION))
+    base[strlen (base) - strlen (LL_WORKBOOK_EXTENSION)] = '\0';
+  return g_steal_pointer (&base);
+}
+
+LlSchool *
+ll_workbook_get_school (LlWorkbook *self)
+{
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), NULL);
+  return self->school;
+}
+
+GListModel *
+ll_workbook_get_people (LlWorkbook *self)
+{
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), NULL);
+  return G_LIST_MODEL (self->people);
+}
+
+/**
+ * ll_workbook_add_person:
+ * Adds a person at the end of the list and commits it. Returns the new
+ * person (owned by the workbook), or %NULL with @error set.
+ */
+LlPerson *
+ll_workbook_add_person (LlWorkbook  *self,
+                        const char  *name,
+                        LlRole       role,
+                        GError     **error)
+{
+  g_autoptr(LlPerson) person = NULL;
+  g_autofree char *clean = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), NULL);
+  g_return_val_if_fail (role < LL_N_ROLES, NULL);
+
+  clean = g_strstrip (g_strdup (name ? name : ""));
+  if (clean[0] == '\0')
+    {
+      g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_INVALID,
+                   _("A person needs a name."));
+      return NULL;
+    }
+  id = ll_store_insert_person (self->store, clean, ll_role_to_id (role), error);
+  if (id == 0)
+    return NULL;
+  person = _ll_person_new (self->store, id, clean, role);
+  g_list_store_append (self->people, person);
+  return person;
+}
+
+gboolean
+ll_workbook_remove_person (LlWorkbook  *self,
+                           LlPerson    *person,
+                           GError     **error)
+{
+  guint position;
+
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), FALSE);
+  g_return_val_if_fail (LL_IS_PERSON (person), FALSE);
+
+  if (!g_list_store_find (self->people, person, &position))
+    {
+      g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_INVALID,
+                   _("That person is not in this workbook."));
+      return FALSE;
+    }
+  if (!ll_store_delete_person (self->store, ll_person_get_id (person), error))
+    return FALSE;
+  g_list_store_remove (self->people, position);
+  return TRUE;
+}
+
+GListModel *
+ll_workbook_get_documents (LlWorkbook *self)
+{
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), NULL);
+  return G_LIST_MODEL (self->documents);
+}
+
+static LlDoc *
+build_school_doc (LlWorkbook *self,
+                  gint64      id)
+{
+  LlSchool *school = self->school;
+  GListModel *people = G_LIST_MODEL (self->people);
+  guint n_people = g_list_model_get_n_items (people);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  LlDoc *doc;
+  LlDocNode *section, *varlist, *table;
+  const struct { const char *label; const char *value; } fields[] = {
+    { _("Name"), ll_school_get_name (school) },
+    { _("Unique reference number"), ll_school_get_urn (school) },
+    { _("Phase"), ll_school_get_phase (school) },
+    { _("Local authority"), ll_school_get_local_authority (school) },
+    { _("Address"), ll_school_get_address (school) },
+  };
+  guint counts[LL_N_ROLES] = { 0 };
+
+  doc = ll_doc_new ("school", id, _("School profile"));
+  if (ll_school_get_name (school)[0] != '\0')
+    doc->subtitle = g_strdup (ll_school_get_name (school));
+  doc->date = g_date_time_format (now, "%Y-%m-%d");
+
+  section = ll_doc_add_section (doc->body, _("The school"));
+  varlist = ll_doc_node_append (section, ll_doc_node_new (LL_DOC_VARLIST));
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    ll_doc_add_varlist_entry (varlist, fields[i].label,
+                              fields[i].value[0] != '\0' ? fields[i].value : _("Not recorded"));
+
+  section = ll_doc_add_section (doc->body, _("People"));
+  if (n_people == 0)
+    {
+      ll_doc_add_para (section, _("No people have been added to this workbook yet."));
+      return doc;
+    }
+
+  for (guint i = 0; i < n_people; i++)
+    {
+      g_autoptr(LlPerson) person = g_list_model_get_item (people, i);
+      LlRole role = ll_person_get_role (person);
+
+      counts[role]++;
+      if (role == LL_ROLE_HEADTEACHER && doc->author == NULL)
+        doc->author = g_strdup (ll_person_get_name (person));
+    }
+  {
+    g_autoptr(GString) summary = g_string_new (NULL);
+
+    g_string_printf (summary,
+                     g_dngettext (GETTEXT_PACKAGE, "%u person:", "%u people:", n_people),
+                     n_people);
+    for (int r = 0, shown = 0; r < LL_N_ROLES; r++)
+      if (counts[r] > 0)
+        g_string_append_printf (summary, "%s %s %u", shown++ ? "," : "",
+                                ll_role_to_label (r), counts[r]);
+    g_string_append_c (summary, '.');
+    ll_doc_add_para (section, summary->str);
+  }
+
+  table = ll_doc_node_append (section, ll_doc_node_new (LL_DOC_TABLE));
+  ll_doc_add_row (table, _("Name"), _("Role"), NULL);
+  for (guint i = 0; i < n_people; i++)
+    {
+      g_autoptr(LlPerson) person = g_list_model_get_item (people, i);
+
+      ll_doc_add_row (table, ll_person_get_name (person), ll_person_get_role_label (person), NULL);
+    }
+  return doc;
+}
+
+/**
+ * ll_workbook_build_doc:
+ * Builds the neutral tree of the document @document_id, for DocBook export
+ * and print.
+ */
+LlDoc *
+ll_workbook_build_doc (LlWorkbook  *self,
+                       gint64       document_id,
+                       GError     **error)
+{
+  guint n;
+
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LlDocumentInfo) info = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
+
+      if (ll_document_info_get_id (info) != document_id)
+        continue;
+      if (g_strcmp0 (ll_document_info_get_kind (info), "school") == 0)
+        return build_school_doc (self, document_id);
+      break;
+    }
+  g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NO_SUCH_DOCUMENT,
+               _("This workbook has no document with the ID %" G_GINT64_FORMAT
+                 ". Use --list to see the documents it has."), document_id);
+  return NULL;
+}
+
+gboolean
+ll_workbook_save_copy (LlWorkbook  *self,
+                       const char  *path,
+                       GError     **error)
+{
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), FALSE);
+  return ll_store_backup_to (self->store, path, error);
+}
+
+char *
+ll_workbook_check (const char *path,
+                   gboolean   *ok)
+{
+  return ll_store_check_file (path, ok);
+}

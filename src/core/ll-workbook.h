@@ -1,0 +1,74 @@
+/* ll-workbook.h: the root of the model, and the one context that every
+ * controller is handed. A workbook is one SQLite file; every change made
+ * through the model is committed to it at once. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ll-doc.h"
+#include "ll-document-info.h"
+#include "ll-error.h"
+#include "ll-person.h"
+#include "ll-school.h"
+
+G_BEGIN_DECLS
+
+#define LL_WORKBOOK_EXTENSION ".llw"
+
+typedef enum {
+  LL_WORKBOOK_OPEN_DEFAULT   = 0,
+  /* Never write to the file, even when it is writable (command-line
+   * readers, and the check). Read-only files always open like this. */
+  LL_WORKBOOK_OPEN_READ_ONLY = 1 << 0,
+} LlWorkbookOpenFlags;
+
+#define LL_TYPE_WORKBOOK (ll_workbook_get_type ())
+G_DECLARE_FINAL_TYPE (LlWorkbook, ll_workbook, LL, WORKBOOK, GObject)
+
+LlWorkbook  *ll_workbook_open              (const char           *path,
+                                            LlWorkbookOpenFlags   flags,
+                                            GError              **error);
+LlWorkbook  *ll_workbook_create            (const char           *path,
+                                            GError              **error);
+void         ll_workbook_close             (LlWorkbook           *self);
+
+const char  *ll_workbook_get_path          (LlWorkbook           *self);
+gboolean     ll_workbook_get_read_only     (LlWorkbook           *self);
+/* The path of the copy written before an older workbook was upgraded,
+ * or NULL when this opening upgraded nothing. */
+const char  *ll_workbook_get_backup_path   (LlWorkbook           *self);
+/* The school's name, or the file's name while the school has none. */
+char        *ll_workbook_dup_title         (LlWorkbook           *self);
+
+LlSchool    *ll_workbook_get_school        (LlWorkbook           *self);
+/* A GListModel of LlPerson, in the order the user sees them. */
+GListModel  *ll_workbook_get_people        (LlWorkbook           *self);
+LlPerson    *ll_workbook_add_person        (LlWorkbook           *self,
+                                            const char           *name,
+                                            LlRole                role,
+                                            GError              **error);
+gboolean     ll_workbook_remove_person     (LlWorkbook           *self,
+                                            LlPerson             *person,
+                                            GError              **error);
+
+/* A GListModel of LlDocumentInfo: every document, the school profile first. */
+GListModel  *ll_workbook_get_documents     (LlWorkbook           *self);
+/* Builds the neutral tree of one document, for export and print. */
+LlDoc       *ll_workbook_build_doc         (LlWorkbook           *self,
+                                            gint64                document_id,
+                                            GError              **error);
+
+/* Writes a consistent copy of the workbook to @path (which must not exist). */
+gboolean     ll_workbook_save_copy         (LlWorkbook           *self,
+                                            const char           *path,
+                                            GError              **error);
+
+/* Checks integrity and schema of the file at @path without changing it.
+ * Returns a short human-readable report; *ok says whether all is well. */
+char        *ll_workbook_check             (const char           *path,
+                                            gboolean             *ok);
+
+/* Signals: "write-failed" (const GError *): a change could not be written;
+ * the model keeps the value, and the controller tells the user. */
+
+G_END_DECLS

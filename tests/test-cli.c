@@ -1,0 +1,270 @@
+/* test-cli.c: the command line, run as a whole process like a script would */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ll-test-util.h"
+#include "ll-workbook.h"
+
+typedef struct
+{
+  char *dir;
+  char *sample;
+} Fixture;
+
+static int
+run_app (char       **out,
+         char       **err,
+         const char  *first,
+         ...) G_GNUC_NULL_TERMINATED;
+
+static int
+run_app (char       **out,
+         char       **err,
+         const char  *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("LL_BINARY"));
+  va_start (args, first);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  return ll_test_spawn ((const char * const *) argv->pdata, out, err);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  f->dir = ll_test_make_tmpdir ();
+  f->sample = g_build_filename (f->dir, "Sample.llw", NULL);
+  g_assert_cmpint (run_app (&out, &err, "--generate-sample", f->sample, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  ll_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->sample);
+}
+
+/* An error is one sentence on stderr, with a non-zero status and nothing on stdout. */
+static void
+assert_one_sentence (const char *err)
+{
+  g_assert_nonnull (err);
+  g_assert_true (g_str_has_suffix (err, ".\n"));
+  g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);
+  g_assert_null (strstr (err, "CRITICAL"));
+  g_assert_null (strstr (err, "WARNING"));
+}
+
+static void
+test_version (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_app (&out, &err, "--version", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "leading-learning " PACKAGE_VERSION "\n");
+}
+
+static void
+test_list (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_app (&out, &err, "--list", f->sample, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "school\t1\tSchool profile: Ashcombe Vale Primary School\n");
+}
+
+static void
+test_generate_sample_scale (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *big = g_build_filename (f->dir, "Big.llw", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(LlWorkbook) small_wb = NULL;
+  g_autoptr(LlWorkbook) big_wb = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (run_app (&out, &err, "--generate-sample=5", big, NULL), ==, 0);
+  small_wb = ll_workbook_open (f->sample, LL_WORKBOOK_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  big_wb = ll_workbook_open (big, LL_WORKBOOK_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (ll_workbook_get_people (big_wb)), ==,
+                    5 * g_list_model_get_n_items (ll_workbook_get_people (small_wb)));
+  g_clear_pointer (&err, g_free);
+
+  /* FILE must not exist */
+  g_assert_cmpint (run_app (&out, &err, "--generate-sample", big, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "already exists"));
+  assert_one_sentence (err);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_app (&out, &err, "--generate-sample=lots", big, NULL), ==, 2);
+  assert_one_sentence (err);
+}
+
+static void
+test_export_one (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *xml_path = g_build_filename (f->dir, "profile.xml", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *xml = NULL;
+
+  g_assert_cmpint (run_app (&out, &err, "--export-docbook", xml_path, "--document=1", f->sample, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (xml_path, &xml, NULL, NULL));
+  g_assert_nonnull (strstr (xml, "Ashcombe Vale Primary School"));
+  g_assert_nonnull (strstr (xml, "Helen Marsh"));
+  g_assert_nonnull (strstr (xml, "Zoë Hargreaves"));
+  ll_test_assert_docbook_valid (xml_path);
+}
+
+static void
+test_export_all (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "export", NULL);
+  g_autofree char *school = g_build_filename (folder, "school-1.xml", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_app (&out, &err, "--export-docbook", folder, f->sample, NULL), ==, 0);
+  g_assert_true (g_file_test (school, G_FILE_TEST_IS_REGULAR));
+  ll_test_assert_docbook_valid (school);
+}
+
+static void
+test_print_pdf (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "profile.pdf", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_cmpint (run_app (&out, &err, "--print-pdf", pdf, "--document", "1", f->sample, NULL), ==, 0);
+  text = ll_test_pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "School profile"));
+  g_assert_nonnull (strstr (text, "Ashcombe Vale Primary School"));
+  g_assert_nonnull (strstr (text, "Dr Anand Mehta"));
+  g_assert_nonnull (strstr (text, "Page 1 of"));
+  g_clear_pointer (&err, g_free);
+
+  /* --document is required */
+  g_assert_cmpint (run_app (&out, &err, "--print-pdf", pdf, f->sample, NULL), ==, 2);
+  assert_one_sentence (err);
+  g_clear_pointer (&err, g_free);
+  /* an ID the workbook does not have */
+  g_assert_cmpint (run_app (&out, &err, "--print-pdf", pdf, "--document=42", f->sample, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "no document with the ID 42"));
+  assert_one_sentence (err);
+}
+
+static void
+test_check (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_app (&out, &err, "--check", f->sample, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Integrity: ok"));
+  g_assert_nonnull (strstr (out, "Result: no problems found"));
+}
+
+/* No input makes it crash, and no bad file is changed. */
+static void
+test_bad_inputs (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *junk = g_build_filename (f->dir, "junk.llw", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "missing.llw", NULL);
+  g_autofree char *xml = g_build_filename (f->dir, "out.xml", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *actions[] = { "--list", "--check", "--export-docbook=", "--print-pdf=" };
+
+  g_assert_true (g_file_set_contents (junk, "\x01\x02not a workbook at all\xff", -1, NULL));
+  before = ll_test_file_checksum (junk);
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_autofree char *action = g_str_has_suffix (actions[i], "=")
+                                ? g_strconcat (actions[i], xml, NULL) : g_strdup (actions[i]);
+      const char *files[] = { junk, missing };
+
+      for (guint j = 0; j < G_N_ELEMENTS (files); j++)
+        {
+          g_autofree char *out = NULL;
+          g_autofree char *err = NULL;
+          int status = run_app (&out, &err, action, "--document=1", files[j], NULL);
+
+          g_assert_cmpint (status, ==, 1);
+          g_assert_cmpstr (out, !=, NULL);
+          if (!g_str_equal (actions[i], "--check"))
+            {
+              g_assert_cmpstr (out, ==, "");
+              assert_one_sentence (err);
+            }
+        }
+    }
+  after = ll_test_file_checksum (junk);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    /* two actions, no file, unknown option */
+    g_assert_cmpint (run_app (&out, &err, "--list", "--check", f->sample, NULL), ==, 2);
+    assert_one_sentence (err);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_app (&out, &err, "--list", NULL), ==, 2);
+    assert_one_sentence (err);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_app (&out, &err, "--list", "--no-such-option", f->sample, NULL), ==, 2);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_app (&out, &err, "--export-docbook=x.xml", "--document=abc", f->sample, NULL), ==, 2);
+    assert_one_sentence (err);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_assert_nonnull (g_getenv ("LL_BINARY"));
+
+  g_test_add_func ("/cli/version", test_version);
+#define ADD(name, func) \
+  g_test_add ("/cli/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("list", test_list);
+  ADD ("generate-sample-scale", test_generate_sample_scale);
+  ADD ("export-one", test_export_one);
+  ADD ("export-all", test_export_all);
+  ADD ("print-pdf", test_print_pdf);
+  ADD ("check", test_check);
+  ADD ("bad-inputs", test_bad_inputs);
+#undef ADD
+  return g_test_run ();
+}

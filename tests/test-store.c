@@ -1,0 +1,628 @@
+/* test-store.c: the workbook store and model, and every kind of bad file */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ll-sample.h"
+#include "ll-store.h"
+#include "ll-test-util.h"
+#include "ll-workbook.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = ll_test_make_tmpdir ();
+  f->path = g_build_filename (f->dir, "Test.llw", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  ll_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static void
+write_bytes (const char *path,
+             const char *data,
+             gssize      len)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, len, &error);
+  g_assert_no_error (error);
+}
+
+/* Opening @path must fail with @code and leave the file unchanged. */
+static void
+assert_refused (const char *path,
+                int         code)
+{
+  g_autofree char *before = ll_test_file_checksum (path);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = ll_workbook_open (path, LL_WORKBOOK_OPEN_DEFAULT, &error);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  g_assert_null (workbook);
+  g_assert_error (error, LL_WORKBOOK_ERROR, code);
+  /* a sentence that names the file */
+  g_assert_nonnull (strstr (error->message, "Test"));
+  g_assert_true (g_str_has_suffix (error->message, "."));
+  after = ll_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_create_and_reopen (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = ll_workbook_create (f->path, &error);
+  LlPerson *person;
+  struct stat st;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (workbook);
+  g_assert_false (ll_workbook_get_read_only (workbook));
+
+  /* readable by its owner only */
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  ll_school_set_name (ll_workbook_get_school (workbook), "Ysgol Gymraeg Aberddu");
+  ll_school_set_address (ll_workbook_get_school (workbook), "1 Heol y Bont\nAberddu");
+  person = ll_workbook_add_person (workbook, "  Siân Ó Briain ", LL_ROLE_HEADTEACHER, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ll_person_get_name (person), ==, "Siân Ó Briain");
+  ll_workbook_add_person (workbook, "Zoë Ng", LL_ROLE_TEACHER, &error);
+  g_assert_no_error (error);
+  ll_person_set_role (person, LL_ROLE_SENIOR_LEADER);
+  g_clear_object (&workbook);
+
+  workbook = ll_workbook_open (f->path, LL_WORKBOOK_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ll_school_get_name (ll_workbook_get_school (workbook)), ==, "Ysgol Gymraeg Aberddu");
+  g_assert_cmpstr (ll_school_get_address (ll_workbook_get_school (workbook)), ==, "1 Heol y Bont\nAberddu");
+  g_assert_cmpuint (g_list_model_get_n_items (ll_workbook_get_people (workbook)), ==, 2);
+  person = g_list_model_get_item (ll_workbook_get_people (workbook), 0);
+  g_assert_cmpstr (ll_person_get_name (person), ==, "Siân Ó Briain");
+  g_assert_cmpint (ll_person_get_role (person), ==, LL_ROLE_SENIOR_LEADER);
+  g_object_unref (person);
+}
+
+/* Edits reach the file at once: another connection sees them while the
+ * workbook is still open, with no save. */
+static void
+test_edits_committed_at_once (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = ll_workbook_create (f->path, &error);
+  g_autoptr(LlWorkbook) reader = NULL;
+  LlPerson *person;
+
+  g_assert_no_error (error);
+  ll_school_set_name (ll_workbook_get_school (workbook), "Hill Top Academy");
+  person = ll_workbook_add_person (workbook, "Ada Brown", LL_ROLE_TEACHER, &error);
+  g_assert_no_error (error);
+
+  reader = ll_workbook_open (f->path, LL_WORKBOOK_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (ll_workbook_get_read_only (reader));
+  g_assert_cmpstr (ll_school_get_name (ll_workbook_get_school (reader)), ==, "Hill Top Academy");
+  g_assert_cmpuint (g_list_model_get_n_items (ll_workbook_get_people (reader)), ==, 1);
+  g_clear_object (&reader);
+
+  g_assert_true (ll_workbook_remove_person (workbook, person, &error));
+  g_assert_no_error (error);
+  reader = ll_workbook_open (f->path, LL_WORKBOOK_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (ll_workbook_get_people (reader)), ==, 0);
+}
+
+static void
+test_add_person_needs_name (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = ll_workbook_create (f->path, &error);
+
+  g_assert_null (ll_workbook_add_person (workbook, "   ", LL_ROLE_TEACHER, &error));
+  g_assert_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_INVALID);
+  g_assert_cmpuint (g_list_model_get_n_items (ll_workbook_get_people (workbook)), ==, 0);
+}
+
+static void
+test_create_refuses_existing (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = NULL;
+  g_autofree char *sum = NULL;
+  g_autofree char *after = NULL;
+
+  write_bytes (f->path, "precious words", -1);
+  sum = ll_test_file_checksum (f->path);
+  workbook = ll_workbook_create (f->path, &error);
+  g_assert_null (workbook);
+  g_assert_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_EXISTS);
+  after = ll_test_file_checksum (f->path);
+  g_assert_cmpstr (sum, ==, after);
+}
+
+static void
+test_missing_file (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = ll_workbook_open (f->path, LL_WORKBOOK_OPEN_DEFAULT, &error);
+
+  g_assert_null (workbook);
+  g_assert_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_random_bytes (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  guchar bytes[8192];
+
+  for (guint i = 0; i < sizeof bytes; i++)
+    bytes[i] = g_rand_int_range (rand, 0, 256);
+  write_bytes (f->path, (const char *) bytes, sizeof bytes);
+  assert_refused (f->path, LL_WORKBOOK_ERROR_NOT_A_WORKBOOK);
+}
+
+static void
+test_empty_and_text_files (Fixture       *f,
+                           gconstpointer  data)
+{
+  write_bytes (f->path, "", 0);
+  assert_refused (f->path, LL_WORKBOOK_ERROR_NOT_A_WORKBOOK);
+  write_bytes (f->path, "Dear staff,\nOur vision for learning...\n", -1);
+  assert_refused (f->path, LL_WORKBOOK_ERROR_NOT_A_WORKBOOK);
+}
+
+static void
+test_truncated (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (ll_sample_generate (f->path, 2, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (f->path, &contents, &len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (len, >, 8192);
+
+  /* cut at a page boundary: only the header's page count tells */
+  write_bytes (f->path, contents, 4096);
+  assert_refused (f->path, LL_WORKBOOK_ERROR_DAMAGED);
+  /* cut mid-page */
+  write_bytes (f->path, contents, len - 1000);
+  assert_refused (f->path, LL_WORKBOOK_ERROR_DAMAGED);
+  /* only a piece of the header */
+  write_bytes (f->path, contents, 50);
+  assert_refused (f->path, LL_WORKBOOK_ERROR_DAMAGED);
+}
+
+static void
+test_corrupt_pages (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (ll_sample_generate (f->path, 3, &error));
+  g_file_get_contents (f->path, &contents, &len, &error);
+  g_assert_no_error (error);
+  /* scribble over the second page onwards, keeping the header intact */
+  for (gsize i = 4096 + 10; i < len && i < 4096 * 3; i++)
+    contents[i] = (char) (i * 31);
+  write_bytes (f->path, contents, len);
+  assert_refused (f->path, LL_WORKBOOK_ERROR_DAMAGED);
+}
+
+static void
+on_write_failed (LlWorkbook   *workbook,
+                 const GError *error,
+                 GError      **out)
+{
+  g_clear_error (out);
+  *out = g_error_copy (error);
+}
+
+static void
+make_foreign_db (const char *path,
+                 const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_foreign_sqlite (Fixture       *f,
+                     gconstpointer  data)
+{
+  make_foreign_db (f->path,
+                   "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT);"
+                   "INSERT INTO moz_places (url) VALUES ('https://example.org');");
+  assert_refused (f->path, LL_WORKBOOK_ERROR_FOREIGN);
+}
+
+static void
+test_newer_version (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = ll_workbook_create (f->path, &error);
+  g_autofree char *sql = NULL;
+
+  g_assert_no_error (error);
+  g_clear_object (&workbook);
+  sql = g_strdup_printf ("PRAGMA user_version = %d", LL_STORE_SCHEMA_VERSION + 1);
+  make_foreign_db (f->path, sql);
+  assert_refused (f->path, LL_WORKBOOK_ERROR_TOO_NEW);
+}
+
+static void
+test_in_use (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) first = ll_workbook_create (f->path, &error);
+  g_autoptr(LlWorkbook) second = NULL;
+  g_autoptr(LlWorkbook) reader = NULL;
+
+  g_assert_no_error (error);
+  second = ll_workbook_open (f->path, LL_WORKBOOK_OPEN_DEFAULT, &error);
+  g_assert_null (second);
+  g_assert_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_IN_USE);
+  g_clear_error (&error);
+
+  /* reading (for --list or --export) is still allowed */
+  reader = ll_workbook_open (f->path, LL_WORKBOOK_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_clear_object (&reader);
+
+  /* once the first copy closes, the file opens */
+  ll_workbook_close (first);
+  second = ll_workbook_open (f->path, LL_WORKBOOK_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (second);
+}
+
+/* Opens a read-only file as a user who cannot write it. */
+static void
+check_read_only_open (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = NULL;
+  g_autofree char *before = ll_test_file_checksum (path);
+  g_autofree char *after = NULL;
+
+  g_assert_cmpint (g_access (path, W_OK), !=, 0);
+  workbook = ll_workbook_open (path, LL_WORKBOOK_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (ll_workbook_get_read_only (workbook));
+  g_assert_cmpstr (ll_school_get_name (ll_workbook_get_school (workbook)), ==,
+                   "Ashcombe Vale Primary School");
+
+  /* a change is refused with a clear message, not a crash */
+  g_assert_null (ll_workbook_add_person (workbook, "New", LL_ROLE_TEACHER, &error));
+  g_assert_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_READ_ONLY);
+  g_clear_object (&workbook);
+
+  after = ll_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_read_only_file (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ll_sample_generate (f->path, 1, &error));
+  g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
+  if (g_access (f->path, W_OK) != 0)
+    {
+      check_read_only_open (f->path);
+      return;
+    }
+  /* root may write anything: check as an unprivileged user instead */
+  g_assert_cmpint (g_chmod (f->dir, 0755), ==, 0);
+  g_setenv ("LL_TEST_READ_ONLY_PATH", f->path, TRUE);
+  g_test_trap_subprocess ("/store/bad-file/read-only/unprivileged", 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_read_only_unprivileged (void)
+{
+  if (!g_test_subprocess ())
+    {
+      g_test_skip ("runs only as a subprocess of /store/bad-file/read-only");
+      return;
+    }
+  g_assert_cmpint (setgid (65534), ==, 0);
+  g_assert_cmpint (setuid (65534), ==, 0);
+  check_read_only_open (g_getenv ("LL_TEST_READ_ONLY_PATH"));
+}
+
+/* A setter that cannot write keeps the value and tells the controller. */
+static void
+test_setter_failure_is_reported (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = NULL;
+  g_autoptr(LlWorkbook) reader = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GError *reported = NULL;
+
+  g_assert_true (ll_sample_generate (f->path, 1, &error));
+  before = ll_test_file_checksum (f->path);
+  workbook = ll_workbook_open (f->path, LL_WORKBOOK_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_signal_connect (workbook, "write-failed", G_CALLBACK (on_write_failed), &reported);
+
+  ll_school_set_name (ll_workbook_get_school (workbook), "Changed");
+  g_assert_error (reported, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_READ_ONLY);
+  g_clear_error (&reported);
+  g_clear_object (&workbook);
+  after = ll_test_file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_migration_makes_backup (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlStore) old = ll_store_create_at_version (f->path, 1, &error);
+  g_autoptr(LlWorkbook) workbook = NULL;
+  g_autoptr(LlWorkbook) backup = NULL;
+  g_autofree char *check = NULL;
+  const char *backup_path;
+  gboolean ok = FALSE;
+  struct stat st;
+
+  g_assert_no_error (error);
+  g_clear_object (&old);
+  /* the version 1 schema, as an old build wrote it */
+  make_foreign_db (f->path, "UPDATE school SET name = 'Old School';"
+                            "INSERT INTO person (name, role) VALUES ('Kept Person', 'teacher');");
+
+  workbook = ll_workbook_open (f->path, LL_WORKBOOK_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  backup_path = ll_workbook_get_backup_path (workbook);
+  g_assert_nonnull (backup_path);
+  g_assert_true (g_str_has_suffix (backup_path, "Test (before upgrade from version 1).llw"));
+  g_assert_cmpint (g_stat (backup_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* the upgraded workbook keeps its content and gains the documents */
+  g_assert_cmpstr (ll_school_get_name (ll_workbook_get_school (workbook)), ==, "Old School");
+  g_assert_cmpuint (g_list_model_get_n_items (ll_workbook_get_people (workbook)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (ll_workbook_get_documents (workbook)), ==, 1);
+  check = ll_workbook_check (f->path, &ok);
+  g_assert_true (ok);
+
+  /* the backup is the old version, still openable (it upgrades in memory when read-only) */
+  g_assert_cmpint (ll_store_check_file (backup_path, &ok) != NULL, ==, TRUE);
+  backup = ll_workbook_open (backup_path, LL_WORKBOOK_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ll_school_get_name (ll_workbook_get_school (backup)), ==, "Old School");
+  g_clear_object (&workbook);
+
+  /* a second opening upgrades nothing */
+  workbook = ll_workbook_open (f->path, LL_WORKBOOK_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_null (ll_workbook_get_backup_path (workbook));
+}
+
+static void
+test_read_only_old_version_untouched (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlStore) old = ll_store_create_at_version (f->path, 1, &error);
+  g_autoptr(LlWorkbook) workbook = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_no_error (error);
+  g_clear_object (&old);
+  make_foreign_db (f->path, "UPDATE school SET name = 'Old School'");
+  before = ll_test_file_checksum (f->path);
+
+  workbook = ll_workbook_open (f->path, LL_WORKBOOK_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ll_school_get_name (ll_workbook_get_school (workbook)), ==, "Old School");
+  g_assert_null (ll_workbook_get_backup_path (workbook));
+  g_clear_object (&workbook);
+  after = ll_test_file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_save_copy (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = NULL;
+  g_autoptr(LlWorkbook) copy = NULL;
+  g_autofree char *copy_path = g_build_filename (f->dir, "Copy.llw", NULL);
+  struct stat st;
+
+  g_assert_true (ll_sample_generate (f->path, 1, &error));
+  workbook = ll_workbook_open (f->path, LL_WORKBOOK_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  ll_school_set_name (ll_workbook_get_school (workbook), "Renamed While Open");
+
+  g_assert_true (ll_workbook_save_copy (workbook, copy_path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (copy_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* the copy is a complete workbook, openable while the original is open */
+  copy = ll_workbook_open (copy_path, LL_WORKBOOK_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ll_school_get_name (ll_workbook_get_school (copy)), ==, "Renamed While Open");
+  g_assert_cmpuint (g_list_model_get_n_items (ll_workbook_get_people (copy)), ==,
+                    g_list_model_get_n_items (ll_workbook_get_people (workbook)));
+
+  /* never over an existing file */
+  g_assert_false (ll_workbook_save_copy (workbook, copy_path, &error));
+  g_assert_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_EXISTS);
+}
+
+static void
+test_sample (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = NULL;
+  g_autoptr(LlDoc) doc = NULL;
+  g_autofree char *scaled = g_build_filename (f->dir, "Scaled.llw", NULL);
+  guint n_small;
+
+  g_assert_true (ll_sample_generate (f->path, 1, &error));
+  g_assert_no_error (error);
+  /* never over an existing file */
+  g_assert_false (ll_sample_generate (f->path, 1, &error));
+  g_assert_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  workbook = ll_workbook_open (f->path, LL_WORKBOOK_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ll_school_get_name (ll_workbook_get_school (workbook)), ==,
+                   "Ashcombe Vale Primary School");
+  n_small = g_list_model_get_n_items (ll_workbook_get_people (workbook));
+  g_assert_cmpuint (n_small, >=, 15);
+
+  doc = ll_workbook_build_doc (workbook, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (doc->kind, ==, "school");
+  g_assert_cmpstr (doc->author, ==, "Helen Marsh");
+  g_assert_cmpstr (doc->subtitle, ==, "Ashcombe Vale Primary School");
+  g_clear_object (&workbook);
+
+  g_assert_true (ll_sample_generate (scaled, 10, &error));
+  workbook = ll_workbook_open (scaled, LL_WORKBOOK_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (ll_workbook_get_people (workbook)), ==, n_small * 10);
+}
+
+static void
+test_documents (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = ll_workbook_create (f->path, &error);
+  g_autoptr(LlDocumentInfo) info = NULL;
+  g_autoptr(LlDoc) doc = NULL;
+  GListModel *docs = ll_workbook_get_documents (workbook);
+
+  g_assert_cmpuint (g_list_model_get_n_items (docs), ==, 1);
+  info = g_list_model_get_item (docs, 0);
+  g_assert_cmpstr (ll_document_info_get_kind (info), ==, "school");
+  g_assert_cmpstr (ll_document_info_get_title (info), ==, "School profile");
+  ll_school_set_name (ll_workbook_get_school (workbook), "Brook Lane");
+  g_assert_cmpstr (ll_document_info_get_title (info), ==, "School profile: Brook Lane");
+
+  doc = ll_workbook_build_doc (workbook, 99, &error);
+  g_assert_null (doc);
+  g_assert_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NO_SUCH_DOCUMENT);
+}
+
+static void
+test_check (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gboolean ok = FALSE;
+
+  g_assert_true (ll_sample_generate (f->path, 1, &error));
+  before = ll_test_file_checksum (f->path);
+  report = ll_workbook_check (f->path, &ok);
+  g_assert_true (ok);
+  g_assert_nonnull (strstr (report, "no problems found"));
+  after = ll_test_file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_pointer (&report, g_free);
+
+  /* a role this version does not know */
+  make_foreign_db (f->path, "UPDATE person SET role = 'wizard' WHERE id = 1");
+  report = ll_workbook_check (f->path, &ok);
+  g_assert_false (ok);
+  g_assert_nonnull (strstr (report, "unknown role: 1"));
+  g_clear_pointer (&report, g_free);
+
+  write_bytes (f->path, "junk", -1);
+  report = ll_workbook_check (f->path, &ok);
+  g_assert_false (ok);
+  g_assert_nonnull (strstr (report, "not a Leading Learning workbook"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/store/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("create-and-reopen", test_create_and_reopen);
+  ADD ("edits-committed-at-once", test_edits_committed_at_once);
+  ADD ("add-person-needs-name", test_add_person_needs_name);
+  ADD ("create-refuses-existing", test_create_refuses_existing);
+  ADD ("documents", test_documents);
+  ADD ("sample", test_sample);
+  ADD ("save-copy", test_save_copy);
+  ADD ("check", test_check);
+  ADD ("migration-makes-backup", test_migration_makes_backup);
+  ADD ("bad-file/missing", test_missing_file);
+  ADD ("bad-file/random-bytes", test_random_bytes);
+  ADD ("bad-file/empty-and-text", test_empty_and_text_files);
+  ADD ("bad-file/truncated", test_truncated);
+  ADD ("bad-file/corrupt-pages", test_corrupt_pages);
+  ADD ("bad-file/foreign-sqlite", test_foreign_sqlite);
+  ADD ("bad-file/newer-version", test_newer_version);
+  ADD ("bad-file/in-use", test_in_use);
+  ADD ("bad-file/read-only", test_read_only_file);
+  ADD ("bad-file/read-only-old-version", test_read_only_old_version_untouched);
+  ADD ("setter-failure-is-reported", test_setter_failure_is_reported);
+#undef ADD
+  g_test_add_func ("/store/bad-file/read-only/unprivileged", test_read_only_unprivileged);
+
+  return g_test_run ();
+}
