@@ -1,0 +1,34 @@
+#!/bin/bash
+# Installs what is needed, builds Leading Learning with warnings as errors and
+# runs the whole test suite under a virtual display; then builds again with
+# AddressSanitizer and UndefinedBehaviorSanitizer and runs the suite again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+build-aux/install-deps.sh
+
+xvfb=(xvfb-run -a -s '-screen 0 1280x1024x24 -nolisten tcp')
+
+setup () {
+  local dir=$1; shift
+  if [ -d "$dir" ]; then
+    meson setup --reconfigure "$dir" "$@"
+  else
+    meson setup "$dir" "$@"
+  fi
+}
+
+echo "== Build (warnings are errors)"
+setup build-test --werror -Dbuildtype=debugoptimized
+ninja -C build-test
+echo "== Tests"
+"${xvfb[@]}" meson test -C build-test --print-errorlogs --num-processes 2
+
+echo "== Build with AddressSanitizer and UndefinedBehaviorSanitizer"
+setup build-asan --werror -Dbuildtype=debug -Db_sanitize=address,undefined -Db_lundef=false
+ninja -C build-asan
+echo "== Tests under the sanitizers"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_odr_violation=0 \
+LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0" \
+UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  "${xvfb[@]}" meson test -C build-asan --print-errorlogs --num-processes 2 --timeout-multiplier 3
