@@ -1,0 +1,1045 @@
+/* ll-print-layout-build.c: flattens the document tree into items
+ *
+ * Every block becomes one or more items: a run of wrapped text (a Pango
+ * layout with its lines measured), a table row or a rule, each with the
+ * space it wants around it and whether it must stay with what follows.
+ */
+#define G_LOG_DOMAIN "ll-print"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ll-print-layout-private.h"
+
+typedef struct
+{
+  double   indent;
+  double   right_indent;
+  gboolean italic;
+  int      section_depth;
+  int      itemized_depth;
+  int      ordered_depth;
+  double   para_after;
+  guint    n_bars;
+  double   bar_x[MAX_BARS];
+  guint    bar_id[MAX_BARS];
+} State;
+
+typedef struct
+{
+  LlPrintLayout *self;
+  guint          next_bar_id;
+  char          *pending_marker;     /* markup */
+  double         pending_marker_right;
+} Builder;
+
+typedef struct
+{
+  double         size;
+  gboolean       bold;
+  gboolean       italic;
+  double         spacing;
+  guint32        colour;
+  double         before;
+  double         after;
+  PangoAlignment align;
+} TextStyle;
+
+static void build_children (Builder         *b,
+                            const State     *st,
+                            const LlDocNode *node);
+
+/* Helpers */
+
+static PangoFontDescription *
+font_new (double   size,
+          gboolean bold,
+          gboolean italic)
+{
+  PangoFontDescription *desc = pango_font_description_new ();
+
+  pango_font_description_set_family (desc, FONT_FAMILY);
+  pango_font_description_set_size (desc, (int) (size * PANGO_SCALE + 0.5));
+  if (bold)
+    pango_font_description_set_weight (desc, PANGO_WEIGHT_BOLD);
+  if (italic)
+    pango_font_description_set_style (desc, PANGO_STYLE_ITALIC);
+  return desc;
+}
+
+void
+ll_print_append_escaped (GString    *out,
+                         const char *text)
+{
+  g_autofree char *valid = NULL;
+  g_autofree char *escaped = NULL;
+
+  if (text == NULL)
+    return;
+  /* Pango rejects invalid UTF-8 in markup; never let user text break it */
+  valid = g_utf8_make_valid (text, -1);
+  escaped = g_markup_escape_text (valid, -1);
+  g_string_append (out, escaped);
+}
+
+/* Sets @markup on @layout; text that Pango cannot parse falls back to the
+ * plain text so that nothing is lost and nothing warns. */
+static void
+layout_set_markup (PangoLayout *layout,
+                   const char  *markup)
+{
+  g_autoptr(GError) error = NULL;
+  PangoAttrList *attrs = NULL;
+  g_autofree char *text = NULL;
+
+  if (pango_parse_markup (markup, -1, 0, &attrs, &text, NULL, &error))
+    {
+      pango_layout_set_text (layout, text, -1);
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
+  else
+    {
+      g_warning ("Unexpected markup error: %s", error->message);
+      pango_layout_set_text (layout, markup, -1);
+    }
+}
+
+static gboolean
+uri_differs (const char *text,
+             const char *uri)
+{
+  gsize ulen = strlen (uri);
+  gsize tlen = strlen (text);
+
+  if (g_str_has_prefix (uri, "mailto:"))
+    {
+      uri += strlen ("mailto:");
+      ulen -= strlen ("mailto:");
+    }
+  /* "https://example.org/" and "https://example.org" read the same */
+  if (ulen > 0 && uri[ulen - 1] == '/')
+    ulen--;
+  if (tlen > 0 && text[tlen - 1] == '/')
+    tlen--;
+  return ulen != tlen || strncmp (text, uri, ulen) != 0;
+}
+
+static void
+append_inline_markup (GString         *out,
+                      const LlDocNode *node)
+{
+  switch (node->type)
+    {
+    case LL_DOC_TEXT:
+      ll_print_append_escaped (out, node->text);
+      break;
+
+    case LL_DOC_EMPHASIS:
+      g_string_append (out, "<i>");
+      for (guint i = 0; i < node->children->len; i++)
+        append_inline_markup (out, g_ptr_array_index (node->children, i));
+      g_string_append (out, "</i>");
+      break;
+
+    case LL_DOC_STRONG:
+      g_string_append (out, "<b>");
+      for (guint i = 0; i < node->children->len; i++)
+        append_inline_markup (out, g_ptr_array_index (node->children, i));
+      g_string_append (out, "</b>");
+      break;
+
+    case LL_DOC_LINK:
+      {
+        g_autofree char *text = ll_doc_node_get_text (node);
+
+        g_string_append (out, LINK_MARKUP);
+        if (*text == '\0' && node->attr != NULL)
+          ll_print_append_escaped (out, node->attr);
+        else
+          for (guint i = 0; i < node->children->len; i++)
+            append_inline_markup (out, g_ptr_array_index (node->children, i));
+        g_string_append (out, "</span>");
+        if (node->attr != NULL && *node->attr != '\0' && *text != '\0' &&
+            uri_differs (text, node->attr))
+          {
+            g_string_append (out, " " URI_MARKUP "(");
+            ll_print_append_escaped (out, node->attr);
+            g_string_append (out, ")</span>");
+          }
+      }
+      break;
+
+    case LL_DOC_BODY:
+    case LL_DOC_SECTION:
+    case LL_DOC_PARA:
+    case LL_DOC_ITEMIZED_LIST:
+    case LL_DOC_ORDERED_LIST:
+    case LL_DOC_LIST_ITEM:
+    case LL_DOC_BLOCKQUOTE:
+    case LL_DOC_VARLIST:
+    case LL_DOC_VARLIST_ENTRY:
+    case LL_DOC_TABLE:
+    case LL_DOC_ROW:
+    case LL_DOC_ENTRY:
+    default:
+      /* A block where inlines were expected: keep its text, one per line */
+      if (node->title != NULL)
+        {
+          if (out->len > 0)
+            g_string_append_c (out, '\n');
+          ll_print_append_escaped (out, node->title);
+        }
+      for (guint i = 0; i < node->children->len; i++)
+        {
+          const LlDocNode *child = g_ptr_array_index (node->children, i);
+
+          if (!ll_doc_node_is_inline (child) && out->len > 0)
+            g_string_append_c (out, '\n');
+          append_inline_markup (out, child);
+        }
+      break;
+    }
+}
+
+static char *
+children_markup (const LlDocNode *node)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < node->children->len; i++)
+    append_inline_markup (out, g_ptr_array_index (node->children, i));
+  return g_string_free (out, FALSE);
+}
+
+static char *
+format_date (const char *iso)
+{
+  int y, m, d;
+
+  if (sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) == 3 &&
+      g_date_valid_dmy (d, m, y))
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_utc (y, m, d, 0, 0, 0);
+      /* Translators: the date under a printed document's title, as in
+       * "14 March 2025"; see g_date_time_format() for the codes */
+      char *s = dt != NULL ? g_date_time_format (dt, _("%-d %B %Y")) : NULL;
+
+      if (s != NULL)
+        return s;
+    }
+  return g_strdup (iso);
+}
+
+static char *
+roman (int n)
+{
+  static const struct { int value; const char *digits; } table[] = {
+    { 1000, "m" }, { 900, "cm" }, { 500, "d" }, { 400, "cd" },
+    { 100, "c" }, { 90, "xc" }, { 50, "l" }, { 40, "xl" },
+    { 10, "x" }, { 9, "ix" }, { 5, "v" }, { 4, "iv" }, { 1, "i" },
+  };
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (table); i++)
+    while (n >= table[i].value)
+      {
+        g_string_append (out, table[i].digits);
+        n -= table[i].value;
+      }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+list_marker (gboolean ordered,
+             int      depth,
+             int      number)
+{
+  static const char *bullets[] = { "•", "◦", "▪" };
+
+  if (!ordered)
+    return g_strdup (bullets[depth % G_N_ELEMENTS (bullets)]);
+
+  switch (depth % 3)
+    {
+    case 1:
+      if (number <= 26)
+        return g_strdup_printf ("%c.", 'a' + number - 1);
+      return g_strdup_printf ("%d.", number);
+    case 2:
+      {
+        g_autofree char *r = roman (number);
+
+        return g_strdup_printf ("%s.", r);
+      }
+    default:
+      return g_strdup_printf ("%d.", number);
+    }
+}
+
+/* Items */
+
+void
+ll_print_item_free (Item *item)
+{
+  g_clear_object (&item->layout);
+  g_clear_object (&item->marker);
+  g_free (item->tops);
+  g_free (item->bottoms);
+  g_free (item->baselines);
+  g_free (item->line_x);
+  g_clear_pointer (&item->cells, g_ptr_array_unref);
+  g_free (item);
+}
+
+void
+ll_print_table_free (Table *table)
+{
+  g_free (table->col_x);
+  g_free (table->col_w);
+  g_free (table);
+}
+
+static void
+item_measure_lines (Item *item)
+{
+  PangoLayoutIter *iter;
+  guint n = (guint) pango_layout_get_line_count (item->layout);
+  guint i = 0;
+
+  item->n_lines = n;
+  item->tops = g_new0 (double, n);
+  item->bottoms = g_new0 (double, n);
+  item->baselines = g_new0 (double, n);
+  item->line_x = g_new0 (double, n);
+
+  iter = pango_layout_get_iter (item->layout);
+  do
+    {
+      PangoRectangle logical;
+      int y0, y1;
+
+      if (i >= n)
+        break;
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+      item->tops[i] = pango_units_to_double (y0);
+      item->bottoms[i] = pango_units_to_double (y1);
+      item->baselines[i] = pango_units_to_double (pango_layout_iter_get_baseline (iter));
+      item->line_x[i] = pango_units_to_double (logical.x);
+      i++;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+PangoLayout *
+ll_print_new_pango_layout (LlPrintLayout  *self,
+                           const char     *markup,
+                           double          size,
+                           gboolean        bold,
+                           gboolean        italic,
+                           double          width,
+                           double          spacing,
+                           PangoAlignment  align)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
+  PangoFontDescription *desc = font_new (size, bold, italic);
+
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  if (width > 0)
+    pango_layout_set_width (layout, pango_units_from_double (width));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (layout, align);
+  if (spacing > 0)
+    pango_layout_set_line_spacing (layout, (float) spacing);
+  layout_set_markup (layout, markup);
+  return layout;
+}
+
+static Item *
+add_item (Builder  *b,
+          ItemKind  kind)
+{
+  Item *item = g_new0 (Item, 1);
+
+  item->kind = kind;
+  g_ptr_array_add (b->self->items, item);
+  return item;
+}
+
+static Item *
+last_item (Builder *b)
+{
+  GPtrArray *items = b->self->items;
+
+  return items->len > 0 ? g_ptr_array_index (items, items->len - 1) : NULL;
+}
+
+static Item *
+add_text (Builder         *b,
+          const State     *st,
+          const char      *markup,
+          const TextStyle *style)
+{
+  LlPrintLayout *self = b->self;
+  Item *prev = last_item (b);
+  Item *item;
+
+  item = add_item (b, ITEM_TEXT);
+  item->x = st->indent;
+  item->width = MAX (self->content_w - st->indent - st->right_indent, 72.0);
+  item->space_before = style->before;
+  item->space_after = style->after;
+  item->splittable = TRUE;
+  item->colour = style->colour;
+  item->layout = ll_print_new_pango_layout (self, markup, style->size, style->bold,
+                                            style->italic || st->italic, item->width,
+                                            style->spacing, style->align);
+  item_measure_lines (item);
+
+  item->n_bars = st->n_bars;
+  for (guint i = 0; i < st->n_bars; i++)
+    {
+      item->bar_x[i] = st->bar_x[i];
+      item->bar_id[i] = st->bar_id[i];
+      item->bar_join[i] = (prev != NULL && prev->kind == ITEM_TEXT &&
+                           i < prev->n_bars && prev->bar_id[i] == st->bar_id[i]);
+    }
+
+  if (b->pending_marker != NULL)
+    {
+      PangoRectangle logical;
+
+      item->marker = ll_print_new_pango_layout (self, b->pending_marker, style->size, FALSE,
+                                                FALSE, -1, 0, PANGO_ALIGN_LEFT);
+      pango_layout_get_extents (item->marker, NULL, &logical);
+      item->marker_x = b->pending_marker_right - pango_units_to_double (logical.width);
+      g_clear_pointer (&b->pending_marker, g_free);
+    }
+  return item;
+}
+
+static TextStyle
+body_style (const State *st)
+{
+  TextStyle style = {
+    .size = BODY_SIZE,
+    .spacing = BODY_SPACING,
+    .colour = COLOUR_BODY,
+    .after = st->para_after,
+    .align = PANGO_ALIGN_LEFT,
+  };
+
+  return style;
+}
+
+static void
+add_para (Builder     *b,
+          const State *st,
+          const char  *markup)
+{
+  TextStyle style = body_style (st);
+
+  add_text (b, st, markup, &style);
+}
+
+/* Ensures at least @after points below the last item, for the end of a
+ * list, quotation or table. */
+static void
+bump_space_after (Builder *b,
+                  double   after)
+{
+  Item *item = last_item (b);
+
+  if (item != NULL)
+    item->space_after = MAX (item->space_after, after);
+}
+
+/* Blocks */
+
+static void
+build_heading (Builder     *b,
+               const State *st,
+               const char  *title,
+               int          depth)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+  TextStyle style = {
+    .bold = TRUE,
+    .spacing = 1.05,
+    .colour = COLOUR_HEADING,
+    .align = PANGO_ALIGN_LEFT,
+  };
+  Item *item;
+
+  switch (depth)
+    {
+    case 1:
+      style.size = 16.0;
+      style.before = 22.0;
+      style.after = 7.0;
+      break;
+    case 2:
+      style.size = 13.5;
+      style.before = 16.0;
+      style.after = 5.0;
+      break;
+    case 3:
+      style.size = 12.0;
+      style.before = 12.0;
+      style.after = 4.0;
+      break;
+    default:
+      style.size = BODY_SIZE;
+      style.italic = TRUE;
+      style.before = 10.0;
+      style.after = 3.0;
+      break;
+    }
+
+  ll_print_append_escaped (markup, title);
+  item = add_text (b, st, markup->str, &style);
+  item->keep_with_next = TRUE;
+  item->splittable = FALSE;
+}
+
+static void
+build_list (Builder         *b,
+            const State     *st,
+            const LlDocNode *node)
+{
+  gboolean ordered = node->type == LL_DOC_ORDERED_LIST;
+  State inner = *st;
+  int number = 0;
+
+  inner.indent = st->indent + LIST_INDENT;
+  inner.para_after = 3.0;
+  if (ordered)
+    inner.ordered_depth++;
+  else
+    inner.itemized_depth++;
+
+  for (guint i = 0; i < node->children->len; i++)
+    {
+      const LlDocNode *child = g_ptr_array_index (node->children, i);
+
+      if (child->type != LL_DOC_LIST_ITEM)
+        {
+          build_children (b, &inner, child);
+          continue;
+        }
+
+      g_free (b->pending_marker);
+      b->pending_marker = list_marker (ordered,
+                                       ordered ? st->ordered_depth : st->itemized_depth,
+                                       ++number);
+      b->pending_marker_right = inner.indent - MARKER_GAP;
+      build_children (b, &inner, child);
+      /* An empty item still shows its bullet or number */
+      if (b->pending_marker != NULL)
+        add_para (b, &inner, "");
+    }
+  bump_space_after (b, st->para_after);
+}
+
+static void
+build_quote (Builder         *b,
+             const State     *st,
+             const LlDocNode *node)
+{
+  State inner = *st;
+  guint first = b->self->items->len;
+
+  inner.indent = st->indent + QUOTE_INDENT;
+  inner.right_indent = st->right_indent + QUOTE_INDENT;
+  inner.italic = TRUE;
+  inner.para_after = 6.0;
+  if (inner.n_bars < MAX_BARS)
+    {
+      inner.bar_x[inner.n_bars] = st->indent + 6.0;
+      inner.bar_id[inner.n_bars] = ++b->next_bar_id;
+      inner.n_bars++;
+    }
+
+  build_children (b, &inner, node);
+
+  if (node->attr != NULL && *node->attr != '\0')
+    {
+      g_autoptr(GString) markup = g_string_new ("— ");
+      TextStyle style = {
+        .size = 10.0,
+        .spacing = BODY_SPACING,
+        .colour = COLOUR_MUTED,
+        .before = 2.0,
+        .after = 6.0,
+        .align = PANGO_ALIGN_LEFT,
+      };
+      State attribution = inner;
+
+      attribution.italic = FALSE;
+      ll_print_append_escaped (markup, node->attr);
+      add_text (b, &attribution, markup->str, &style);
+    }
+
+  if (b->self->items->len > first)
+    {
+      Item *item = g_ptr_array_index (b->self->items, first);
+
+      item->space_before = MAX (item->space_before, 4.0);
+    }
+  bump_space_after (b, MAX (st->para_after, 10.0));
+}
+
+static void
+build_varlist_entry (Builder         *b,
+                     const State     *st,
+                     const LlDocNode *entry)
+{
+  State inner = *st;
+
+  if (entry->title != NULL)
+    {
+      g_autoptr(GString) markup = g_string_new (NULL);
+      TextStyle style = body_style (st);
+      Item *item;
+
+      style.bold = TRUE;
+      style.before = 6.0;
+      style.after = 1.0;
+      ll_print_append_escaped (markup, entry->title);
+      item = add_text (b, st, markup->str, &style);
+      item->keep_with_next = TRUE;
+      item->splittable = FALSE;
+    }
+  inner.indent = st->indent + VARLIST_INDENT;
+  inner.para_after = 3.0;
+  build_children (b, &inner, entry);
+}
+
+static void
+build_varlist (Builder         *b,
+               const State     *st,
+               const LlDocNode *node)
+{
+  for (guint i = 0; i < node->children->len; i++)
+    {
+      const LlDocNode *child = g_ptr_array_index (node->children, i);
+
+      if (child->type == LL_DOC_VARLIST_ENTRY)
+        build_varlist_entry (b, st, child);
+      else
+        build_children (b, st, child);
+    }
+  bump_space_after (b, st->para_after);
+}
+
+static double
+longest_word (LlPrintLayout *self,
+              PangoLayout   *cell,
+              gboolean       bold)
+{
+  g_auto(GStrv) words = g_strsplit_set (pango_layout_get_text (cell), " \t\n", -1);
+  g_autoptr(PangoLayout) probe = pango_layout_new (self->context);
+  PangoFontDescription *desc = font_new (TABLE_SIZE, bold, FALSE);
+  double widest = 0;
+
+  pango_layout_set_font_description (probe, desc);
+  pango_font_description_free (desc);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      PangoRectangle logical;
+
+      if (*words[i] == '\0')
+        continue;
+      pango_layout_set_text (probe, words[i], -1);
+      pango_layout_get_extents (probe, NULL, &logical);
+      widest = MAX (widest, pango_units_to_double (logical.width));
+    }
+  return widest;
+}
+
+/* Column widths that fill the width available. Narrow columns get their
+ * natural (unwrapped) width, taking the narrowest first while each fits
+ * its fair share of what is left; the wider columns then share the rest in
+ * proportion to their natural widths, none below its longest word. When
+ * everything fits, every column grows in proportion. */
+static void
+share_columns (Table        *table,
+               const double *natural,
+               const double *minimum)
+{
+  guint n = table->n_cols;
+  g_autofree gboolean *fixed = g_new0 (gboolean, n);
+  double sum_nat = 0;
+  double remaining = table->width;
+  guint n_left = n;
+  gboolean changed = TRUE;
+
+  for (guint c = 0; c < n; c++)
+    sum_nat += natural[c];
+
+  if (sum_nat <= table->width)
+    {
+      for (guint c = 0; c < n; c++)
+        table->col_w[c] = natural[c] * table->width / sum_nat;
+    }
+  else
+    {
+      while (changed && n_left > 0)
+        {
+          changed = FALSE;
+          for (guint c = 0; c < n; c++)
+            if (!fixed[c] && natural[c] <= remaining / n_left)
+              {
+                fixed[c] = TRUE;
+                table->col_w[c] = natural[c];
+                remaining -= natural[c];
+                n_left--;
+                changed = TRUE;
+              }
+        }
+
+      if (n_left > 0)
+        {
+          double rest_nat = 0;
+          double total = 0;
+
+          for (guint c = 0; c < n; c++)
+            if (!fixed[c])
+              rest_nat += natural[c];
+          for (guint c = 0; c < n; c++)
+            if (!fixed[c])
+              table->col_w[c] = MAX (minimum[c], remaining * natural[c] / rest_nat);
+          /* Long words may have pushed past the width: scale back */
+          for (guint c = 0; c < n; c++)
+            total += table->col_w[c];
+          if (total > table->width)
+            for (guint c = 0; c < n; c++)
+              table->col_w[c] *= table->width / total;
+        }
+    }
+
+  for (guint c = 0; c < n; c++)
+    table->col_x[c] = c == 0 ? 0 : table->col_x[c - 1] + table->col_w[c - 1];
+}
+
+static void
+build_table (Builder         *b,
+             const State     *st,
+             const LlDocNode *node)
+{
+  LlPrintLayout *self = b->self;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree double *natural = NULL;
+  g_autofree double *minimum = NULL;
+  Table *table;
+  guint n_cols = 0;
+
+  for (guint i = 0; i < node->children->len; i++)
+    {
+      const LlDocNode *row = g_ptr_array_index (node->children, i);
+
+      if (row->type == LL_DOC_ROW)
+        {
+          g_ptr_array_add (rows, (gpointer) row);
+          n_cols = MAX (n_cols, row->children->len);
+        }
+    }
+
+  if (node->title != NULL && *node->title != '\0')
+    {
+      g_autoptr(GString) markup = g_string_new (NULL);
+      TextStyle style = {
+        .size = 10.0,
+        .bold = TRUE,
+        .spacing = 1.1,
+        .colour = COLOUR_HEADING,
+        .before = 8.0,
+        .after = 4.0,
+        .align = PANGO_ALIGN_LEFT,
+      };
+      Item *item;
+
+      ll_print_append_escaped (markup, node->title);
+      item = add_text (b, st, markup->str, &style);
+      item->keep_with_next = rows->len > 0;
+      item->splittable = FALSE;
+    }
+
+  if (rows->len == 0 || n_cols == 0)
+    return;
+
+  table = g_new0 (Table, 1);
+  g_ptr_array_add (self->tables, table);
+  table->x = st->indent;
+  table->width = MAX (self->content_w - st->indent - st->right_indent, 72.0);
+  table->n_cols = n_cols;
+  table->col_x = g_new0 (double, n_cols);
+  table->col_w = g_new0 (double, n_cols);
+  natural = g_new0 (double, n_cols);
+  minimum = g_new0 (double, n_cols);
+
+  /* Lay out every cell unwrapped first to measure the columns */
+  for (guint r = 0; r < rows->len; r++)
+    {
+      const LlDocNode *row = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; c < n_cols; c++)
+        {
+          g_autofree char *markup = NULL;
+          PangoLayout *cell;
+          PangoRectangle logical;
+
+          if (c < row->children->len)
+            markup = children_markup (g_ptr_array_index (row->children, c));
+          cell = ll_print_new_pango_layout (self, markup ? markup : "", TABLE_SIZE, r == 0,
+                                            st->italic, -1, 1.1, PANGO_ALIGN_LEFT);
+          pango_layout_get_extents (cell, NULL, &logical);
+          natural[c] = MAX (natural[c],
+                            pango_units_to_double (logical.width) + 2 * CELL_PAD_X);
+          minimum[c] = MAX (minimum[c],
+                            longest_word (self, cell, r == 0) + 2 * CELL_PAD_X);
+          g_ptr_array_add (cells, cell);
+        }
+    }
+  for (guint c = 0; c < n_cols; c++)
+    {
+      minimum[c] = MAX (minimum[c], MIN_COLUMN);
+      natural[c] = MAX (natural[c], minimum[c]);
+    }
+  share_columns (table, natural, minimum);
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      Item *item = add_item (b, ITEM_ROW);
+      double tallest = 0;
+
+      item->x = table->x;
+      item->width = table->width;
+      item->table = table;
+      item->row_index = r;
+      item->colour = COLOUR_BODY;
+      item->cells = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint c = 0; c < n_cols; c++)
+        {
+          PangoLayout *cell = g_object_ref (g_ptr_array_index (cells, r * n_cols + c));
+          PangoRectangle logical;
+
+          pango_layout_set_width (cell, pango_units_from_double (table->col_w[c] - 2 * CELL_PAD_X));
+          pango_layout_get_extents (cell, NULL, &logical);
+          tallest = MAX (tallest, pango_units_to_double (logical.height));
+          g_ptr_array_add (item->cells, cell);
+        }
+      item->height = tallest + 2 * CELL_PAD_Y;
+      if (r == 0)
+        {
+          table->header = item;
+          item->keep_with_next = TRUE;
+          item->space_before = 4.0;
+        }
+    }
+  bump_space_after (b, MAX (st->para_after, 12.0));
+}
+
+static void
+build_block (Builder         *b,
+             const State     *st,
+             const LlDocNode *node)
+{
+  switch (node->type)
+    {
+    case LL_DOC_SECTION:
+      {
+        State inner = *st;
+
+        inner.section_depth++;
+        if (node->title != NULL)
+          build_heading (b, st, node->title, inner.section_depth);
+        build_children (b, &inner, node);
+      }
+      break;
+
+    case LL_DOC_PARA:
+    case LL_DOC_ENTRY:
+      {
+        g_autofree char *markup = children_markup (node);
+
+        add_para (b, st, markup);
+      }
+      break;
+
+    case LL_DOC_ITEMIZED_LIST:
+    case LL_DOC_ORDERED_LIST:
+      build_list (b, st, node);
+      break;
+
+    case LL_DOC_BLOCKQUOTE:
+      build_quote (b, st, node);
+      break;
+
+    case LL_DOC_VARLIST:
+      build_varlist (b, st, node);
+      break;
+
+    case LL_DOC_VARLIST_ENTRY:
+      build_varlist_entry (b, st, node);
+      break;
+
+    case LL_DOC_TABLE:
+      build_table (b, st, node);
+      break;
+
+    case LL_DOC_BODY:
+    case LL_DOC_LIST_ITEM:
+    case LL_DOC_ROW:
+    case LL_DOC_TEXT:
+    case LL_DOC_EMPHASIS:
+    case LL_DOC_STRONG:
+    case LL_DOC_LINK:
+    default:
+      build_children (b, st, node);
+      break;
+    }
+}
+
+/* Block children of @node; runs of stray inlines become paragraphs. */
+static void
+build_children (Builder         *b,
+                const State     *st,
+                const LlDocNode *node)
+{
+  g_autoptr(GString) run = g_string_new (NULL);
+  gboolean in_run = FALSE;
+
+  if (ll_doc_node_is_inline (node))
+    {
+      append_inline_markup (run, node);
+      add_para (b, st, run->str);
+      return;
+    }
+
+  for (guint i = 0; i < node->children->len; i++)
+    {
+      const LlDocNode *child = g_ptr_array_index (node->children, i);
+
+      if (ll_doc_node_is_inline (child))
+        {
+          append_inline_markup (run, child);
+          in_run = TRUE;
+          continue;
+        }
+      if (in_run)
+        {
+          add_para (b, st, run->str);
+          g_string_truncate (run, 0);
+          in_run = FALSE;
+        }
+      build_block (b, st, child);
+    }
+  if (in_run)
+    add_para (b, st, run->str);
+}
+
+static void
+build_title (Builder     *b,
+             const State *st,
+             const LlDoc *doc)
+{
+  g_autoptr(GString) meta = g_string_new (NULL);
+  gboolean any = FALSE;
+
+  if (doc->title != NULL && *doc->title != '\0')
+    {
+      g_autoptr(GString) markup = g_string_new (NULL);
+      TextStyle style = {
+        .size = 24.0,
+        .bold = TRUE,
+        .spacing = 1.0,
+        .colour = COLOUR_HEADING,
+        .after = 4.0,
+        .align = PANGO_ALIGN_LEFT,
+      };
+
+      ll_print_append_escaped (markup, doc->title);
+      add_text (b, st, markup->str, &style)->keep_with_next = TRUE;
+      any = TRUE;
+    }
+
+  if (doc->subtitle != NULL && *doc->subtitle != '\0')
+    {
+      g_autoptr(GString) markup = g_string_new (NULL);
+      TextStyle style = {
+        .size = 14.0,
+        .spacing = 1.05,
+        .colour = COLOUR_MUTED,
+        .before = 2.0,
+        .after = 4.0,
+        .align = PANGO_ALIGN_LEFT,
+      };
+
+      ll_print_append_escaped (markup, doc->subtitle);
+      add_text (b, st, markup->str, &style)->keep_with_next = TRUE;
+      any = TRUE;
+    }
+
+  if (doc->author != NULL && *doc->author != '\0')
+    ll_print_append_escaped (meta, doc->author);
+  if (doc->date != NULL && *doc->date != '\0')
+    {
+      g_autofree char *date = format_date (doc->date);
+
+      if (meta->len > 0)
+        g_string_append (meta, "  ·  ");
+      ll_print_append_escaped (meta, date);
+    }
+  if (meta->len > 0)
+    {
+      TextStyle style = {
+        .size = 10.0,
+        .spacing = 1.1,
+        .colour = COLOUR_MUTED,
+        .before = 4.0,
+        .after = 4.0,
+        .align = PANGO_ALIGN_LEFT,
+      };
+
+      add_text (b, st, meta->str, &style)->keep_with_next = TRUE;
+      any = TRUE;
+    }
+
+  if (any)
+    {
+      Item *rule = add_item (b, ITEM_RULE);
+
+      rule->width = b->self->content_w;
+      rule->height = 1.2;
+      rule->colour = COLOUR_HEADING;
+      rule->space_before = 8.0;
+      rule->space_after = 16.0;
+    }
+}
+
+/**
+ * ll_print_layout_build:
+ * Fills @self->items from @doc.
+ */
+void
+ll_print_layout_build (LlPrintLayout *self,
+                       const LlDoc   *doc)
+{
+  Builder b = { 0 };
+  State st = { 0 };
+
+  b.self = self;
+  st.para_after = PARA_AFTER;
+  build_title (&b, &st, doc);
+  if (doc->body != NULL)
+    build_children (&b, &st, doc->body);
+  g_free (b.pending_marker);
+}

@@ -1,0 +1,125 @@
+/* ll-print-layout-private.h: what the builder and the paginator share */
+#pragma once
+
+#include "ll-print-layout.h"
+
+G_BEGIN_DECLS
+
+#define FONT_FAMILY     "Cantarell, DejaVu Sans, Sans"
+#define BODY_SIZE       11.0
+#define BODY_SPACING    1.2
+#define PARA_AFTER      8.0
+#define LIST_INDENT     20.0
+#define MARKER_GAP      6.0
+#define QUOTE_INDENT    22.0
+#define VARLIST_INDENT  20.0
+#define TABLE_SIZE      9.5
+#define CELL_PAD_X      5.0
+#define CELL_PAD_Y      3.5
+#define MIN_COLUMN      24.0
+#define MAX_BARS        4
+
+/* Colours, as 0xRRGGBB */
+#define COLOUR_BODY     0x1e1e1e
+#define COLOUR_HEADING  0x1c3d5a
+#define COLOUR_MUTED    0x5e5e5e
+#define COLOUR_FAINT    0x8a8a8a
+#define COLOUR_RULE     0x9aa5b1
+#define COLOUR_BAR      0xb8c4d0
+#define COLOUR_HEADER   0xe6ebf1
+#define LINK_MARKUP     "<span foreground=\"#1a5fb4\">"
+#define URI_MARKUP      "<span foreground=\"#5e5e5e\">"
+
+typedef enum {
+  ITEM_TEXT,
+  ITEM_ROW,
+  ITEM_RULE,
+} ItemKind;
+
+typedef struct _Table Table;
+
+typedef struct
+{
+  ItemKind     kind;
+  double       x;              /* from the left margin */
+  double       width;
+  double       space_before;
+  double       space_after;
+  gboolean     keep_with_next;
+  gboolean     splittable;
+  guint32      colour;
+
+  /* ITEM_TEXT */
+  PangoLayout *layout;
+  PangoLayout *marker;         /* list bullet or number, or NULL */
+  double       marker_x;
+  guint        n_lines;
+  double      *tops;
+  double      *bottoms;
+  double      *baselines;
+  double      *line_x;
+  guint        n_bars;
+  double       bar_x[MAX_BARS];
+  guint        bar_id[MAX_BARS];
+  gboolean     bar_join[MAX_BARS];
+
+  /* ITEM_ROW and ITEM_RULE */
+  double       height;
+  Table       *table;
+  guint        row_index;
+  GPtrArray   *cells;          /* of PangoLayout */
+} Item;
+
+struct _Table
+{
+  double  x;
+  double  width;
+  guint   n_cols;
+  double *col_x;               /* from the table's left edge */
+  double *col_w;
+  Item   *header;
+};
+
+typedef struct
+{
+  Item   *item;
+  guint   first;               /* first line, for text */
+  guint   count;
+  double  y;                   /* from the top margin */
+  double  gap;                 /* space left above it on this page */
+} Placement;
+
+struct _LlPrintLayout
+{
+  PangoContext *context;
+  double        page_width;
+  double        page_height;
+  double        content_x;
+  double        content_y;
+  double        content_w;
+  double        content_h;
+  double        margin_top;
+  double        margin_bottom;
+  char         *title;
+
+  GPtrArray    *items;         /* of Item */
+  GPtrArray    *tables;        /* of Table */
+  GPtrArray    *pages;         /* of GArray of Placement */
+};
+
+void         ll_print_layout_build      (LlPrintLayout   *self,
+                                         const LlDoc     *doc);
+PangoLayout *ll_print_new_pango_layout  (LlPrintLayout   *self,
+                                         const char      *markup,
+                                         double           size,
+                                         gboolean         bold,
+                                         gboolean         italic,
+                                         double           width,
+                                         double           spacing,
+                                         PangoAlignment   align);
+void         ll_print_append_escaped    (GString         *out,
+                                         const char      *text);
+void         ll_print_item_free         (Item            *item);
+void         ll_print_table_free        (Table           *table);
+
+G_END_DECLS
