@@ -20,16 +20,7 @@
 #include <unistd.h>
 
 #include "ll-error.h"
-#include "ll-store.h"
-
-struct _LlStore
-{
-  GObject   parent_instance;
-  sqlite3  *db;
-  char     *path;
-  int       lock_fd;
-  gboolean  read_only;
-};
+#include "ll-store-private.h"
 
 G_DEFINE_FINAL_TYPE (LlStore, ll_store, G_TYPE_OBJECT)
 
@@ -63,10 +54,45 @@ static const char * const migrations[LL_STORE_SCHEMA_VERSION + 1] = {
     "INSERT INTO document (id, kind) VALUES (1, 'school');"
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
     "CREATE INDEX person_by_position ON person (position, id);",
+  [3] =
+    /* Vision narratives: sections hold DocBook block fragments; a revision
+     * is a full copy of the sections at one moment. */
+    "CREATE TABLE narrative ("
+    "  document_id INTEGER PRIMARY KEY REFERENCES document (id) ON DELETE CASCADE,"
+    "  author TEXT NOT NULL DEFAULT '',"
+    "  status TEXT NOT NULL DEFAULT 'draft',"
+    "  show_prompts INTEGER NOT NULL DEFAULT 1);"
+    "CREATE TABLE narrative_section ("
+    "  id INTEGER PRIMARY KEY,"
+    "  document_id INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,"
+    "  position INTEGER NOT NULL,"
+    "  title TEXT NOT NULL,"
+    "  prompts TEXT NOT NULL DEFAULT '',"
+    "  body TEXT NOT NULL DEFAULT '');"
+    "CREATE INDEX narrative_section_by_document ON narrative_section (document_id, position);"
+    "CREATE TABLE revision ("
+    "  id INTEGER PRIMARY KEY,"
+    "  document_id INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,"
+    "  created TEXT NOT NULL,"
+    "  kind TEXT NOT NULL,"
+    "  name TEXT NOT NULL DEFAULT '',"
+    "  title TEXT NOT NULL DEFAULT '',"
+    "  words INTEGER NOT NULL DEFAULT 0);"
+    "CREATE INDEX revision_by_document ON revision (document_id, created);"
+    "CREATE TABLE revision_section ("
+    "  revision_id INTEGER NOT NULL REFERENCES revision (id) ON DELETE CASCADE,"
+    "  position INTEGER NOT NULL,"
+    "  title TEXT NOT NULL,"
+    "  prompts TEXT NOT NULL DEFAULT '',"
+    "  body TEXT NOT NULL DEFAULT '',"
+    "  PRIMARY KEY (revision_id, position));",
 };
 
 /* The tables a workbook of each version must have, for the check. */
-static const char * const required_tables[] = { "school", "person", "document", "meta" };
+static const char * const required_tables[] = {
+  "school", "person", "document", "meta",
+  "narrative", "narrative_section", "revision", "revision_section",
+};
 
 static const char * const school_fields[] = {
   "name", "urn", "phase", "local_authority", "address",
@@ -145,10 +171,10 @@ display_name (const char *path)
 }
 
 /* Turns an SQLite failure into a sentence for the user. */
-static void
-set_sqlite_error (LlStore     *self,
-                  int          rc,
-                  GError     **error)
+void
+_ll_store_set_sqlite_error (LlStore     *self,
+                            int          rc,
+                            GError     **error)
 {
   g_autofree char *name = display_name (self->path);
   int primary = rc & 0xff;
@@ -184,16 +210,16 @@ set_sqlite_error (LlStore     *self,
     }
 }
 
-static gboolean
-exec (LlStore     *self,
-      const char  *sql,
-      GError     **error)
+gboolean
+_ll_store_exec (LlStore     *self,
+                const char  *sql,
+                GError     **error)
 {
   int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (self, rc, error);
+      _ll_store_set_sqlite_error (self, rc, error);
       return FALSE;
     }
   return TRUE;
@@ -205,7 +231,7 @@ check_writable (LlStore  *self,
 {
   if (self->read_only)
     {
-      set_sqlite_error (self, SQLITE_READONLY, error);
+      _ll_store_set_sqlite_error (self, SQLITE_READONLY, error);
       return FALSE;
     }
   return TRUE;
@@ -381,7 +407,7 @@ quick_check (LlStore  *self,
     ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
   sqlite3_finalize (stmt);
   if (!ok)
-    set_sqlite_error (self, SQLITE_CORRUPT, error);
+    _ll_store_set_sqlite_error (self, SQLITE_CORRUPT, error);
   return ok;
 }
 
@@ -393,19 +419,19 @@ migrate (LlStore  *self,
 {
   g_autofree char *set_version = NULL;
 
-  if (!exec (self, "BEGIN IMMEDIATE", error))
+  if (!_ll_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   for (int v = from + 1; v <= to; v++)
-    if (!exec (self, migrations[v], error))
+    if (!_ll_store_exec (self, migrations[v], error))
       goto fail;
   set_version = g_strdup_printf ("PRAGMA user_version = %d", to);
-  if (!exec (self, set_version, error))
+  if (!_ll_store_exec (self, set_version, error))
     goto fail;
   if (to >= 2
-      && !exec (self, "INSERT OR REPLACE INTO meta (key, value) VALUES ('written-by', '"
+      && !_ll_store_exec (self, "INSERT OR REPLACE INTO meta (key, value) VALUES ('written-by', '"
                       PACKAGE_VERSION "')", error))
     goto fail;
-  if (!exec (self, "COMMIT", error))
+  if (!_ll_store_exec (self, "COMMIT", error))
     goto fail;
   /* Put the new version into the main file at once, so that its header
    * tells the truth even while the write-ahead log is in use. */
@@ -423,10 +449,10 @@ configure (LlStore  *self,
 {
   sqlite3_busy_timeout (self->db, 2000);
   sqlite3_extended_result_codes (self->db, 1);
-  if (!exec (self, "PRAGMA foreign_keys = ON", error))
+  if (!_ll_store_exec (self, "PRAGMA foreign_keys = ON", error))
     return FALSE;
   if (!self->read_only
-      && !exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL", error))
+      && !_ll_store_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL", error))
     return FALSE;
   return TRUE;
 }
@@ -570,7 +596,7 @@ ll_store_open (const char  *path,
     }
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (self, rc, error);
+      _ll_store_set_sqlite_error (self, rc, error);
       return NULL;
     }
   if (!quick_check (self, error))
@@ -636,19 +662,19 @@ ll_store_create_at_version (const char  *path,
   self->lock_fd = g_open (self->path, O_RDONLY | O_CLOEXEC, 0);
   if (self->lock_fd < 0 || flock (self->lock_fd, LOCK_EX | LOCK_NB) != 0)
     {
-      set_sqlite_error (self, SQLITE_CANTOPEN, error);
+      _ll_store_set_sqlite_error (self, SQLITE_CANTOPEN, error);
       g_unlink (self->path);
       return NULL;
     }
   rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (self, rc, error);
+      _ll_store_set_sqlite_error (self, rc, error);
       g_unlink (self->path);
       return NULL;
     }
   pragma = g_strdup_printf ("PRAGMA application_id = %d", LL_STORE_APPLICATION_ID);
-  if (!exec (self, pragma, error)
+  if (!_ll_store_exec (self, pragma, error)
       || !configure (self, error)
       || !migrate (self, 0, version, error))
     {
@@ -701,14 +727,14 @@ gboolean
 ll_store_begin (LlStore  *self,
                 GError  **error)
 {
-  return check_writable (self, error) && exec (self, "BEGIN IMMEDIATE", error);
+  return check_writable (self, error) && _ll_store_exec (self, "BEGIN IMMEDIATE", error);
 }
 
 gboolean
 ll_store_commit (LlStore  *self,
                  GError  **error)
 {
-  return exec (self, "COMMIT", error);
+  return _ll_store_exec (self, "COMMIT", error);
 }
 
 void
@@ -718,60 +744,58 @@ ll_store_rollback (LlStore *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-static sqlite3_stmt *
-prepare (LlStore     *self,
-         const char  *sql,
-         GError     **error)
+sqlite3_stmt *
+_ll_store_prepare (LlStore     *self,
+                   const char  *sql,
+                   GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc;
 
   if (self->db == NULL)
     {
-      set_sqlite_error (self, SQLITE_MISUSE, error);
+      _ll_store_set_sqlite_error (self, SQLITE_MISUSE, error);
       return NULL;
     }
   rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (self, rc, error);
+      _ll_store_set_sqlite_error (self, rc, error);
       return NULL;
     }
   return stmt;
 }
 
 /* Steps a statement that returns no rows, and finalises it. */
-static gboolean
-step_done (LlStore       *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
+gboolean
+_ll_store_step_done (LlStore       *self,
+                     sqlite3_stmt  *stmt,
+                     GError       **error)
 {
   int rc = sqlite3_step (stmt);
 
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, rc, error);
+      _ll_store_set_sqlite_error (self, rc, error);
       return FALSE;
     }
   return TRUE;
 }
 
-/* Runs @edit as one transaction unless a longer one is already open. */
-typedef gboolean (*EditFunc) (LlStore *self, gconstpointer data, GError **error);
 
-static gboolean
-run_edit (LlStore       *self,
-          EditFunc       edit,
-          gconstpointer  data,
-          GError       **error)
+gboolean
+_ll_store_run_edit (LlStore       *self,
+                    LlStoreEditFunc  edit,
+                    gconstpointer  data,
+                    GError       **error)
 {
   gboolean own;
 
   if (!check_writable (self, error))
     return FALSE;
   own = sqlite3_get_autocommit (self->db);
-  if (own && !exec (self, "BEGIN IMMEDIATE", error))
+  if (own && !_ll_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   if (!edit (self, data, error))
     {
@@ -779,7 +803,7 @@ run_edit (LlStore       *self,
         ll_store_rollback (self);
       return FALSE;
     }
-  if (own && !exec (self, "COMMIT", error))
+  if (own && !_ll_store_exec (self, "COMMIT", error))
     {
       ll_store_rollback (self);
       return FALSE;
@@ -787,19 +811,34 @@ run_edit (LlStore       *self,
   return TRUE;
 }
 
-static gboolean
-touch_document (LlStore     *self,
-                const char  *kind,
-                GError     **error)
+gboolean
+_ll_store_touch_document (LlStore     *self,
+                          const char  *kind,
+                          GError     **error)
 {
-  sqlite3_stmt *stmt = prepare (self,
+  sqlite3_stmt *stmt = _ll_store_prepare (self,
                                 "UPDATE document SET modified = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
                                 "WHERE kind = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
-  return step_done (self, stmt, error);
+  return _ll_store_step_done (self, stmt, error);
+}
+
+gboolean
+_ll_store_touch_document_id (LlStore  *self,
+                             gint64    id,
+                             GError  **error)
+{
+  sqlite3_stmt *stmt = _ll_store_prepare (self,
+                                          "UPDATE document SET modified = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                                          "WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return _ll_store_step_done (self, stmt, error);
 }
 
 static const char *
@@ -824,7 +863,7 @@ ll_store_get_school_field (LlStore    *self,
   g_return_val_if_fail (column != NULL, NULL);
 
   sql = g_strdup_printf ("SELECT %s FROM school WHERE id = 1", column);
-  stmt = prepare (self, sql, NULL);
+  stmt = _ll_store_prepare (self, sql, NULL);
   if (stmt == NULL)
     return g_strdup ("");
   if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -842,12 +881,12 @@ edit_school (LlStore       *self,
 {
   const SchoolEdit *edit = data;
   g_autofree char *sql = g_strdup_printf ("UPDATE school SET %s = ?1 WHERE id = 1", edit->column);
-  sqlite3_stmt *stmt = prepare (self, sql, error);
+  sqlite3_stmt *stmt = _ll_store_prepare (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, edit->value ? edit->value : "", -1, SQLITE_STATIC);
-  return step_done (self, stmt, error) && touch_document (self, "school", error);
+  return _ll_store_step_done (self, stmt, error) && _ll_store_touch_document (self, "school", error);
 }
 
 gboolean
@@ -861,7 +900,7 @@ ll_store_set_school_field (LlStore     *self,
   g_return_val_if_fail (LL_IS_STORE (self), FALSE);
   g_return_val_if_fail (edit.column != NULL, FALSE);
 
-  return run_edit (self, edit_school, &edit, error);
+  return _ll_store_run_edit (self, edit_school, &edit, error);
 }
 
 GPtrArray *
@@ -869,7 +908,7 @@ ll_store_list_people (LlStore  *self,
                       GError  **error)
 {
   g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func ((GDestroyNotify) ll_store_person_free);
-  sqlite3_stmt *stmt = prepare (self, "SELECT id, name, role FROM person ORDER BY position, id", error);
+  sqlite3_stmt *stmt = _ll_store_prepare (self, "SELECT id, name, role FROM person ORDER BY position, id", error);
   int rc;
 
   if (stmt == NULL)
@@ -886,7 +925,7 @@ ll_store_list_people (LlStore  *self,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, rc, error);
+      _ll_store_set_sqlite_error (self, rc, error);
       return NULL;
     }
   return g_steal_pointer (&people);
@@ -900,7 +939,7 @@ edit_insert_person (LlStore       *self,
                     GError       **error)
 {
   PersonEdit *edit = (PersonEdit *) data;
-  sqlite3_stmt *stmt = prepare (self,
+  sqlite3_stmt *stmt = _ll_store_prepare (self,
                                 "INSERT INTO person (name, role, position) "
                                 "VALUES (?1, ?2, (SELECT COALESCE (MAX (position), 0) + 1 FROM person))",
                                 error);
@@ -909,10 +948,10 @@ edit_insert_person (LlStore       *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, edit->name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, edit->role, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, error))
+  if (!_ll_store_step_done (self, stmt, error))
     return FALSE;
   edit->id = sqlite3_last_insert_rowid (self->db);
-  return touch_document (self, "school", error);
+  return _ll_store_touch_document (self, "school", error);
 }
 
 gint64
@@ -926,7 +965,7 @@ ll_store_insert_person (LlStore     *self,
   g_return_val_if_fail (LL_IS_STORE (self), 0);
   g_return_val_if_fail (name != NULL && role != NULL, 0);
 
-  if (!run_edit (self, edit_insert_person, &edit, error))
+  if (!_ll_store_run_edit (self, edit_insert_person, &edit, error))
     return 0;
   return edit.id;
 }
@@ -937,7 +976,7 @@ edit_update_person (LlStore       *self,
                     GError       **error)
 {
   const PersonEdit *edit = data;
-  sqlite3_stmt *stmt = prepare (self,
+  sqlite3_stmt *stmt = _ll_store_prepare (self,
                                 "UPDATE person SET name = COALESCE (?2, name), role = COALESCE (?3, role) "
                                 "WHERE id = ?1", error);
 
@@ -946,7 +985,7 @@ edit_update_person (LlStore       *self,
   sqlite3_bind_int64 (stmt, 1, edit->id);
   sqlite3_bind_text (stmt, 2, edit->name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, edit->role, -1, SQLITE_STATIC);
-  return step_done (self, stmt, error) && touch_document (self, "school", error);
+  return _ll_store_step_done (self, stmt, error) && _ll_store_touch_document (self, "school", error);
 }
 
 gboolean
@@ -959,7 +998,7 @@ ll_store_update_person (LlStore     *self,
   PersonEdit edit = { id, name, role };
 
   g_return_val_if_fail (LL_IS_STORE (self), FALSE);
-  return run_edit (self, edit_update_person, &edit, error);
+  return _ll_store_run_edit (self, edit_update_person, &edit, error);
 }
 
 static gboolean
@@ -968,12 +1007,12 @@ edit_delete_person (LlStore       *self,
                     GError       **error)
 {
   const PersonEdit *edit = data;
-  sqlite3_stmt *stmt = prepare (self, "DELETE FROM person WHERE id = ?1", error);
+  sqlite3_stmt *stmt = _ll_store_prepare (self, "DELETE FROM person WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, edit->id);
-  return step_done (self, stmt, error) && touch_document (self, "school", error);
+  return _ll_store_step_done (self, stmt, error) && _ll_store_touch_document (self, "school", error);
 }
 
 gboolean
@@ -984,7 +1023,7 @@ ll_store_delete_person (LlStore  *self,
   PersonEdit edit = { id, NULL, NULL };
 
   g_return_val_if_fail (LL_IS_STORE (self), FALSE);
-  return run_edit (self, edit_delete_person, &edit, error);
+  return _ll_store_run_edit (self, edit_delete_person, &edit, error);
 }
 
 GPtrArray *
@@ -992,7 +1031,7 @@ ll_store_list_documents (LlStore  *self,
                          GError  **error)
 {
   g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) ll_store_document_free);
-  sqlite3_stmt *stmt = prepare (self, "SELECT id, kind, title FROM document ORDER BY id", error);
+  sqlite3_stmt *stmt = _ll_store_prepare (self, "SELECT id, kind, title FROM document ORDER BY id", error);
   int rc;
 
   if (stmt == NULL)
@@ -1009,7 +1048,7 @@ ll_store_list_documents (LlStore  *self,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, rc, error);
+      _ll_store_set_sqlite_error (self, rc, error);
       return NULL;
     }
   return g_steal_pointer (&docs);

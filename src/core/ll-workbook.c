@@ -7,6 +7,8 @@
 
 #include "ll-document-info-private.h"
 #include "ll-model-private.h"
+#include "ll-narrative-private.h"
+#include "ll-prompts.h"
 #include "ll-workbook.h"
 
 struct _LlWorkbook
@@ -16,6 +18,7 @@ struct _LlWorkbook
   LlSchool   *school;
   GListStore *people;
   GListStore *documents;
+  GListStore *narratives;
   char       *backup_path;
 };
 
@@ -47,6 +50,7 @@ ll_workbook_dispose (GObject *object)
   g_clear_object (&self->school);
   g_clear_object (&self->people);
   g_clear_object (&self->documents);
+  g_clear_object (&self->narratives);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (ll_workbook_parent_class)->dispose (object);
 }
@@ -118,6 +122,7 @@ ll_workbook_init (LlWorkbook *self)
 {
   self->people = g_list_store_new (LL_TYPE_PERSON);
   self->documents = g_list_store_new (LL_TYPE_DOCUMENT_INFO);
+  self->narratives = g_list_store_new (LL_TYPE_NARRATIVE);
 }
 
 static void
@@ -165,6 +170,71 @@ on_school_name_changed (LlSchool   *school,
     }
 }
 
+static LlDocumentInfo *
+find_document (LlWorkbook *self,
+               gint64      id,
+               guint      *position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+
+  for (guint i = 0; i < n; i++)
+    {
+      LlDocumentInfo *info = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
+
+      if (ll_document_info_get_id (info) == id)
+        {
+          if (position != NULL)
+            *position = i;
+          g_object_unref (info);  /* the list keeps it */
+          return info;
+        }
+      g_object_unref (info);
+    }
+  return NULL;
+}
+
+static void
+on_narrative_title_changed (LlNarrative *narrative,
+                            GParamSpec  *pspec,
+                            LlWorkbook  *self)
+{
+  LlDocumentInfo *info = find_document (self, ll_narrative_get_id (narrative), NULL);
+
+  if (info != NULL)
+    _ll_document_info_set_title (info, ll_narrative_get_title (narrative));
+}
+
+static void
+track_narrative (LlWorkbook  *self,
+                 LlNarrative *narrative)
+{
+  g_signal_connect_object (narrative, "notify::title",
+                           G_CALLBACK (on_narrative_title_changed), self, 0);
+}
+
+static gboolean
+load_narratives (LlWorkbook  *self,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) rows = ll_store_list_narratives (self->store, error);
+  g_autoptr(GPtrArray) items = NULL;
+
+  if (rows == NULL)
+    return FALSE;
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      LlNarrative *narrative = _ll_narrative_new (self->store, g_ptr_array_index (rows, i), error);
+
+      if (narrative == NULL)
+        return FALSE;
+      track_narrative (self, narrative);
+      g_ptr_array_add (items, narrative);
+    }
+  g_list_store_splice (self->narratives, 0, 0, items->pdata, items->len);
+  return TRUE;
+}
+
 static gboolean
 load (LlWorkbook  *self,
       GError     **error)
@@ -206,6 +276,9 @@ load (LlWorkbook  *self,
       g_ptr_array_add (docs, _ll_document_info_new (row->kind, row->id, title));
     }
   g_list_store_splice (self->documents, 0, 0, docs->pdata, docs->len);
+
+  if (!load_narratives (self, error))
+    return FALSE;
 
   g_signal_connect_object (self->store, "write-failed",
                            G_CALLBACK (on_store_write_failed), self, 0);
@@ -478,6 +551,126 @@ ll_workbook_build_doc (LlWorkbook  *self,
   g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NO_SUCH_DOCUMENT,
                _("This workbook has no document with the ID %" G_GINT64_FORMAT
                  ". Use --list to see the documents it has."), document_id);
+  return NULL;
+}
+
+GListModel *
+ll_workbook_get_narratives (LlWorkbook *self)
+{
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), NULL);
+  return G_LIST_MODEL (self->narratives);
+}
+
+static const char *
+default_author (LlWorkbook *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->people));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LlPerson) person = g_list_model_get_item (G_LIST_MODEL (self->people), i);
+
+      if (ll_person_get_role (person) == LL_ROLE_HEADTEACHER)
+        return ll_person_get_name (person);
+    }
+  return "";
+}
+
+/**
+ * ll_workbook_add_narrative:
+ * Adds a vision narrative with the five sections of the leadership
+ * strategy, each with its reflective prompts, by the school's headteacher.
+ * Returns the narrative (owned by the workbook).
+ */
+LlNarrative *
+ll_workbook_add_narrative (LlWorkbook  *self,
+                           const char  *title,
+                           GError     **error)
+{
+  const char * const *keys = ll_prompts_get_keys ();
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(LlNarrative) narrative = NULL;
+  g_autofree char *clean = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), NULL);
+
+  clean = g_strstrip (g_strdup (title ? title : ""));
+  if (clean[0] == '\0')
+    {
+      g_free (clean);
+      clean = g_strdup (_("Our Vision for Learning"));
+    }
+  if (!ll_store_begin (self->store, error))
+    return NULL;
+  id = ll_store_insert_narrative (self->store, clean, default_author (self), error);
+  for (guint i = 0; id != 0 && keys[i] != NULL; i++)
+    if (ll_store_insert_section (self->store, id, i, ll_prompts_get_title (keys[i]), keys[i], "",
+                                 error) == 0)
+      id = 0;
+  if (id == 0 || !ll_store_commit (self->store, error))
+    {
+      ll_store_rollback (self->store);
+      return NULL;
+    }
+
+  rows = ll_store_list_narratives (self->store, error);
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      LlStoreNarrative *row = g_ptr_array_index (rows, i);
+
+      if (row->id == id)
+        narrative = _ll_narrative_new (self->store, row, error);
+    }
+  if (narrative == NULL)
+    return NULL;
+  track_narrative (self, narrative);
+  g_list_store_append (self->narratives, narrative);
+  {
+    g_autoptr(LlDocumentInfo) info = _ll_document_info_new ("vision", id, clean);
+
+    g_list_store_append (self->documents, info);
+  }
+  return narrative;
+}
+
+gboolean
+ll_workbook_remove_narrative (LlWorkbook   *self,
+                              LlNarrative  *narrative,
+                              GError      **error)
+{
+  guint position, doc_position;
+
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), FALSE);
+  g_return_val_if_fail (LL_IS_NARRATIVE (narrative), FALSE);
+
+  if (!g_list_store_find (self->narratives, narrative, &position))
+    {
+      g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_INVALID,
+                   _("That narrative is not in this workbook."));
+      return FALSE;
+    }
+  if (!ll_store_delete_document (self->store, ll_narrative_get_id (narrative), error))
+    return FALSE;
+  if (find_document (self, ll_narrative_get_id (narrative), &doc_position) != NULL)
+    g_list_store_remove (self->documents, doc_position);
+  g_list_store_remove (self->narratives, position);
+  return TRUE;
+}
+
+LlNarrative *
+ll_workbook_find_narrative (LlWorkbook *self,
+                            gint64      id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->narratives));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LlNarrative) narrative = g_list_model_get_item (G_LIST_MODEL (self->narratives), i);
+
+      if (ll_narrative_get_id (narrative) == id)
+        return narrative;
+    }
   return NULL;
 }
 

@@ -8,6 +8,7 @@
 #include "ll-doc.h"
 #include "ll-document-info.h"
 #include "ll-error.h"
+#include "ll-narrative.h"
 #include "ll-person.h"
 #include "ll-school.h"
 
@@ -57,6 +58,18 @@ GListModel  *ll_workbook_get_documents     (LlWorkbook           *self);
 LlDoc       *ll_workbook_build_doc         (LlWorkbook           *self,
                                             gint64                document_id,
                                             GError              **error);
+
+/* A GListModel of LlNarrative (vision narratives), oldest first. */
+GListModel  *ll_workbook_get_narratives    (LlWorkbook           *self);
+LlNarrative *ll_workbook_add_narrative     (LlWorkbook           *self,
+                                            const char           *title,
+                                            GError              **error);
+gboolean     ll_workbook_remove_narrative  (LlWorkbook           *self,
+                                            LlNarrative          *narrative,
+                                            GError              **error);
+/* The narrative whose document ID is @id, or NULL. */
+LlNarrative *ll_workbook_find_narrative    (LlWorkbook           *self,
+                                            gint64                id);
 
 /* Writes a consistent copy of the workbook to @path (which must not exist). */
 gboolean     ll_workbook_save_copy         (LlWorkbook           *self,

@@ -1,0 +1,23 @@
+/* ll-narrative-private.h: what the workbook and the sections use */
+#pragma once
+
+#include "ll-narrative.h"
+#include "ll-store.h"
+
+G_BEGIN_DECLS
+
+LlNarrative         *_ll_narrative_new           (LlStore                *store,
+                                                  const LlStoreNarrative *row,
+                                                  GError                **error);
+/* Called by a section before its first change in this opening. */
+void                 _ll_narrative_before_edit   (LlNarrative            *self);
+void                 _ll_narrative_section_changed (LlNarrative          *self);
+LlStore             *_ll_narrative_get_store     (LlNarrative            *self);
+
+LlNarrativeSection  *_ll_narrative_section_new   (LlNarrative            *narrative,
+                                                  const LlStoreSection   *row);
+void                 _ll_narrative_section_detach (LlNarrativeSection    *self);
+
+LlRevision          *_ll_revision_new            (const LlStoreRevision  *row);
+
+G_END_DECLS

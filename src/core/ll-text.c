@@ -1,0 +1,289 @@
+/* ll-text.c: plain text, words and word-level differences */
+#define G_LOG_DOMAIN "ll-text"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ll-text.h"
+
+/* Elements after which a line ends. */
+static const char * const block_tags[] = {
+  "para", "title", "listitem", "attribution", "section", "blockquote",
+  "itemizedlist", "orderedlist", "term", "entry", "row", "simpara",
+};
+
+static gboolean
+is_block_tag (const char *name,
+              gsize       len)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (block_tags); i++)
+    if (strlen (block_tags[i]) == len && strncmp (name, block_tags[i], len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+append_entity (GString    *out,
+               const char *entity,
+               gsize       len)
+{
+  static const struct { const char *name; const char *text; } named[] = {
+    { "lt", "<" }, { "gt", ">" }, { "amp", "&" }, { "quot", "\"" }, { "apos", "'" },
+  };
+
+  if (len > 1 && entity[0] == '#')
+    {
+      gboolean hex = entity[1] == 'x' || entity[1] == 'X';
+      g_autofree char *digits = g_strndup (entity + (hex ? 2 : 1), len - (hex ? 2 : 1));
+      guint64 code = g_ascii_strtoull (digits, NULL, hex ? 16 : 10);
+
+      if (code > 0 && code <= 0x10FFFF && g_unichar_validate ((gunichar) code))
+        g_string_append_unichar (out, (gunichar) code);
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (named); i++)
+    if (strlen (named[i].name) == len && strncmp (entity, named[i].name, len) == 0)
+      {
+        g_string_append (out, named[i].text);
+        return;
+      }
+}
+
+/**
+ * ll_text_from_fragment:
+ * Returns the text of a DocBook block fragment, one line per block, with
+ * runs of white space inside a block folded to one space.
+ */
+char *
+ll_text_from_fragment (const char *fragment)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = fragment ? fragment : "";
+
+  while (*p != '\0')
+    {
+      if (*p == '<')
+        {
+          const char *end = strchr (p, '>');
+          const char *name = p + 1;
+          gsize len = 0;
+
+          if (end == NULL)
+            break;
+          if (*name == '/')
+            name++;
+          while (name + len < end && (g_ascii_isalnum (name[len]) || name[len] == ':'))
+            len++;
+          if (is_block_tag (name, len) && out->len > 0 && out->str[out->len - 1] != '\n')
+            {
+              while (out->len > 0 && out->str[out->len - 1] == ' ')
+                g_string_truncate (out, out->len - 1);
+              g_string_append_c (out, '\n');
+            }
+          p = end + 1;
+        }
+      else if (*p == '&')
+        {
+          const char *end = strchr (p, ';');
+
+          if (end == NULL || end - p > 12)
+            {
+              g_string_append_c (out, '&');
+              p++;
+              continue;
+            }
+          append_entity (out, p + 1, end - p - 1);
+          p = end + 1;
+        }
+      else if (g_ascii_isspace (*p))
+        {
+          if (out->len > 0 && out->str[out->len - 1] != ' ' && out->str[out->len - 1] != '\n')
+            g_string_append_c (out, ' ');
+          p++;
+        }
+      else
+        g_string_append_c (out, *p++);
+    }
+  while (out->len > 0 && (out->str[out->len - 1] == ' ' || out->str[out->len - 1] == '\n'))
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}
+
+guint
+ll_text_count_words (const char *text)
+{
+  guint words = 0;
+  gboolean in_word = FALSE;
+
+  for (const char *p = text ? text : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean word_char = !g_unichar_isspace (c);
+
+      if (word_char && !in_word)
+        words++;
+      in_word = word_char;
+    }
+  return words;
+}
+
+guint
+ll_text_reading_minutes (guint words)
+{
+  if (words == 0)
+    return 0;
+  return MAX (1, (words + 115) / 230);
+}
+
+void
+ll_diff_chunk_free (LlDiffChunk *chunk)
+{
+  if (chunk == NULL)
+    return;
+  g_free (chunk->text);
+  g_free (chunk);
+}
+
+/* Splits @text into tokens, each a word with the white space after it. */
+static GPtrArray *
+tokenise (const char *text)
+{
+  GPtrArray *tokens = g_ptr_array_new_with_free_func (g_free);
+  const char *p = text ? text : "";
+  const char *start = p;
+
+  while (*p != '\0')
+    {
+      while (*p != '\0' && !g_ascii_isspace (*p))
+        p++;
+      while (*p != '\0' && g_ascii_isspace (*p))
+        p++;
+      g_ptr_array_add (tokens, g_strndup (start, p - start));
+      start = p;
+    }
+  return tokens;
+}
+
+/* Tokens compare by their word, not by the space that follows. */
+static gboolean
+token_equal (const char *a,
+             const char *b)
+{
+  gsize la = strlen (a), lb = strlen (b);
+
+  while (la > 0 && g_ascii_isspace (a[la - 1]))
+    la--;
+  while (lb > 0 && g_ascii_isspace (b[lb - 1]))
+    lb--;
+  return la == lb && memcmp (a, b, la) == 0;
+}
+
+static void
+emit (GPtrArray  *chunks,
+      LlDiffOp    op,
+      const char *text)
+{
+  LlDiffChunk *last = chunks->len > 0 ? g_ptr_array_index (chunks, chunks->len - 1) : NULL;
+
+  if (last != NULL && last->op == op)
+    {
+      char *joined = g_strconcat (last->text, text, NULL);
+
+      g_free (last->text);
+      last->text = joined;
+      return;
+    }
+  last = g_new0 (LlDiffChunk, 1);
+  last->op = op;
+  last->text = g_strdup (text);
+  g_ptr_array_add (chunks, last);
+}
+
+/* Above this many cells in the middle part, compare whole lines first. */
+#define MAX_CELLS (4u * 1024u * 1024u)
+
+static void diff_range (GPtrArray *chunks, char **a, guint na, char **b, guint nb);
+
+/* The longest common subsequence by dynamic programming, on ranges small
+ * enough to afford it. */
+static void
+diff_lcs (GPtrArray  *chunks,
+          char      **a,
+          guint       na,
+          char      **b,
+          guint       nb)
+{
+  guint32 *table = g_new0 (guint32, (gsize) (na + 1) * (nb + 1));
+  guint i = 0, j = 0;
+
+#define T(x, y) table[(gsize) (x) * (nb + 1) + (y)]
+  for (guint x = na; x-- > 0;)
+    for (guint y = nb; y-- > 0;)
+      T (x, y) = token_equal (a[x], b[y]) ? T (x + 1, y + 1) + 1 : MAX (T (x + 1, y), T (x, y + 1));
+
+  while (i < na && j < nb)
+    {
+      if (token_equal (a[i], b[j]))
+        {
+          emit (chunks, LL_DIFF_EQUAL, b[j]);
+          i++, j++;
+        }
+      else if (T (i + 1, j) >= T (i, j + 1))
+        emit (chunks, LL_DIFF_DELETE, a[i++]);
+      else
+        emit (chunks, LL_DIFF_INSERT, b[j++]);
+    }
+#undef T
+  while (i < na)
+    emit (chunks, LL_DIFF_DELETE, a[i++]);
+  while (j < nb)
+    emit (chunks, LL_DIFF_INSERT, b[j++]);
+  g_free (table);
+}
+
+static void
+diff_range (GPtrArray  *chunks,
+            char      **a,
+            guint       na,
+            char      **b,
+            guint       nb)
+{
+  guint prefix = 0, suffix = 0;
+
+  while (prefix < na && prefix < nb && token_equal (a[prefix], b[prefix]))
+    emit (chunks, LL_DIFF_EQUAL, b[prefix++]);
+  while (suffix < na - prefix && suffix < nb - prefix
+         && token_equal (a[na - 1 - suffix], b[nb - 1 - suffix]))
+    suffix++;
+
+  if ((guint64) (na - prefix - suffix) * (nb - prefix - suffix) <= MAX_CELLS)
+    diff_lcs (chunks, a + prefix, na - prefix - suffix, b + prefix, nb - prefix - suffix);
+  else
+    {
+      /* Too large to compare word by word: show the old middle as deleted
+       * and the new as inserted. Texts this different rarely benefit. */
+      for (guint i = prefix; i < na - suffix; i++)
+        emit (chunks, LL_DIFF_DELETE, a[i]);
+      for (guint j = prefix; j < nb - suffix; j++)
+        emit (chunks, LL_DIFF_INSERT, b[j]);
+    }
+  for (guint k = nb - suffix; k < nb; k++)
+    emit (chunks, LL_DIFF_EQUAL, b[k]);
+}
+
+/**
+ * ll_text_diff_words:
+ * Returns the differences between two texts as a list of #LlDiffChunk.
+ */
+GPtrArray *
+ll_text_diff_words (const char *old_text,
+                    const char *new_text)
+{
+  g_autoptr(GPtrArray) a = tokenise (old_text);
+  g_autoptr(GPtrArray) b = tokenise (new_text);
+  GPtrArray *chunks = g_ptr_array_new_with_free_func ((GDestroyNotify) ll_diff_chunk_free);
+
+  diff_range (chunks, (char **) a->pdata, a->len, (char **) b->pdata, b->len);
+  return chunks;
+}
