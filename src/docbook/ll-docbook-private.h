@@ -1,0 +1,49 @@
+/* ll-docbook-private.h: what the writer and the reader share
+ *
+ * Both sides agree on one canonical form of the tree (whitespace collapsed,
+ * inlines wrapped in paragraphs, sections after the other blocks, rows
+ * padded, characters that XML 1.0 forbids removed), so that what the reader
+ * gives back is exactly what the writer wrote: write -> read -> write is
+ * stable.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "ll-docbook.h"
+
+G_BEGIN_DECLS
+
+#define LL_DOCBOOK_NS        "http://docbook.org/ns/docbook"
+#define LL_XLINK_NS          "http://www.w3.org/1999/xlink"
+/* Levels of element nesting, the same limit as libxml2's own without
+ * XML_PARSE_HUGE. */
+#define LL_DOCBOOK_MAX_DEPTH 256
+#define LL_DOCBOOK_MAX_SIZE  ((gsize) 32 * 1024 * 1024)
+
+/* Removes what XML 1.0 cannot hold (control characters, invalid UTF-8). */
+char      *ll_docbook_clean_text     (const char      *text);
+/* As clean_text, then collapses whitespace to single spaces and trims:
+ * for titles, terms, attributions and metadata. Never NULL. */
+char      *ll_docbook_clean_line     (const char      *text);
+/* A URI that xsd:anyURI accepts: trimmed, with the few characters that it
+ * rejects percent-encoded. Never NULL. */
+char      *ll_docbook_clean_href     (const char      *href);
+
+/* A new LL_DOC_BODY that holds the canonical form of the block children of
+ * @container. @allow_sections: whether sections may appear at this level;
+ * @need_block: whether an empty result gets an empty paragraph. */
+LlDocNode *ll_docbook_canonicalize   (const LlDocNode *container,
+                                      gboolean         allow_sections,
+                                      gboolean         need_block,
+                                      GError         **error);
+
+/* Error sentences, kept in ll-docbook-reader.c with the other translatable
+ * strings of this directory. */
+void       ll_docbook_set_too_deep   (GError         **error,
+                                      gboolean         writing);
+void       ll_docbook_set_write_error (GError        **error,
+                                       const char     *path,
+                                       const char     *detail);
+
+G_END_DECLS

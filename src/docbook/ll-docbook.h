@@ -1,0 +1,56 @@
+/* ll-docbook.h: DocBook 5 output and safe input of the neutral tree */
+#pragma once
+
+#include <glib.h>
+
+#include "ll-doc.h"
+
+G_BEGIN_DECLS
+
+#define LL_DOCBOOK_ERROR (ll_docbook_error_quark ())
+
+typedef enum {
+  LL_DOCBOOK_ERROR_MALFORMED,    /* not well-formed XML */
+  LL_DOCBOOK_ERROR_UNSAFE,       /* a DTD, an entity or an external reference */
+  LL_DOCBOOK_ERROR_TOO_LARGE,    /* over the size limit */
+  LL_DOCBOOK_ERROR_TOO_DEEP,     /* nested deeper than the limit */
+  LL_DOCBOOK_ERROR_NOT_DOCBOOK,  /* well-formed, but not a DocBook 5 document */
+  LL_DOCBOOK_ERROR_IO,           /* the file could not be read or written */
+} LlDocBookError;
+
+GQuark    ll_docbook_error_quark     (void);
+
+/* Writes @doc as a DocBook 5 <article> (version 5.0, xml:lang, <info> with
+ * title, author and date). */
+char     *ll_docbook_write_string    (const LlDoc  *doc,
+                                      gsize        *length,
+                                      GError      **error);
+gboolean  ll_docbook_write_file      (const LlDoc  *doc,
+                                      const char   *path,
+                                      GError      **error);
+
+/* Reads a DocBook 5 article safely: no network, no DTD, no entity
+ * expansion, with depth and size limits. What the tree cannot represent is
+ * kept as text; each simplification adds a sentence to *@notes (may be NULL). */
+LlDoc    *ll_docbook_read_string     (const char   *data,
+                                      gsize         length,
+                                      GPtrArray   **notes,
+                                      GError      **error);
+LlDoc    *ll_docbook_read_file       (const char   *path,
+                                      GPtrArray   **notes,
+                                      GError      **error);
+
+/* A fragment for storing one part of a document, such as the body of a
+ * section in the rich-text editor: the block children of @container as a
+ * sequence of DocBook elements, each declaring the DocBook namespace (no
+ * XML declaration, no root element; "" when there are no blocks). */
+char      *ll_docbook_write_blocks   (const LlDocNode  *container,
+                                      GError          **error);
+/* Reads a fragment that ll_docbook_write_blocks() wrote, as safely as
+ * ll_docbook_read_string(), into a new LL_DOC_BODY. Writing the result
+ * again gives back the same string. */
+LlDocNode *ll_docbook_read_blocks    (const char       *fragment,
+                                      GPtrArray       **notes,
+                                      GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,934 @@
+/* test-docbook.c: the DocBook writer and the safe reader */
+#define G_LOG_DOMAIN "test-docbook"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+#include <libxml/xmlerror.h>
+
+#include "ll-docbook.h"
+#include "ll-test-util.h"
+
+#define DOCBOOK_OPEN "<article xmlns=\"http://docbook.org/ns/docbook\" version=\"5.0\">"
+
+/* Helpers ---------------------------------------------------------------- */
+
+static void
+assert_valid_string (const char *xml)
+{
+  g_autofree char *dir = ll_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "doc.xml", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, xml, -1, &error);
+  g_assert_no_error (error);
+  ll_test_assert_docbook_valid (path);
+  ll_test_rm_rf (dir);
+}
+
+static char *
+write_doc (const LlDoc *doc)
+{
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  char *xml = ll_docbook_write_string (doc, &length, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (xml);
+  g_assert_cmpuint (length, ==, strlen (xml));
+  return xml;
+}
+
+static LlDoc *
+read_doc (const char  *xml,
+          GPtrArray  **notes)
+{
+  g_autoptr(GError) error = NULL;
+  LlDoc *doc = ll_docbook_read_string (xml, strlen (xml), notes, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  return doc;
+}
+
+/* Writes the blocks of @container as a fragment, reads the fragment back
+ * and writes it again: the two fragments must be the same string. */
+static char *
+assert_fragment_stable (const LlDocNode *container)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlDocNode) body = NULL;
+  g_autofree char *again = NULL;
+  char *fragment;
+
+  fragment = ll_docbook_write_blocks (container, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fragment);
+  body = ll_docbook_read_blocks (fragment, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (body);
+  g_assert_cmpint (body->type, ==, LL_DOC_BODY);
+  again = ll_docbook_write_blocks (body, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again, ==, fragment);
+  return fragment;
+}
+
+static void
+assert_read_fails (const char *data,
+                   gsize       length,
+                   int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(LlDoc) doc = ll_docbook_read_string (data, length, &notes, &error);
+
+  g_assert_null (doc);
+  g_assert_error (error, LL_DOCBOOK_ERROR, code);
+  /* one sentence for a person, not a parser dump */
+  g_assert_true (g_str_has_suffix (error->message, "."));
+  g_assert_null (strstr (error->message, "xmlParse"));
+  g_assert_null (notes);
+}
+
+static void
+assert_file_fails (const char *name,
+                   int         code)
+{
+  g_autofree char *rel = g_build_filename ("docbook", "hostile", name, NULL);
+  g_autofree char *path = ll_test_data_path (rel);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlDoc) doc = ll_docbook_read_file (path, NULL, &error);
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_assert_null (doc);
+  g_assert_error (error, LL_DOCBOOK_ERROR, code);
+
+  /* the same bytes from memory, and as a fragment, fail as well */
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  assert_read_fails (data, length, code);
+}
+
+static char *
+join_notes (GPtrArray *notes)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; notes != NULL && i < notes->len; i++)
+    {
+      g_string_append (out, g_ptr_array_index (notes, i));
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Data-driven round trips: NAME.in.xml -> NAME.out.xml ------------------- */
+
+static void
+test_roundtrip_case (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *in_rel = g_strdup_printf ("docbook/%s.in.xml", name);
+  g_autofree char *out_rel = g_strdup_printf ("docbook/%s.out.xml", name);
+  g_autofree char *notes_rel = g_strdup_printf ("docbook/%s.notes.txt", name);
+  g_autofree char *in_path = ll_test_data_path (in_rel);
+  g_autofree char *out_path = ll_test_data_path (out_rel);
+  g_autofree char *notes_path = ll_test_data_path (notes_rel);
+  g_autofree char *expected = NULL;
+  g_autofree char *expected_notes = NULL;
+  g_autofree char *got_notes = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *fragment = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *written = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GPtrArray) out_notes = NULL;
+  g_autoptr(LlDoc) doc = NULL;
+  g_autoptr(LlDoc) reread = NULL;
+  g_autoptr(GError) error = NULL;
+
+  doc = ll_docbook_read_file (in_path, &notes, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  g_assert_nonnull (notes);
+
+  xml = write_doc (doc);
+  g_assert_true (g_file_get_contents (out_path, &expected, NULL, NULL));
+  g_assert_cmpstr (xml, ==, expected);
+
+  /* the notes, one sentence per kind of simplification */
+  if (!g_file_get_contents (notes_path, &expected_notes, NULL, NULL))
+    expected_notes = g_strdup ("");
+  got_notes = join_notes (notes);
+  g_assert_cmpstr (got_notes, ==, expected_notes);
+
+  /* the output is valid DocBook 5 */
+  dir = ll_test_make_tmpdir ();
+  written = g_build_filename (dir, "out.xml", NULL);
+  ll_docbook_write_file (doc, written, &error);
+  g_assert_no_error (error);
+  ll_test_assert_docbook_valid (written);
+  ll_test_rm_rf (dir);
+
+  /* what we write, we read back as it was, with nothing to note */
+  reread = read_doc (xml, &out_notes);
+  g_assert_cmpuint (out_notes->len, ==, 0);
+  again = write_doc (reread);
+  g_assert_cmpstr (again, ==, xml);
+
+  /* and the body as a fragment, as the editor will store it */
+  fragment = assert_fragment_stable (doc->body);
+}
+
+/* The writer --------------------------------------------------------------- */
+
+static guint
+count (const char *haystack,
+       const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+static LlDoc *
+build_every_node (void)
+{
+  LlDoc *doc = ll_doc_new ("school", 7, "Every \x01node\x1f type");
+  LlDocNode *body = doc->body;
+  LlDocNode *section;
+  LlDocNode *sub;
+  LlDocNode *para;
+  LlDocNode *list;
+  LlDocNode *item;
+  LlDocNode *node;
+  LlDocNode *varlist;
+  LlDocNode *table;
+  LlDocNode *quote;
+
+  doc->subtitle = g_strdup ("A\tsubtitle\n");
+  doc->author = g_strdup ("Siân Ó Briain");
+  doc->date = g_strdup ("2024-09-02");
+
+  /* inlines straight in the body */
+  ll_doc_node_append (body, ll_doc_node_new_text ("Loose text in the body "));
+  node = ll_doc_node_append (body, ll_doc_node_new (LL_DOC_EMPHASIS));
+  ll_doc_node_append (node, ll_doc_node_new_text ("with emphasis"));
+
+  para = ll_doc_add_para (body, "Control characters: bell\a back\b vt\v ff\f esc\x1b "
+                                "del\x7f c1\xc2\x85 nonchar\xef\xbf\xbe bad\xff utf8 end. ");
+  node = ll_doc_node_append (para, ll_doc_node_new (LL_DOC_STRONG));
+  ll_doc_node_append (node, ll_doc_node_new_text ("Strong"));
+  ll_doc_node_append (para, ll_doc_node_new_text (", "));
+  node = ll_doc_node_append (para, ll_doc_node_new (LL_DOC_LINK));
+  node->attr = g_strdup ("https://example.org/a b?q=\"x\"&y=<z>");
+  ll_doc_node_append (node, ll_doc_node_new_text ("a link"));
+  ll_doc_node_append (para, ll_doc_node_new_text (", "));
+  node = ll_doc_node_append (para, ll_doc_node_new (LL_DOC_LINK));
+  node->attr = g_strdup ("https://empty.example/");
+  ll_doc_node_append (para, ll_doc_node_new_text (" and "));
+  node = ll_doc_node_append (para, ll_doc_node_new (LL_DOC_LINK));
+  ll_doc_node_append (node, ll_doc_node_new_text ("a link with no address"));
+  /* a text node made without text */
+  ll_doc_node_append (para, ll_doc_node_new (LL_DOC_TEXT));
+
+  list = ll_doc_add_list (body, FALSE);
+  item = ll_doc_node_append (list, ll_doc_node_new (LL_DOC_LIST_ITEM));
+  ll_doc_node_append (item, ll_doc_node_new_text ("Inline text straight in a list item"));
+  item = ll_doc_add_list_item (list, "A normal item");
+  sub = ll_doc_add_list (item, TRUE);
+  ll_doc_add_list_item (sub, "Nested ordered");
+  ll_doc_node_append (list, ll_doc_node_new (LL_DOC_LIST_ITEM));  /* empty item */
+  ll_doc_add_para (list, "A paragraph straight in a list");
+  item = ll_doc_node_append (list, ll_doc_node_new (LL_DOC_LIST_ITEM));
+  ll_doc_add_para (ll_doc_add_section (item, "A section inside a list item"), "its text");
+
+  ll_doc_add_list (body, TRUE);  /* an empty list */
+
+  quote = ll_doc_node_append (body, ll_doc_node_new (LL_DOC_BLOCKQUOTE));
+  quote->attr = g_strdup ("Zoë, Year 6");
+  ll_doc_node_append (quote, ll_doc_node_new_text ("Inline text in a quote"));
+  ll_doc_node_append (body, ll_doc_node_new (LL_DOC_BLOCKQUOTE));  /* empty quote */
+
+  varlist = ll_doc_node_append (body, ll_doc_node_new (LL_DOC_VARLIST));
+  ll_doc_add_varlist_entry (varlist, "Term", "Definition");
+  ll_doc_add_varlist_entry (varlist, NULL, NULL);
+  ll_doc_node_append (body, ll_doc_node_new (LL_DOC_VARLIST));  /* empty */
+
+  table = ll_doc_node_append (body, ll_doc_node_new (LL_DOC_TABLE));
+  table->title = g_strdup ("A titled table");
+  ll_doc_add_row (table, "Head 1", "Head 2", "Head 3", NULL);
+  ll_doc_add_row (table, "short row", NULL);
+  ll_doc_node_append (table, ll_doc_node_new (LL_DOC_ROW));
+  table = ll_doc_node_append (body, ll_doc_node_new (LL_DOC_TABLE));
+  ll_doc_add_row (table, "only one row", NULL);
+  ll_doc_node_append (body, ll_doc_node_new (LL_DOC_TABLE));  /* no rows */
+
+  /* a list inside a paragraph: its words stay in the paragraph */
+  para = ll_doc_add_para (body, "Before the list:");
+  ll_doc_add_list_item (ll_doc_add_list (para, FALSE), "inside a paragraph");
+
+  /* stray structural nodes */
+  ll_doc_add_row (body, "a row", "out of a table", NULL);
+  ll_doc_add_list_item (body, "an item out of a list");
+
+  section = ll_doc_add_section (body, "First section");
+  ll_doc_add_para (section, "Text");
+  sub = ll_doc_add_section (section, "Subsection");
+  ll_doc_add_para (sub, "Sub text");
+  ll_doc_add_para (section, "A paragraph after a subsection");
+
+  ll_doc_add_section (body, "An empty section");
+  ll_doc_add_section (body, NULL);
+  ll_doc_add_para (body, "A paragraph after the sections");
+
+  return doc;
+}
+
+static void
+test_writer_every_node (void)
+{
+  g_autoptr(LlDoc) doc = build_every_node ();
+  g_autoptr(LlDoc) reread = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autofree char *xml = write_doc (doc);
+  g_autofree char *again = NULL;
+
+  assert_valid_string (xml);
+
+  /* nothing that XML 1.0 forbids, and no stray controls */
+  for (const char *p = xml; *p != '\0'; p++)
+    g_assert_true ((guchar) *p >= 0x20 || *p == '\n');
+  g_assert_null (strstr (xml, "\x7f"));
+  g_assert_null (strstr (xml, "\xc2\x85"));
+  g_assert_null (strstr (xml, "\xef\xbf\xbe"));
+  g_assert_true (g_utf8_validate (xml, -1, NULL));
+
+  g_assert_nonnull (strstr (xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<article "
+                                 "xmlns=\"http://docbook.org/ns/docbook\" "
+                                 "xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+                                 "version=\"5.0\" xml:lang=\"en-GB\">"));
+  g_assert_nonnull (strstr (xml, "<title>Every node type</title>"));
+  g_assert_nonnull (strstr (xml, "<subtitle>A subtitle</subtitle>"));
+  g_assert_nonnull (strstr (xml, "<personname>Siân Ó Briain</personname>"));
+  g_assert_nonnull (strstr (xml, "<date>2024-09-02</date>"));
+  g_assert_nonnull (strstr (xml, "<para>Loose text in the body <emphasis>with emphasis</emphasis></para>"));
+  g_assert_nonnull (strstr (xml, "<listitem>\n      <para>Inline text straight in a list item</para>"));
+  g_assert_nonnull (strstr (xml, "<emphasis role=\"strong\">Strong</emphasis>"));
+  g_assert_nonnull (strstr (xml, "<link xlink:href=\"https://example.org/a%20b?q=%22x%22&amp;y=%3Cz%3E\">a link</link>"));
+  g_assert_nonnull (strstr (xml, "<link xlink:href=\"https://empty.example/\">https://empty.example/</link>"));
+  g_assert_nonnull (strstr (xml, "</link> and a link with no address</para>"));
+  g_assert_nonnull (strstr (xml, "<attribution>Zoë, Year 6</attribution>"));
+  g_assert_nonnull (strstr (xml, "<table>\n    <title>A titled table</title>\n    <tgroup cols=\"3\">"));
+  g_assert_nonnull (strstr (xml, "<entry>short row</entry>\n          <entry/>\n          <entry/>"));
+  g_assert_nonnull (strstr (xml, "<informaltable>\n    <tgroup cols=\"1\">\n      <tbody>"));
+  g_assert_nonnull (strstr (xml, "<para>Before the list: inside a paragraph</para>"));
+  g_assert_nonnull (strstr (xml, "<title>An empty section</title>\n    <para/>\n  </section>"));
+  g_assert_nonnull (strstr (xml, "<para>Sub text</para>\n      <para>A paragraph after a subsection</para>"));
+  g_assert_nonnull (strstr (xml, "<para><emphasis role=\"strong\">A section inside a list item</emphasis></para>"));
+  /* empty lists, variable lists and tables are left out */
+  g_assert_cmpuint (count (xml, "<orderedlist>"), ==, 1);
+  g_assert_cmpuint (count (xml, "<variablelist>"), ==, 1);
+  g_assert_cmpuint (count (xml, "<blockquote>"), ==, 2);
+  g_assert_cmpuint (count (xml, "<informaltable>"), ==, 1);
+
+  /* document level: write -> read -> write is stable */
+  reread = read_doc (xml, &notes);
+  g_assert_cmpuint (notes->len, ==, 0);
+  g_assert_cmpstr (reread->title, ==, "Every node type");
+  g_assert_cmpstr (reread->author, ==, "Siân Ó Briain");
+  again = write_doc (reread);
+  g_assert_cmpstr (again, ==, xml);
+}
+
+static void
+test_writer_empty (void)
+{
+  g_autoptr(LlDoc) doc = ll_doc_new ("vision", 1, NULL);
+  g_autofree char *xml = NULL;
+
+  g_clear_pointer (&doc->lang, g_free);
+  xml = write_doc (doc);
+  assert_valid_string (xml);
+  g_assert_nonnull (strstr (xml, "xml:lang=\"en-GB\""));
+  g_assert_nonnull (strstr (xml, "<title/>"));
+  g_assert_nonnull (strstr (xml, "</info>\n  <para/>\n</article>\n"));
+  g_assert_null (strstr (xml, "<subtitle"));
+  g_assert_null (strstr (xml, "<author"));
+  g_assert_null (strstr (xml, "<date"));
+
+  /* a body that holds only whitespace is empty too */
+  ll_doc_node_append (doc->body, ll_doc_node_new_text (" \n\t "));
+  g_free (doc->lang);
+  doc->lang = g_strdup ("cy");
+  g_free (xml);
+  xml = write_doc (doc);
+  assert_valid_string (xml);
+  g_assert_nonnull (strstr (xml, "xml:lang=\"cy\""));
+  g_assert_nonnull (strstr (xml, "</info>\n  <para/>\n</article>\n"));
+}
+
+static void
+test_writer_file (void)
+{
+  g_autoptr(LlDoc) doc = build_every_node ();
+  g_autoptr(LlDoc) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = ll_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "plan.xml", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no", "such", "dir", "plan.xml", NULL);
+  g_autofree char *xml = write_doc (doc);
+  g_autofree char *on_disk = NULL;
+
+  g_assert_true (ll_docbook_write_file (doc, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &on_disk, NULL, NULL));
+  g_assert_cmpstr (on_disk, ==, xml);
+
+  back = ll_docbook_read_file (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back->subtitle, ==, "A subtitle");
+  g_assert_cmpstr (back->date, ==, "2024-09-02");
+  g_assert_cmpstr (back->lang, ==, "en-GB");
+
+  g_assert_false (ll_docbook_write_file (doc, missing, &error));
+  g_assert_error (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "plan.xml"));
+  g_clear_error (&error);
+
+  g_assert_null (ll_docbook_read_file (missing, NULL, &error));
+  g_assert_error (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_IO);
+
+  ll_test_rm_rf (dir);
+}
+
+/* A paragraph holding @levels nested emphasis elements. */
+static LlDoc *
+build_deep_doc (guint levels)
+{
+  LlDoc *doc = ll_doc_new ("school", 1, "Deep");
+  LlDocNode *node = ll_doc_add_para (doc->body, NULL);
+
+  for (guint i = 0; i < levels; i++)
+    node = ll_doc_node_append (node, ll_doc_node_new (LL_DOC_EMPHASIS));
+  ll_doc_node_append (node, ll_doc_node_new_text ("deep"));
+  return doc;
+}
+
+static void
+test_writer_too_deep (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlDoc) ok = build_deep_doc (254);  /* article/para/254 emphasis: 256 levels */
+  g_autoptr(LlDoc) over = build_deep_doc (255);
+  g_autoptr(LlDoc) far = build_deep_doc (2000);
+  g_autoptr(LlDoc) back = NULL;
+  g_autofree char *xml = write_doc (ok);
+  g_autofree char *fragment = NULL;
+  char *none;
+
+  /* the deepest document we write is one we can read */
+  back = read_doc (xml, NULL);
+  g_assert_cmpuint (back->body->children->len, ==, 1);
+  fragment = assert_fragment_stable (ok->body);
+
+  none = ll_docbook_write_string (over, NULL, &error);
+  g_assert_null (none);
+  g_assert_error (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_TOO_DEEP);
+  g_clear_error (&error);
+
+  none = ll_docbook_write_string (far, NULL, &error);
+  g_assert_null (none);
+  g_assert_error (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_TOO_DEEP);
+  g_clear_error (&error);
+
+  none = ll_docbook_write_blocks (far->body, &error);
+  g_assert_null (none);
+  g_assert_error (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_TOO_DEEP);
+}
+
+/* Fragments ------------------------------------------------------------------ */
+
+static void
+test_fragment_roundtrip (void)
+{
+  g_autoptr(LlDocNode) section = ll_doc_node_new (LL_DOC_SECTION);
+  g_autoptr(LlDocNode) empty = ll_doc_node_new (LL_DOC_SECTION);
+  g_autoptr(LlDocNode) item = ll_doc_node_new (LL_DOC_LIST_ITEM);
+  g_autoptr(LlDocNode) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fragment = NULL;
+  g_autofree char *item_fragment = NULL;
+  g_autofree char *empty_fragment = NULL;
+  g_autofree char *article = NULL;
+  g_auto(GStrv) lines = NULL;
+  LlDocNode *para;
+  LlDocNode *node;
+  LlDocNode *list;
+  LlDocNode *table;
+  guint tops = 0;
+
+  section->title = g_strdup ("Ignored: only the blocks are written");
+  /* text that is not yet in canonical form: spaces, tabs, newlines */
+  para = ll_doc_add_para (section, "  Two  spaces,\ta tab\nand a newline ");
+  node = ll_doc_node_append (para, ll_doc_node_new (LL_DOC_EMPHASIS));
+  ll_doc_node_append (node, ll_doc_node_new_text (" emphasised "));
+  ll_doc_node_append (para, ll_doc_node_new_text (" then "));
+  node = ll_doc_node_append (para, ll_doc_node_new (LL_DOC_LINK));
+  node->attr = g_strdup (" https://www.gov.uk/ ");
+  ll_doc_node_append (node, ll_doc_node_new_text ("GOV.UK"));
+  ll_doc_node_append (section, ll_doc_node_new_text ("Inline text straight in the section"));
+  list = ll_doc_add_list (section, TRUE);
+  ll_doc_add_list_item (ll_doc_add_list (ll_doc_add_list_item (list, "One"), FALSE), "One a");
+  ll_doc_add_list_item (list, "Two & <three>");
+  table = ll_doc_node_append (section, ll_doc_node_new (LL_DOC_TABLE));
+  ll_doc_add_row (table, "A", "B", NULL);
+  ll_doc_add_row (table, "1", NULL);
+  ll_doc_add_varlist_entry (ll_doc_node_append (section, ll_doc_node_new (LL_DOC_VARLIST)),
+                            "Term", "Value");
+  node = ll_doc_node_append (section, ll_doc_node_new (LL_DOC_BLOCKQUOTE));
+  node->attr = g_strdup ("Someone");
+  ll_doc_add_para (node, "Quoted");
+  ll_doc_add_para (ll_doc_add_section (section, "Sub"), "Sub text");
+  ll_doc_add_para (section, "After the subsection");
+
+  fragment = assert_fragment_stable (section);
+
+  /* each top-level element declares the DocBook namespace; xlink only
+   * where there is a link */
+  lines = g_strsplit (fragment, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] == '<' && lines[i][1] != '/')
+      {
+        tops++;
+        g_assert_nonnull (strstr (lines[i], " xmlns=\"http://docbook.org/ns/docbook\""));
+        if (i == 0)
+          g_assert_nonnull (strstr (lines[i], "xmlns:xlink="));
+        else
+          g_assert_null (strstr (lines[i], "xmlns:xlink="));
+      }
+  g_assert_cmpuint (tops, ==, 7);
+  g_assert_true (g_str_has_prefix (fragment, "<para xmlns=\"http://docbook.org/ns/docbook\" "
+                                             "xmlns:xlink=\"http://www.w3.org/1999/xlink\">"
+                                             "Two spaces, a tab and a newline <emphasis>emphasised </emphasis>then "
+                                             "<link xlink:href=\"https://www.gov.uk/\">GOV.UK</link></para>\n"
+                                             "<para xmlns=\"http://docbook.org/ns/docbook\">Inline text straight in the section</para>\n"));
+  g_assert_nonnull (strstr (fragment, "Two &amp; &lt;three&gt;"));
+  g_assert_true (g_str_has_suffix (fragment, "</section>\n"));
+  g_assert_nonnull (strstr (fragment, "<para>Sub text</para>\n  <para>After the subsection</para>\n</section>\n"));
+  g_assert_null (strstr (fragment, "<?xml"));
+  g_assert_null (strstr (fragment, "Ignored"));
+
+  /* a fragment is valid DocBook inside an article */
+  article = g_strconcat (DOCBOOK_OPEN "<info><title>T</title></info>\n", fragment, "</article>\n", NULL);
+  assert_valid_string (article);
+
+  /* what it reads back */
+  body = ll_docbook_read_blocks (fragment, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (body->children->len, ==, 7);
+  node = g_ptr_array_index (body->children, 6);
+  g_assert_cmpint (node->type, ==, LL_DOC_SECTION);
+  g_assert_cmpstr (node->title, ==, "Sub");
+  node = g_ptr_array_index (body->children, 0);
+  g_assert_cmpint (node->type, ==, LL_DOC_PARA);
+  {
+    g_autofree char *text = ll_doc_node_get_text (node);
+
+    g_assert_cmpstr (text, ==, "Two spaces, a tab and a newline emphasised then GOV.UK");
+  }
+
+  /* no blocks, no fragment */
+  empty_fragment = assert_fragment_stable (empty);
+  g_assert_cmpstr (empty_fragment, ==, "");
+
+  /* where sections cannot go, their headings become bold paragraphs */
+  ll_doc_add_para (ll_doc_add_section (item, "Heading"), "text");
+  item_fragment = assert_fragment_stable (item);
+  g_assert_cmpstr (item_fragment, ==,
+                   "<para xmlns=\"http://docbook.org/ns/docbook\"><emphasis role=\"strong\">Heading</emphasis></para>\n"
+                   "<para xmlns=\"http://docbook.org/ns/docbook\">text</para>\n");
+}
+
+static void
+test_fragment_hostile (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(LlDocNode) body = NULL;
+  GString *deep;
+
+  body = ll_docbook_read_blocks ("<!DOCTYPE para [<!ENTITY x \"y\">]><para xmlns=\"http://docbook.org/ns/docbook\">&x;</para>",
+                                 NULL, &error);
+  g_assert_null (body);
+  g_assert_error (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_MALFORMED);
+  g_clear_error (&error);
+
+  body = ll_docbook_read_blocks ("<para xmlns=\"http://docbook.org/ns/docbook\">&xxe;</para>", NULL, &error);
+  g_assert_null (body);
+  g_assert_error (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_MALFORMED);
+  g_clear_error (&error);
+
+  /* closing the wrapper early does not escape it */
+  body = ll_docbook_read_blocks ("<para xmlns=\"http://docbook.org/ns/docbook\">a</para></ll-fragment><x>", NULL, &error);
+  g_assert_null (body);
+  g_assert_error (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_MALFORMED);
+  g_clear_error (&error);
+
+  /* errors give the line of the fragment */
+  body = ll_docbook_read_blocks ("<para xmlns=\"http://docbook.org/ns/docbook\">a</para>\n\n<para>b</pa>\n", NULL, &error);
+  g_assert_null (body);
+  g_assert_error (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "(line 3)"));
+  g_clear_error (&error);
+
+  deep = g_string_new ("<para xmlns=\"http://docbook.org/ns/docbook\">");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (deep, "<emphasis>");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (deep, "</emphasis>");
+  g_string_append (deep, "</para>");
+  body = ll_docbook_read_blocks (deep->str, NULL, &error);
+  g_string_free (deep, TRUE);
+  g_assert_null (body);
+  g_assert_error (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_TOO_DEEP);
+  g_clear_error (&error);
+
+  /* elements from elsewhere keep their text, with a note */
+  body = ll_docbook_read_blocks ("<p xmlns=\"http://www.w3.org/1999/xhtml\">Hello <b>there</b></p>\n", &notes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (body->children->len, ==, 1);
+  {
+    g_autofree char *text = ll_doc_node_get_text (body);
+
+    g_assert_cmpstr (text, ==, "Hello there");
+  }
+  g_assert_cmpuint (notes->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (notes, 0), ==,
+                   "1 part that the editor does not recognise was kept as plain text.");
+}
+
+/* The reader: hostile and broken input ------------------------------------- */
+
+static void
+test_reader_billion_laughs (void)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  assert_file_fails ("billion-laughs.xml", LL_DOCBOOK_ERROR_UNSAFE);
+  /* refused at once, not after expanding anything */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+}
+
+static void
+test_reader_external_entity (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = ll_test_data_path ("docbook/hostile/external-entity.xml");
+  g_autoptr(LlDoc) doc = ll_docbook_read_file (path, NULL, &error);
+
+  g_assert_null (doc);
+  g_assert_error (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_UNSAFE);
+  g_assert_null (strstr (error->message, "root:"));
+  g_assert_null (strstr (error->message, "/bin/"));
+
+  assert_file_fails ("external-entity.xml", LL_DOCBOOK_ERROR_UNSAFE);
+  assert_file_fails ("parameter-entity.xml", LL_DOCBOOK_ERROR_UNSAFE);
+  assert_file_fails ("docbook4-doctype.xml", LL_DOCBOOK_ERROR_UNSAFE);
+}
+
+static void
+test_reader_no_network (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocket) server = NULL;
+  g_autoptr(GSocketAddress) any = NULL;
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketClient) client = NULL;
+  g_autoptr(GSocketConnection) connection = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *fragment = NULL;
+  guint16 port;
+
+  /* a server on the loopback interface that the document points at */
+  server = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  g_assert_no_error (error);
+  any = g_inet_socket_address_new (loopback, 0);
+  g_assert_true (g_socket_bind (server, any, TRUE, &error));
+  g_assert_true (g_socket_listen (server, &error));
+  bound = g_socket_get_local_address (server, &error);
+  g_assert_no_error (error);
+  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+
+  xml = g_strdup_printf ("<?xml version=\"1.0\"?>\n"
+                         "<!DOCTYPE article SYSTEM \"http://127.0.0.1:%u/docbook.dtd\" [\n"
+                         "  <!ENTITY remote SYSTEM \"http://127.0.0.1:%u/secret\">\n"
+                         "]>\n"
+                         DOCBOOK_OPEN "<info><title>Remote</title></info><para>&remote;</para></article>\n",
+                         port, port);
+  assert_read_fails (xml, strlen (xml), LL_DOCBOOK_ERROR_UNSAFE);
+  fragment = g_strdup_printf ("<para xmlns=\"http://docbook.org/ns/docbook\" "
+                              "xmlns:xi=\"http://www.w3.org/2001/XInclude\">"
+                              "<xi:include href=\"http://127.0.0.1:%u/x\"/></para>", port);
+  {
+    g_autoptr(LlDocNode) body = ll_docbook_read_blocks (fragment, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (body);
+  }
+
+  /* nobody knocked */
+  g_assert_cmpint (g_socket_condition_check (server, G_IO_IN), ==, 0);
+
+  /* ...and a knock would have been seen */
+  client = g_socket_client_new ();
+  connection = g_socket_client_connect (client, G_SOCKET_CONNECTABLE (bound), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_socket_condition_timed_wait (server, G_IO_IN, 5 * G_USEC_PER_SEC, NULL, NULL), ==, TRUE);
+}
+
+static void
+test_reader_too_deep (void)
+{
+  GString *xml = g_string_new (DOCBOOK_OPEN "<info><title>Deep</title></info><para>");
+  g_autoptr(LlDoc) doc = NULL;
+  g_autofree char *boundary = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (xml, "<emphasis>");
+  g_string_append (xml, "x");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (xml, "</emphasis>");
+  g_string_append (xml, "</para></article>");
+  assert_read_fails (xml->str, xml->len, LL_DOCBOOK_ERROR_TOO_DEEP);
+
+  /* unknown elements nest just as deeply */
+  g_string_assign (xml, DOCBOOK_OPEN "<info><title>Deep</title></info>");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (xml, "<x:d xmlns:x=\"urn:x\">");
+  assert_read_fails (xml->str, xml->len, LL_DOCBOOK_ERROR_TOO_DEEP);
+
+  /* the limit: 256 levels are read, 257 are not */
+  g_string_assign (xml, DOCBOOK_OPEN "<info><title>Deep</title></info><para>");
+  for (guint i = 0; i < 254; i++)
+    g_string_append (xml, "<emphasis>");
+  g_string_append (xml, "x");
+  for (guint i = 0; i < 254; i++)
+    g_string_append (xml, "</emphasis>");
+  g_string_append (xml, "</para></article>");
+  doc = read_doc (xml->str, NULL);
+  boundary = write_doc (doc);
+  g_assert_nonnull (strstr (boundary, "x</emphasis>"));
+
+  g_string_assign (xml, DOCBOOK_OPEN "<info><title>Deep</title></info><para>");
+  for (guint i = 0; i < 255; i++)
+    g_string_append (xml, "<emphasis>");
+  for (guint i = 0; i < 255; i++)
+    g_string_append (xml, "</emphasis>");
+  g_string_append (xml, "</para></article>");
+  assert_read_fails (xml->str, xml->len, LL_DOCBOOK_ERROR_TOO_DEEP);
+
+  g_string_free (xml, TRUE);
+}
+
+static void
+test_reader_malformed (void)
+{
+  g_autoptr(GError) error = NULL;
+  static const char not_xml[] = "%PDF-1.7\n\x80\x81\x82 binary \x00 bytes";
+  g_autofree char *path = ll_test_data_path ("docbook/hostile/mismatched.xml");
+  g_autoptr(LlDoc) doc = NULL;
+
+  assert_file_fails ("not-xml.png", LL_DOCBOOK_ERROR_MALFORMED);
+  assert_file_fails ("truncated.xml", LL_DOCBOOK_ERROR_MALFORMED);
+  assert_file_fails ("mismatched.xml", LL_DOCBOOK_ERROR_MALFORMED);
+  assert_file_fails ("undefined-entity.xml", LL_DOCBOOK_ERROR_MALFORMED);
+  assert_read_fails (not_xml, sizeof not_xml - 1, LL_DOCBOOK_ERROR_MALFORMED);
+  assert_read_fails ("", 0, LL_DOCBOOK_ERROR_MALFORMED);
+  assert_read_fails ("   \n  ", 6, LL_DOCBOOK_ERROR_MALFORMED);
+  {
+    const char *two_roots = DOCBOOK_OPEN "<para>a</para></article><article/>";
+
+    assert_read_fails (two_roots, strlen (two_roots), LL_DOCBOOK_ERROR_MALFORMED);
+  }
+
+  /* the message says where */
+  doc = ll_docbook_read_file (path, NULL, &error);
+  g_assert_null (doc);
+  g_assert_error (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_MALFORMED);
+  g_assert_cmpstr (error->message, ==,
+                   "This file is not well-formed XML (line 5): it may be damaged or not a DocBook file.");
+}
+
+static void
+test_reader_not_docbook (void)
+{
+  assert_file_fails ("xhtml.xml", LL_DOCBOOK_ERROR_NOT_DOCBOOK);
+  assert_file_fails ("no-namespace.xml", LL_DOCBOOK_ERROR_NOT_DOCBOOK);
+  assert_file_fails ("docbook-para-root.xml", LL_DOCBOOK_ERROR_NOT_DOCBOOK);
+}
+
+static void
+test_reader_too_large (void)
+{
+  gsize size = 33 * 1024 * 1024;
+  g_autofree char *big = g_malloc (size + 1);
+  g_autofree char *dir = ll_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "big.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlDoc) doc = NULL;
+  g_autoptr(LlDocNode) body = NULL;
+  const char *head = DOCBOOK_OPEN "<info><title>Big</title></info><para>";
+  const char *tail = "</para></article>";
+
+  /* well-formed, and refused for its size alone */
+  memset (big, 'a', size);
+  memcpy (big, head, strlen (head));
+  memcpy (big + size - strlen (tail), tail, strlen (tail));
+  big[size] = '\0';
+  assert_read_fails (big, size, LL_DOCBOOK_ERROR_TOO_LARGE);
+
+  g_assert_true (g_file_set_contents (path, big, (gssize) size, &error));
+  doc = ll_docbook_read_file (path, NULL, &error);
+  g_assert_null (doc);
+  g_assert_error (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+
+  body = ll_docbook_read_blocks (big, NULL, &error);
+  g_assert_null (body);
+  g_assert_error (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_TOO_LARGE);
+
+  ll_test_rm_rf (dir);
+}
+
+static int error_handler_calls;
+
+static void
+count_errors (void        *data,
+              xmlErrorPtr  err)
+{
+  error_handler_calls++;
+}
+
+static void
+test_reader_quiet (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LlDoc) doc = NULL;
+
+      /* our handler stays in place and hears nothing of our parsing */
+      xmlSetStructuredErrorFunc (&error_handler_calls, count_errors);
+      doc = ll_docbook_read_string ("<article><para>broken</article>", 31, NULL, &error);
+      g_assert_error (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_MALFORMED);
+      g_clear_error (&error);
+      doc = ll_docbook_read_string ("<!DOCTYPE a [<!ENTITY b \"c\">]><a>&b;</a>", 39, NULL, &error);
+      g_assert_error (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_UNSAFE);
+      g_assert_cmpint (error_handler_calls, ==, 0);
+      g_assert_true (xmlStructuredError == count_errors);
+      g_assert_true (xmlStructuredErrorContext == &error_handler_calls);
+      xmlSetStructuredErrorFunc (NULL, NULL);
+      return;
+    }
+
+  /* and libxml2 prints nothing */
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("");
+  g_test_trap_assert_stdout ("");
+}
+
+static void
+test_reader_metadata (void)
+{
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(LlDoc) doc = NULL;
+  const char *xml =
+    "<article xmlns=\"http://docbook.org/ns/docbook\" version=\"5.0\" xml:lang=\" cy \">"
+    "<info><title> Cynllun\n <emphasis>Ysgol</emphasis> </title><subtitle>  </subtitle>"
+    "<author><firstname>Zoë</firstname><surname>Ó Briain</surname><email>z@example.org</email></author>"
+    "<date>2024-09-02</date></info>"
+    "<mediaobject/><inlinemediaobject/><footnote><para>n</para></footnote>"
+    "</article>";
+
+  g_ptr_array_add (notes, g_strdup ("an earlier note"));
+  doc = read_doc (xml, &notes);
+  g_assert_cmpstr (doc->title, ==, "Cynllun Ysgol");
+  g_assert_null (doc->subtitle);
+  g_assert_cmpstr (doc->author, ==, "Zoë Ó Briain");
+  g_assert_cmpstr (doc->date, ==, "2024-09-02");
+  g_assert_cmpstr (doc->lang, ==, "cy");
+  /* notes are added after those already there */
+  g_assert_cmpuint (notes->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (notes, 0), ==, "an earlier note");
+  g_assert_cmpstr (g_ptr_array_index (notes, 1), ==, "2 images were left out: the editor cannot show images.");
+  g_assert_cmpstr (g_ptr_array_index (notes, 2), ==,
+                   "1 footnote was put into the text in square brackets: the editor has no footnotes.");
+}
+
+static void
+test_error_quark (void)
+{
+  g_assert_cmpstr (g_quark_to_string (LL_DOCBOOK_ERROR), ==, "ll-docbook-error-quark");
+}
+
+static void
+add_roundtrip_cases (void)
+{
+  g_autofree char *dir_path = ll_test_data_path ("docbook");
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *entry;
+
+  g_assert_nonnull (dir);
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (entry, ".in.xml"))
+      g_ptr_array_add (names, g_strndup (entry, strlen (entry) - strlen (".in.xml")));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_assert_cmpuint (names->len, >=, 10);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *test_path = g_strdup_printf ("/docbook/roundtrip/%s",
+                                                    (char *) g_ptr_array_index (names, i));
+
+      /* the name lives as long as the test run */
+      g_test_add_data_func_full (test_path, g_strdup (g_ptr_array_index (names, i)),
+                                 test_roundtrip_case, g_free);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  add_roundtrip_cases ();
+  g_test_add_func ("/docbook/writer/every-node", test_writer_every_node);
+  g_test_add_func ("/docbook/writer/empty", test_writer_empty);
+  g_test_add_func ("/docbook/writer/file", test_writer_file);
+  g_test_add_func ("/docbook/writer/too-deep", test_writer_too_deep);
+  g_test_add_func ("/docbook/fragment/roundtrip", test_fragment_roundtrip);
+  g_test_add_func ("/docbook/fragment/hostile", test_fragment_hostile);
+  g_test_add_func ("/docbook/reader/billion-laughs", test_reader_billion_laughs);
+  g_test_add_func ("/docbook/reader/external-entity", test_reader_external_entity);
+  g_test_add_func ("/docbook/reader/no-network", test_reader_no_network);
+  g_test_add_func ("/docbook/reader/too-deep", test_reader_too_deep);
+  g_test_add_func ("/docbook/reader/malformed", test_reader_malformed);
+  g_test_add_func ("/docbook/reader/not-docbook", test_reader_not_docbook);
+  g_test_add_func ("/docbook/reader/too-large", test_reader_too_large);
+  g_test_add_func ("/docbook/reader/quiet", test_reader_quiet);
+  g_test_add_func ("/docbook/reader/metadata", test_reader_metadata);
+  g_test_add_func ("/docbook/error-quark", test_error_quark);
+
+  return g_test_run ();
+}
