@@ -33,6 +33,7 @@ typedef struct
   char      *document;
   char      *paper;
   char     **files;
+  char      *sample_file;  /* see on_generate_sample() */
 } Options;
 
 static Options opts;
@@ -44,6 +45,14 @@ on_generate_sample (const char  *option_name,
                     GError     **error)
 {
   opts.generate_sample = TRUE;
+  /* GOption hands an optional argument the next word when it is not an
+   * option, so "--generate-sample FILE" arrives here with the file. */
+  if (value != NULL && strchr (option_name, '=') == NULL && !g_ascii_isdigit (value[0]))
+    {
+      g_free (opts.sample_file);
+      opts.sample_file = g_strdup (value);
+      return TRUE;
+    }
   g_free (opts.sample_scale);
   opts.sample_scale = g_strdup (value);
   return TRUE;
@@ -102,6 +111,7 @@ clear_options (void)
   g_clear_pointer (&opts.document, g_free);
   g_clear_pointer (&opts.paper, g_free);
   g_clear_pointer (&opts.files, g_strfreev);
+  g_clear_pointer (&opts.sample_file, g_free);
   memset (&opts, 0, sizeof opts);
 }
 
@@ -191,7 +201,7 @@ run_export (const char *file)
 
       if (!parse_document_id (&id))
         return usage (_("--document needs a document ID, as --list shows."));
-      doc = ll_workbook_build_doc (workbook, id, &error);
+      doc = ll_docbook_build_doc (workbook, id, &error);
       if (doc == NULL || !ll_docbook_write_file (doc, opts.export_docbook, &error))
         return fail (error);
       return EXIT_SUCCESS;
@@ -210,7 +220,7 @@ run_export (const char *file)
   for (guint i = 0; i < g_list_model_get_n_items (docs); i++)
     {
       g_autoptr(LlDocumentInfo) info = g_list_model_get_item (docs, i);
-      g_autoptr(LlDoc) doc = ll_workbook_build_doc (workbook, ll_document_info_get_id (info), &error);
+      g_autoptr(LlDoc) doc = ll_docbook_build_doc (workbook, ll_document_info_get_id (info), &error);
       g_autofree char *name = NULL;
       g_autofree char *out = NULL;
 
@@ -241,7 +251,7 @@ run_print_pdf (const char *file)
   workbook = open_for_reading (file, &error);
   if (workbook == NULL)
     return fail (error);
-  doc = ll_workbook_build_doc (workbook, id, &error);
+  doc = ll_docbook_build_doc (workbook, id, &error);
   if (doc == NULL)
     return fail (error);
   /* Printing needs GTK's types but no display: PDF export works without one. */
@@ -317,6 +327,16 @@ run (char **argv)
   if (n_actions != 1)
     return usage (_("Give one action at a time: --generate-sample, --list, --export-docbook, "
                     "--print-pdf or --check."));
+  if (opts.sample_file != NULL)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      g_strv_builder_add (builder, opts.sample_file);
+      if (opts.files != NULL)
+        g_strv_builder_addv (builder, (const char **) opts.files);
+      g_strfreev (opts.files);
+      opts.files = g_strv_builder_end (builder);
+    }
   n_files = opts.files ? g_strv_length (opts.files) : 0;
   if (n_files != 1)
     return usage (_("Name one workbook file after the options."));

@@ -87,7 +87,9 @@ test_list (Fixture       *f,
   g_autofree char *err = NULL;
 
   g_assert_cmpint (run_app (&out, &err, "--list", f->sample, NULL), ==, 0);
-  g_assert_cmpstr (out, ==, "school\t1\tSchool profile: Ashcombe Vale Primary School\n");
+  g_assert_cmpstr (out, ==,
+                   "school\t1\tSchool profile: Ashcombe Vale Primary School\n"
+                   "vision\t2\tBuilding Better Learners at Ashcombe Vale\n");
 }
 
 static void
@@ -143,12 +145,46 @@ test_export_all (Fixture       *f,
 {
   g_autofree char *folder = g_build_filename (f->dir, "export", NULL);
   g_autofree char *school = g_build_filename (folder, "school-1.xml", NULL);
+  g_autofree char *vision = g_build_filename (folder, "vision-2.xml", NULL);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
   g_assert_cmpint (run_app (&out, &err, "--export-docbook", folder, f->sample, NULL), ==, 0);
   g_assert_true (g_file_test (school, G_FILE_TEST_IS_REGULAR));
   ll_test_assert_docbook_valid (school);
+  ll_test_assert_docbook_valid (vision);
+}
+
+static void
+test_export_vision (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *xml_path = g_build_filename (f->dir, "vision.xml", NULL);
+  g_autofree char *pdf_path = g_build_filename (f->dir, "vision.pdf", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_cmpint (run_app (&out, &err, "--export-docbook", xml_path, "--document=2", f->sample, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (xml_path, &xml, NULL, NULL));
+  ll_test_assert_docbook_valid (xml_path);
+  g_assert_nonnull (strstr (xml, "<title>Building Better Learners at Ashcombe Vale</title>"));
+  g_assert_nonnull (strstr (xml, "<personname>Helen Marsh</personname>"));
+  /* the named revisions make the revision history, oldest first */
+  g_assert_nonnull (strstr (xml, "<revhistory>"));
+  g_assert_true (strstr (xml, "First thoughts for the senior team") < strstr (xml, "Draft for governors"));
+  /* the sections' rich text is part of the document, not escaped */
+  g_assert_nonnull (strstr (xml, "<attribution>Sir Michael Bichard</attribution>"));
+  g_assert_nonnull (strstr (xml, "<emphasis>grow</emphasis>"));
+  g_assert_null (strstr (xml, "&lt;para"));
+
+  g_assert_cmpint (run_app (&out, &err, "--print-pdf", pdf_path, "--document=2", f->sample, NULL), ==, 0);
+  text = ll_test_pdf_text (pdf_path);
+  g_assert_nonnull (strstr (text, "Building Better Learners at Ashcombe Vale"));
+  g_assert_nonnull (strstr (text, "A culture of enquiry"));
+  g_assert_nonnull (strstr (text, "Sir Michael Bichard"));
+  g_assert_nonnull (strstr (text, "I will visit classrooms every week"));
 }
 
 static void
@@ -263,6 +299,7 @@ main (int   argc,
   ADD ("export-one", test_export_one);
   ADD ("export-all", test_export_all);
   ADD ("print-pdf", test_print_pdf);
+  ADD ("export-vision", test_export_vision);
   ADD ("check", test_check);
   ADD ("bad-inputs", test_bad_inputs);
 #undef ADD

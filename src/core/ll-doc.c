@@ -75,9 +75,30 @@ ll_doc_node_is_inline (const LlDocNode *node)
     case LL_DOC_TABLE:
     case LL_DOC_ROW:
     case LL_DOC_ENTRY:
+    case LL_DOC_FRAGMENT:
     default:
       return FALSE;
     }
+}
+
+static void
+revision_free (LlDocRevision *revision)
+{
+  g_free (revision->date);
+  g_free (revision->remark);
+  g_free (revision);
+}
+
+void
+ll_doc_add_revision (LlDoc      *doc,
+                     const char *date,
+                     const char *remark)
+{
+  LlDocRevision *revision = g_new0 (LlDocRevision, 1);
+
+  revision->date = g_strdup (date);
+  revision->remark = g_strdup (remark);
+  g_ptr_array_add (doc->revisions, revision);
 }
 
 static void
@@ -188,6 +209,7 @@ ll_doc_new (const char *kind,
   doc->title = g_strdup (title);
   doc->lang = g_strdup ("en-GB");
   doc->body = ll_doc_node_new (LL_DOC_BODY);
+  doc->revisions = g_ptr_array_new_with_free_func ((GDestroyNotify) revision_free);
   return doc;
 }
 
@@ -203,5 +225,6 @@ ll_doc_free (LlDoc *doc)
   g_free (doc->date);
   g_free (doc->lang);
   ll_doc_node_free (doc->body);
+  g_ptr_array_unref (doc->revisions);
   g_free (doc);
 }

@@ -30,6 +30,9 @@ typedef enum {
   LL_DOC_EMPHASIS,        /* children are inlines */
   LL_DOC_STRONG,          /* children are inlines */
   LL_DOC_LINK,            /* attr = URI; children are inlines */
+  /* stored rich text */
+  LL_DOC_FRAGMENT,        /* text = a DocBook 5 block fragment, as the editor stores it;
+                           * ll_docbook_resolve_fragments() turns it into nodes before output */
 } LlDocNodeType;
 
 typedef struct _LlDocNode LlDocNode;
@@ -45,6 +48,12 @@ struct _LlDocNode
 
 typedef struct
 {
+  char *date;     /* ISO 8601 date, YYYY-MM-DD */
+  char *remark;   /* what the revision was, e.g. its name */
+} LlDocRevision;
+
+typedef struct
+{
   char      *kind;       /* "school", "vision", ... */
   gint64     id;
   char      *title;
@@ -53,6 +62,7 @@ typedef struct
   char      *date;       /* ISO 8601 date, YYYY-MM-DD, may be NULL */
   char      *lang;       /* xml:lang, "en-GB" unless set */
   LlDocNode *body;       /* LL_DOC_BODY */
+  GPtrArray *revisions;  /* of LlDocRevision, oldest first: the revision history */
 } LlDoc;
 
 LlDocNode  *ll_doc_node_new            (LlDocNodeType  type);
@@ -78,6 +88,10 @@ LlDocNode  *ll_doc_add_varlist_entry   (LlDocNode     *varlist,
 LlDocNode  *ll_doc_add_row             (LlDocNode     *table,
                                         const char    *first_cell,
                                         ...) G_GNUC_NULL_TERMINATED;
+
+void        ll_doc_add_revision        (LlDoc         *doc,
+                                        const char    *date,
+                                        const char    *remark);
 
 LlDoc      *ll_doc_new                 (const char    *kind,
                                         gint64         id,

@@ -99,6 +99,165 @@ add_people (LlStore  *store,
   return TRUE;
 }
 
+/* Sample text is written in the canonical form of the DocBook writer, as
+ * the editor would store it. */
+#define NS " xmlns=\"http://docbook.org/ns/docbook\""
+
+static char *
+escape (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '<')
+        g_string_append (out, "&lt;");
+      else if (*p == '>')
+        g_string_append (out, "&gt;");
+      else if (*p == '&')
+        g_string_append (out, "&amp;");
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Paragraphs; a paragraph starting with "- " continues a bulleted list,
+ * one starting with "> " is a quotation whose last line "— name" is the
+ * attribution. Inline markup in the text is already DocBook. */
+static char *
+fragment (const char * const *paras)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; paras[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (paras[i], "- "))
+        {
+          g_string_append (out, "<itemizedlist" NS ">\n");
+          for (; paras[i] != NULL && g_str_has_prefix (paras[i], "- "); i++)
+            g_string_append_printf (out, "  <listitem>\n    <para>%s</para>\n  </listitem>\n",
+                                    paras[i] + 2);
+          g_string_append (out, "</itemizedlist>\n");
+          i--;
+        }
+      else if (g_str_has_prefix (paras[i], "> "))
+        {
+          g_auto(GStrv) lines = g_strsplit (paras[i] + 2, "\n— ", 2);
+          g_autofree char *who = lines[1] ? escape (lines[1]) : NULL;
+
+          g_string_append (out, "<blockquote" NS ">\n");
+          if (who != NULL)
+            g_string_append_printf (out, "  <attribution>%s</attribution>\n", who);
+          g_string_append_printf (out, "  <para>%s</para>\n</blockquote>\n", lines[0]);
+        }
+      else
+        g_string_append_printf (out, "<para" NS ">%s</para>\n", paras[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Three states of the narrative: the first thoughts, the draft for
+ * governors, and the text as it stands now. */
+static const char * const vision_v1[] = {
+  "We want every child at Ashcombe Vale to leave us as a confident, curious learner.",
+  NULL,
+};
+
+static const char * const vision_v2[] = {
+  "We want every child at Ashcombe Vale to leave us as a confident, curious learner who "
+  "knows what to do when they do not know what to do.",
+  "Too many of our pupils wait to be told. They are cheerful and compliant, but when a task gets "
+  "hard they look to an adult rather than to themselves or each other.",
+  NULL,
+};
+
+static const char * const vision_now[] = {
+  "We want every child at Ashcombe Vale to leave us as a confident, curious learner who "
+  "knows what to do when they do not know what to do.",
+  "Too many of our pupils wait to be told. They are cheerful and compliant, but when a task gets "
+  "hard they look to an adult rather than to themselves or each other. Learning is not a matter "
+  "of luck, and ability is not fixed: we will teach our children that they can "
+  "<emphasis>grow</emphasis> as learners, and show them how.",
+  "> Leadership is about creating a sense of purpose and direction.\n— Sir Michael Bichard",
+  "This is not about better test results next summer, though we expect them to follow. It is about "
+  "a wider purpose for education: <emphasis role=\"strong\">resilience, resourcefulness, "
+  "reflectiveness and reciprocity</emphasis> in every classroom.",
+  NULL,
+};
+
+static const char * const dialogue_now[] = {
+  "This is whole-school culture change that will take several years, and it will be a struggle "
+  "for some of us. It is not another initiative. I will say so often, and show it:",
+  "- I will visit classrooms every week, to learn rather than to judge.",
+  "- Each staff meeting will start with ten minutes on what we have tried.",
+  "- Pupils will talk with us about how they learn, through the school council and in lessons.",
+  NULL,
+};
+
+static const char * const enquiry_now[] = {
+  "Our professional learning communities, one for each phase, will meet every half term to share "
+  "experiments, successes, failures, doubts and ideas, and then go back to the classroom and have "
+  "another go.",
+  NULL,
+};
+
+static const char * const monitoring_now[] = {
+  "Observation at Ashcombe Vale is a learning conversation. We will look at what pupils do, which "
+  "learning behaviours we see, and agree next steps together with the teacher.",
+  NULL,
+};
+
+static const char * const impact_now[] = {
+  "We will keep a portfolio of indicators rather than a single measure: pupils’ own reflections, "
+  "observation notes, work samples and attendance at clubs.",
+  NULL,
+};
+
+static gboolean
+add_narrative (LlStore  *store,
+               guint     number,
+               GError  **error)
+{
+  static const struct { const char *title; const char *prompts; } parts[] = {
+    { "Our vision for learning", "vision" },
+    { "Building dialogue", "dialogue" },
+    { "A culture of enquiry", "enquiry" },
+    { "Monitoring development in classrooms", "monitoring" },
+    { "Tracking the impact on learning behaviours", "impact" },
+  };
+  const char * const *now[] = { vision_now, dialogue_now, enquiry_now, monitoring_now, impact_now };
+  g_autofree char *title = number == 0
+    ? g_strdup ("Building Better Learners at Ashcombe Vale")
+    : g_strdup_printf ("Building Better Learners: draft %u", number + 1);
+  gint64 ids[G_N_ELEMENTS (parts)];
+  g_autofree char *v1 = fragment (vision_v1);
+  g_autofree char *v2 = fragment (vision_v2);
+  gint64 doc = ll_store_insert_narrative (store, title, "Helen Marsh", error);
+
+  if (doc == 0)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      ids[i] = ll_store_insert_section (store, doc, i, parts[i].title, parts[i].prompts,
+                                        i == 0 ? v1 : "", error);
+      if (ids[i] == 0)
+        return FALSE;
+    }
+  if (ll_store_insert_revision (store, doc, "named", "First thoughts for the senior team", 30, error) == 0
+      || !ll_store_update_section (store, doc, ids[0], NULL, v2, error)
+      || ll_store_insert_revision (store, doc, "named", "Draft for governors", 70, error) == 0)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_autofree char *body = fragment (now[i]);
+
+      if (!ll_store_update_section (store, doc, ids[i], NULL, body, error))
+        return FALSE;
+    }
+  return ll_store_update_narrative (store, doc, "status", "shared", error);
+}
+
 /**
  * ll_sample_generate:
  * Writes the sample workbook in one transaction, so that a failure leaves
@@ -110,6 +269,7 @@ ll_sample_generate (const char  *path,
                     GError     **error)
 {
   g_autoptr(LlStore) store = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
@@ -120,7 +280,10 @@ ll_sample_generate (const char  *path,
     return FALSE;
   if (!ll_store_begin (store, error))
     goto fail;
-  if (!add_school (store, error) || !add_people (store, scale, error))
+  ok = add_school (store, error) && add_people (store, scale, error);
+  for (guint i = 0; ok && i < 1 + (scale - 1) / 20; i++)
+    ok = add_narrative (store, i, error);
+  if (!ok)
     {
       ll_store_rollback (store);
       goto fail;

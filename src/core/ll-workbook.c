@@ -523,9 +523,49 @@ build_school_doc (LlWorkbook *self,
   return doc;
 }
 
+static LlDoc *
+build_vision_doc (LlWorkbook  *self,
+                  LlNarrative *narrative)
+{
+  GListModel *sections = ll_narrative_get_sections (narrative);
+  GListModel *revisions = ll_narrative_get_revisions (narrative);
+  guint n = g_list_model_get_n_items (sections);
+  LlDoc *doc = ll_doc_new ("vision", ll_narrative_get_id (narrative), ll_narrative_get_title (narrative));
+
+  if (ll_narrative_get_author (narrative)[0] != '\0')
+    doc->author = g_strdup (ll_narrative_get_author (narrative));
+  if (ll_school_get_name (self->school)[0] != '\0')
+    doc->subtitle = g_strdup (ll_school_get_name (self->school));
+  doc->date = g_date_time_format (ll_narrative_get_modified (narrative), "%Y-%m-%d");
+
+  /* the named revisions, oldest first, make the revision history */
+  for (guint i = g_list_model_get_n_items (revisions); i-- > 0;)
+    {
+      g_autoptr(LlRevision) revision = g_list_model_get_item (revisions, i);
+      g_autofree char *date = NULL;
+
+      if (ll_revision_get_kind (revision) != LL_REVISION_NAMED)
+        continue;
+      date = g_date_time_format (ll_revision_get_created (revision), "%Y-%m-%d");
+      ll_doc_add_revision (doc, date, ll_revision_get_label (revision));
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LlNarrativeSection) section = g_list_model_get_item (sections, i);
+      LlDocNode *node = ll_doc_add_section (doc->body, ll_narrative_section_get_title (section));
+      LlDocNode *fragment = ll_doc_node_new (LL_DOC_FRAGMENT);
+
+      fragment->text = g_strdup (ll_narrative_section_get_body (section));
+      ll_doc_node_append (node, fragment);
+    }
+  return doc;
+}
+
 /**
  * ll_workbook_build_doc:
- * Builds the neutral tree of the document @document_id, for DocBook export
+ * Builds the neutral tree of the document @document_id. Rich text stays as
+ * LL_DOC_FRAGMENT nodes, which ll_docbook_build_doc() resolves for export
  * and print.
  */
 LlDoc *
@@ -546,6 +586,9 @@ ll_workbook_build_doc (LlWorkbook  *self,
         continue;
       if (g_strcmp0 (ll_document_info_get_kind (info), "school") == 0)
         return build_school_doc (self, document_id);
+      if (g_strcmp0 (ll_document_info_get_kind (info), "vision") == 0
+          && ll_workbook_find_narrative (self, document_id) != NULL)
+        return build_vision_doc (self, ll_workbook_find_narrative (self, document_id));
       break;
     }
   g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NO_SUCH_DOCUMENT,

@@ -467,6 +467,31 @@ ll_docbook_write_string (const LlDoc  *doc,
       indent (&wr, 2);
       text_element (&wr, "date", date);
     }
+  if (doc->revisions != NULL && doc->revisions->len > 0)
+    {
+      indent (&wr, 2);
+      start (&wr, "revhistory");
+      for (guint i = 0; i < doc->revisions->len; i++)
+        {
+          const LlDocRevision *revision = g_ptr_array_index (doc->revisions, i);
+          g_autofree char *rev_date = ll_docbook_clean_line (revision->date);
+          g_autofree char *remark = ll_docbook_clean_line (revision->remark);
+
+          indent (&wr, 3);
+          start (&wr, "revision");
+          indent (&wr, 4);
+          text_element (&wr, "date", rev_date);
+          if (remark[0] != '\0')
+            {
+              indent (&wr, 4);
+              text_element (&wr, "revremark", remark);
+            }
+          indent (&wr, 3);
+          end (&wr);
+        }
+      indent (&wr, 2);
+      end (&wr);
+    }
   indent (&wr, 1);
   end (&wr);
 

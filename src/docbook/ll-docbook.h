@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "ll-doc.h"
+#include "ll-workbook.h"
 
 G_BEGIN_DECLS
 
@@ -52,5 +53,14 @@ char      *ll_docbook_write_blocks   (const LlDocNode  *container,
 LlDocNode *ll_docbook_read_blocks    (const char       *fragment,
                                       GPtrArray       **notes,
                                       GError          **error);
+
+/* Replaces each LL_DOC_FRAGMENT of @doc by the blocks it holds. */
+gboolean  ll_docbook_resolve_fragments (LlDoc      *doc,
+                                        GError    **error);
+/* The complete tree of one of @workbook's documents, fragments resolved:
+ * what export and print use. */
+LlDoc    *ll_docbook_build_doc         (LlWorkbook *workbook,
+                                        gint64      document_id,
+                                        GError    **error);
 
 G_END_DECLS
