@@ -30,6 +30,7 @@ typedef struct
   gboolean   check;
   char      *export_docbook;
   char      *print_pdf;
+  char      *import_docbook;
   char      *document;
   char      *paper;
   char     **files;
@@ -70,6 +71,8 @@ static const GOptionEntry entries[] = {
     N_("OUT") },
   { "print-pdf", 0, 0, G_OPTION_ARG_FILENAME, &opts.print_pdf,
     N_("Print the document given by --document to the PDF file OUT"), N_("OUT") },
+  { "import-docbook", 0, 0, G_OPTION_ARG_FILENAME, &opts.import_docbook,
+    N_("Add the DocBook 5 article IN to FILE as a new vision narrative; prints its ID"), N_("IN") },
   { "document", 0, 0, G_OPTION_ARG_STRING, &opts.document,
     N_("The document to export or print, by the ID that --list shows"), N_("ID") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, &opts.paper,
@@ -96,6 +99,8 @@ ll_cli_get_option_entries (void)
       help_entries[n].arg = entries[i].arg == G_OPTION_ARG_CALLBACK
                             ? G_OPTION_ARG_STRING : entries[i].arg;
       help_entries[n].arg_data = NULL;
+      /* an optional argument is only allowed on callbacks */
+      help_entries[n].flags &= ~G_OPTION_FLAG_OPTIONAL_ARG;
       n++;
     }
   help_entries[n] = (GOptionEntry) { NULL };
@@ -108,6 +113,7 @@ clear_options (void)
   g_clear_pointer (&opts.sample_scale, g_free);
   g_clear_pointer (&opts.export_docbook, g_free);
   g_clear_pointer (&opts.print_pdf, g_free);
+  g_clear_pointer (&opts.import_docbook, g_free);
   g_clear_pointer (&opts.document, g_free);
   g_clear_pointer (&opts.paper, g_free);
   g_clear_pointer (&opts.files, g_strfreev);
@@ -263,6 +269,33 @@ run_print_pdf (const char *file)
 }
 
 static int
+run_import (const char *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = ll_workbook_open (file, LL_WORKBOOK_OPEN_DEFAULT, &error);
+  g_autoptr(GPtrArray) notes = NULL;
+  LlNarrative *narrative;
+
+  if (workbook == NULL)
+    return fail (error);
+  if (ll_workbook_get_read_only (workbook))
+    {
+      g_autofree char *name = g_filename_display_basename (file);
+
+      g_printerr (_("“%s” is read-only, so nothing can be imported into it.\n"), name);
+      return EXIT_FAILED;
+    }
+  narrative = ll_docbook_import_narrative (workbook, opts.import_docbook, &notes, &error);
+  if (narrative == NULL)
+    return fail (error);
+  /* what was simplified goes to stderr, so that stdout is only the ID */
+  for (guint i = 0; notes != NULL && i < notes->len; i++)
+    g_printerr ("%s\n", (const char *) g_ptr_array_index (notes, i));
+  g_print ("%" G_GINT64_FORMAT "\n", ll_narrative_get_id (narrative));
+  return EXIT_SUCCESS;
+}
+
+static int
 run_check (const char *file)
 {
   g_autofree char *report = NULL;
@@ -278,6 +311,7 @@ wants_cli (char **argv)
 {
   static const char * const actions[] = {
     "--version", "--generate-sample", "--list", "--export-docbook", "--print-pdf", "--check",
+    "--import-docbook",
   };
 
   for (guint i = 1; argv[i] != NULL; i++)
@@ -323,10 +357,10 @@ run (char **argv)
     }
 
   n_actions = !!opts.generate_sample + !!opts.list + !!opts.check + !!opts.export_docbook
-              + !!opts.print_pdf;
+              + !!opts.print_pdf + !!opts.import_docbook;
   if (n_actions != 1)
     return usage (_("Give one action at a time: --generate-sample, --list, --export-docbook, "
-                    "--print-pdf or --check."));
+                    "--print-pdf, --import-docbook or --check."));
   if (opts.sample_file != NULL)
     {
       g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -349,6 +383,8 @@ run (char **argv)
     return run_check (opts.files[0]);
   if (opts.export_docbook)
     return run_export (opts.files[0]);
+  if (opts.import_docbook)
+    return run_import (opts.files[0]);
   return run_print_pdf (opts.files[0]);
 }
 

@@ -215,6 +215,76 @@ test_print_pdf (Fixture       *f,
 }
 
 static void
+test_import (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *in = ll_test_data_path ("docbook/pandoc.in.xml");
+  g_autofree char *xml_path = g_build_filename (f->dir, "again.xml", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = NULL;
+  LlNarrative *narrative;
+
+  g_assert_cmpint (run_app (&out, &err, "--import-docbook", in, f->sample, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "3\n");
+  id = g_strstrip (g_strdup (out));
+  /* what was simplified is said, on stderr */
+  g_assert_nonnull (strstr (err, "image"));
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (run_app (&list, NULL, "--list", f->sample, NULL), ==, 0);
+  g_assert_nonnull (strstr (list, "vision\t3\t"));
+
+  workbook = ll_workbook_open (f->sample, LL_WORKBOOK_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  narrative = ll_workbook_find_narrative (workbook, 3);
+  g_assert_nonnull (narrative);
+  g_assert_cmpuint (g_list_model_get_n_items (ll_narrative_get_sections (narrative)), >=, 2);
+  g_clear_object (&workbook);
+
+  /* the imported narrative exports as valid DocBook */
+  g_assert_cmpint (run_app (&out, &err, "--export-docbook", xml_path, "--document", id, f->sample, NULL), ==, 0);
+  ll_test_assert_docbook_valid (xml_path);
+}
+
+/* Hostile or broken XML gets one clear sentence and imports nothing. */
+static void
+test_import_hostile (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *names[] = { "billion-laughs.xml", "external-entity.xml", "truncated.xml", "not-docbook.xml" };
+  g_autofree char *before = ll_test_file_checksum (f->sample);
+  g_autofree char *after = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *in = g_build_filename (f->dir, names[i], NULL);
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      const char *content[] = {
+        "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;\">]>"
+        "<article xmlns=\"http://docbook.org/ns/docbook\" version=\"5.0\"><para>&lol2;</para></article>",
+        "<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+        "<article xmlns=\"http://docbook.org/ns/docbook\" version=\"5.0\"><para>&x;</para></article>",
+        "<article xmlns=\"http://docbook.org/ns/docbook\" version=\"5.0\"><info><title>Cut",
+        "<html><body><p>Not DocBook</p></body></html>",
+      };
+
+      g_assert_true (g_file_set_contents (in, content[i], -1, NULL));
+      g_assert_cmpint (run_app (&out, &err, "--import-docbook", in, f->sample, NULL), ==, 1);
+      g_assert_cmpstr (out, ==, "");
+      assert_one_sentence (err);
+      g_assert_null (strstr (err, "root:"));
+    }
+  after = ll_test_file_checksum (f->sample);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
 test_check (Fixture       *f,
             gconstpointer  data)
 {
@@ -301,6 +371,8 @@ main (int   argc,
   ADD ("print-pdf", test_print_pdf);
   ADD ("export-vision", test_export_vision);
   ADD ("check", test_check);
+  ADD ("import", test_import);
+  ADD ("import-hostile", test_import_hostile);
   ADD ("bad-inputs", test_bad_inputs);
 #undef ADD
   return g_test_run ();

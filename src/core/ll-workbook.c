@@ -619,18 +619,16 @@ default_author (LlWorkbook *self)
   return "";
 }
 
-/**
- * ll_workbook_add_narrative:
- * Adds a vision narrative with the five sections of the leadership
- * strategy, each with its reflective prompts, by the school's headteacher.
- * Returns the narrative (owned by the workbook).
- */
-LlNarrative *
-ll_workbook_add_narrative (LlWorkbook  *self,
-                           const char  *title,
-                           GError     **error)
+static LlNarrative *
+add_narrative_full (LlWorkbook          *self,
+                    const char          *title,
+                    const char          *author,
+                    const char * const  *titles,
+                    const char * const  *prompts,
+                    const char * const  *bodies,
+                    guint                n_sections,
+                    GError             **error)
 {
-  const char * const *keys = ll_prompts_get_keys ();
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(LlNarrative) narrative = NULL;
   g_autofree char *clean = NULL;
@@ -642,14 +640,15 @@ ll_workbook_add_narrative (LlWorkbook  *self,
   if (clean[0] == '\0')
     {
       g_free (clean);
-      clean = g_strdup (_("Our Vision for Learning"));
+      clean = g_strdup (_("Imported Narrative"));
     }
   if (!ll_store_begin (self->store, error))
     return NULL;
-  id = ll_store_insert_narrative (self->store, clean, default_author (self), error);
-  for (guint i = 0; id != 0 && keys[i] != NULL; i++)
-    if (ll_store_insert_section (self->store, id, i, ll_prompts_get_title (keys[i]), keys[i], "",
-                                 error) == 0)
+  id = ll_store_insert_narrative (self->store, clean,
+                                  author && author[0] ? author : default_author (self), error);
+  for (guint i = 0; id != 0 && i < n_sections; i++)
+    if (ll_store_insert_section (self->store, id, i, titles[i], prompts ? prompts[i] : "",
+                                 bodies[i], error) == 0)
       id = 0;
   if (id == 0 || !ll_store_commit (self->store, error))
     {
@@ -675,6 +674,57 @@ ll_workbook_add_narrative (LlWorkbook  *self,
     g_list_store_append (self->documents, info);
   }
   return narrative;
+}
+
+/**
+ * ll_workbook_add_narrative:
+ * Adds a vision narrative with the five sections of the leadership
+ * strategy, each with its reflective prompts, by the school's headteacher.
+ * Returns the narrative (owned by the workbook).
+ */
+LlNarrative *
+ll_workbook_add_narrative (LlWorkbook  *self,
+                           const char  *title,
+                           GError     **error)
+{
+  const char * const *keys = ll_prompts_get_keys ();
+  guint n = g_strv_length ((char **) keys);
+  g_autofree const char **titles = g_new0 (const char *, n + 1);
+  g_autofree const char **bodies = g_new0 (const char *, n + 1);
+  LlNarrative *narrative;
+  g_autofree char *clean = g_strstrip (g_strdup (title ? title : ""));
+
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      titles[i] = ll_prompts_get_title (keys[i]);
+      bodies[i] = "";
+    }
+  narrative = add_narrative_full (self, clean[0] ? clean : _("Our Vision for Learning"),
+                                  NULL, titles, keys, bodies, n, error);
+  return narrative;
+}
+
+/**
+ * ll_workbook_add_narrative_from_sections:
+ * @titles: the sections' titles
+ * @bodies: the sections' text, DocBook block fragments
+ *
+ * Adds a narrative with the given sections in one transaction (an import).
+ * An empty @author means the school's headteacher.
+ */
+LlNarrative *
+ll_workbook_add_narrative_from_sections (LlWorkbook          *self,
+                                         const char          *title,
+                                         const char          *author,
+                                         const char * const  *titles,
+                                         const char * const  *bodies,
+                                         guint                n_sections,
+                                         GError             **error)
+{
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), NULL);
+  return add_narrative_full (self, title, author, titles, NULL, bodies, n_sections, error);
 }
 
 gboolean

@@ -64,6 +64,13 @@ GListModel  *ll_workbook_get_narratives    (LlWorkbook           *self);
 LlNarrative *ll_workbook_add_narrative     (LlWorkbook           *self,
                                             const char           *title,
                                             GError              **error);
+LlNarrative *ll_workbook_add_narrative_from_sections (LlWorkbook         *self,
+                                                     const char         *title,
+                                                     const char         *author,
+                                                     const char * const *titles,
+                                                     const char * const *bodies,
+                                                     guint               n_sections,
+                                                     GError            **error);
 gboolean     ll_workbook_remove_narrative  (LlWorkbook           *self,
                                             LlNarrative          *narrative,
                                             GError              **error);

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ll-docbook.h"
 
 static gboolean
@@ -65,4 +67,268 @@ ll_docbook_build_doc (LlWorkbook  *workbook,
   if (doc == NULL || !ll_docbook_resolve_fragments (doc, error))
     return NULL;
   return g_steal_pointer (&doc);
+}
+
+/* What the narrative editor shows: paragraphs, lists, quotations and one
+ * level of sub-headings. Anything else is reduced to those, counted in
+ * @counts so that the user can be told. */
+enum {
+  SIMPLIFIED_TABLES,
+  SIMPLIFIED_VARLISTS,
+  SIMPLIFIED_HEADINGS,
+  SIMPLIFIED_NESTED_LISTS,
+  N_SIMPLIFIED
+};
+
+static void simplify_blocks (GPtrArray *blocks, guint depth, guint *counts);
+
+static LlDocNode *
+new_para (const char *text)
+{
+  LlDocNode *para = ll_doc_node_new (LL_DOC_PARA);
+
+  ll_doc_node_append (para, ll_doc_node_new_text (text));
+  return para;
+}
+
+/* Replaces blocks[i] by @replacement (a list of blocks, consumed). */
+static guint
+splice (GPtrArray *blocks,
+        guint      i,
+        GPtrArray *replacement)
+{
+  guint n = replacement->len;
+
+  g_ptr_array_remove_index (blocks, i);
+  for (guint k = 0; k < n; k++)
+    g_ptr_array_insert (blocks, i + k, g_steal_pointer (&replacement->pdata[k]));
+  g_ptr_array_set_size (replacement, 0);
+  return n;
+}
+
+static void
+simplify_blocks (GPtrArray *blocks,
+                 guint      depth,
+                 guint     *counts)
+{
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      LlDocNode *node = g_ptr_array_index (blocks, i);
+      g_autoptr(GPtrArray) repl = g_ptr_array_new_with_free_func ((GDestroyNotify) ll_doc_node_free);
+
+      switch (node->type)
+        {
+        case LL_DOC_TABLE:
+          /* one paragraph per row, cells separated by semicolons */
+          counts[SIMPLIFIED_TABLES]++;
+          if (node->title != NULL)
+            g_ptr_array_add (repl, new_para (node->title));
+          for (guint r = 0; r < node->children->len; r++)
+            {
+              LlDocNode *row = g_ptr_array_index (node->children, r);
+              g_autoptr(GString) line = g_string_new (NULL);
+
+              for (guint c = 0; c < row->children->len; c++)
+                {
+                  g_autofree char *cell = ll_doc_node_get_text (g_ptr_array_index (row->children, c));
+
+                  if (c > 0)
+                    g_string_append (line, "; ");
+                  g_string_append (line, cell);
+                }
+              g_ptr_array_add (repl, new_para (line->str));
+            }
+          i += splice (blocks, i, repl) - 1;
+          break;
+
+        case LL_DOC_VARLIST:
+          /* "term: value" paragraphs */
+          counts[SIMPLIFIED_VARLISTS]++;
+          for (guint e = 0; e < node->children->len; e++)
+            {
+              LlDocNode *entry = g_ptr_array_index (node->children, e);
+              g_autofree char *value = ll_doc_node_get_text (entry);
+              g_autofree char *line = g_strdup_printf ("%s: %s", entry->title ? entry->title : "", value);
+
+              g_ptr_array_add (repl, new_para (line));
+            }
+          i += splice (blocks, i, repl) - 1;
+          break;
+
+        case LL_DOC_SECTION:
+          if (depth >= 1)
+            {
+              /* deeper than a sub-heading: a bold paragraph, then its blocks */
+              LlDocNode *heading = ll_doc_node_new (LL_DOC_PARA);
+              LlDocNode *strong = ll_doc_node_append (heading, ll_doc_node_new (LL_DOC_STRONG));
+
+              counts[SIMPLIFIED_HEADINGS]++;
+              ll_doc_node_append (strong, ll_doc_node_new_text (node->title ? node->title : ""));
+              g_ptr_array_add (repl, heading);
+              simplify_blocks (node->children, depth + 1, counts);
+              for (guint k = 0; k < node->children->len; k++)
+                g_ptr_array_add (repl, g_steal_pointer (&node->children->pdata[k]));
+              g_ptr_array_set_size (node->children, 0);
+              i += splice (blocks, i, repl) - 1;
+            }
+          else
+            simplify_blocks (node->children, depth + 1, counts);
+          break;
+
+        case LL_DOC_ITEMIZED_LIST:
+        case LL_DOC_ORDERED_LIST:
+          /* one level of lists: each item becomes one paragraph of text */
+          for (guint k = 0; k < node->children->len; k++)
+            {
+              LlDocNode *item = g_ptr_array_index (node->children, k);
+              gboolean plain = item->children->len == 1
+                               && ((LlDocNode *) g_ptr_array_index (item->children, 0))->type == LL_DOC_PARA;
+
+              if (!plain)
+                {
+                  g_autofree char *text = ll_doc_node_get_text (item);
+
+                  counts[SIMPLIFIED_NESTED_LISTS]++;
+                  g_ptr_array_set_size (item->children, 0);
+                  ll_doc_node_append (item, new_para (text));
+                }
+            }
+          break;
+
+        case LL_DOC_BLOCKQUOTE:
+          {
+            /* quotations hold paragraphs */
+            g_autofree char *text = NULL;
+            gboolean plain = TRUE;
+
+            for (guint k = 0; k < node->children->len; k++)
+              plain = plain && ((LlDocNode *) g_ptr_array_index (node->children, k))->type == LL_DOC_PARA;
+            if (!plain)
+              {
+                text = ll_doc_node_get_text (node);
+                counts[SIMPLIFIED_NESTED_LISTS]++;
+                g_ptr_array_set_size (node->children, 0);
+                ll_doc_node_append (node, new_para (text));
+              }
+          }
+          break;
+
+        case LL_DOC_BODY:
+        case LL_DOC_PARA:
+        case LL_DOC_LIST_ITEM:
+        case LL_DOC_VARLIST_ENTRY:
+        case LL_DOC_ROW:
+        case LL_DOC_ENTRY:
+        case LL_DOC_TEXT:
+        case LL_DOC_EMPHASIS:
+        case LL_DOC_STRONG:
+        case LL_DOC_LINK:
+        case LL_DOC_FRAGMENT:
+        default:
+          break;
+        }
+    }
+}
+
+static void
+add_simplification_notes (GPtrArray   *notes,
+                          const guint *counts)
+{
+  if (counts[SIMPLIFIED_TABLES] > 0)
+    g_ptr_array_add (notes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+      "%u table became paragraphs, one for each row.",
+      "%u tables became paragraphs, one for each row.", counts[SIMPLIFIED_TABLES]),
+      counts[SIMPLIFIED_TABLES]));
+  if (counts[SIMPLIFIED_VARLISTS] > 0)
+    g_ptr_array_add (notes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+      "%u list of terms became paragraphs.",
+      "%u lists of terms became paragraphs.", counts[SIMPLIFIED_VARLISTS]),
+      counts[SIMPLIFIED_VARLISTS]));
+  if (counts[SIMPLIFIED_HEADINGS] > 0)
+    g_ptr_array_add (notes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+      "%u heading nested below a sub-heading became a bold paragraph.",
+      "%u headings nested below a sub-heading became bold paragraphs.", counts[SIMPLIFIED_HEADINGS]),
+      counts[SIMPLIFIED_HEADINGS]));
+  if (counts[SIMPLIFIED_NESTED_LISTS] > 0)
+    g_ptr_array_add (notes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+      "%u list item or quotation with more than one paragraph became plain text.",
+      "%u list items or quotations with more than one paragraph became plain text.",
+      counts[SIMPLIFIED_NESTED_LISTS]), counts[SIMPLIFIED_NESTED_LISTS]));
+}
+
+/**
+ * ll_docbook_import_narrative:
+ * @notes: (out) (optional): sentences saying what was simplified
+ *
+ * Reads the DocBook 5 article at @path and adds it to @workbook as a new
+ * vision narrative: each top-level section becomes a section, and what
+ * comes before the first section becomes an introduction. On error
+ * nothing is added.
+ */
+LlNarrative *
+ll_docbook_import_narrative (LlWorkbook  *workbook,
+                             const char  *path,
+                             GPtrArray  **notes,
+                             GError     **error)
+{
+  g_autoptr(GPtrArray) all_notes = NULL;
+  g_autoptr(LlDoc) doc = NULL;
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) bodies = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(LlDocNode) intro = ll_doc_node_new (LL_DOC_BODY);
+  guint counts[N_SIMPLIFIED] = { 0 };
+  LlNarrative *narrative;
+
+  g_return_val_if_fail (LL_IS_WORKBOOK (workbook), NULL);
+
+  doc = ll_docbook_read_file (path, &all_notes, error);
+  if (doc == NULL)
+    return NULL;
+  if (all_notes == NULL)
+    all_notes = g_ptr_array_new_with_free_func (g_free);
+  simplify_blocks (doc->body->children, 0, counts);
+  add_simplification_notes (all_notes, counts);
+
+  for (guint i = 0; i < doc->body->children->len; i++)
+    {
+      LlDocNode *node = g_ptr_array_index (doc->body->children, i);
+      char *body;
+
+      if (node->type != LL_DOC_SECTION)
+        {
+          ll_doc_node_append (intro, g_steal_pointer (&doc->body->children->pdata[i]));
+          continue;
+        }
+      if (intro->children->len > 0 && titles->len == 0)
+        {
+          body = ll_docbook_write_blocks (intro, error);
+          if (body == NULL)
+            return NULL;
+          g_ptr_array_add (titles, g_strdup (_("Introduction")));
+          g_ptr_array_add (bodies, body);
+        }
+      body = ll_docbook_write_blocks (node, error);
+      if (body == NULL)
+        return NULL;
+      g_ptr_array_add (titles, g_strdup (node->title ? node->title : ""));
+      g_ptr_array_add (bodies, body);
+    }
+  if (titles->len == 0)
+    {
+      /* no sections at all: the whole text is one */
+      char *body = ll_docbook_write_blocks (intro, error);
+
+      if (body == NULL)
+        return NULL;
+      g_ptr_array_add (titles, g_strdup (doc->title && doc->title[0] ? doc->title : _("Introduction")));
+      g_ptr_array_add (bodies, body);
+    }
+
+  narrative = ll_workbook_add_narrative_from_sections (workbook, doc->title, doc->author,
+                                                       (const char * const *) titles->pdata,
+                                                       (const char * const *) bodies->pdata,
+                                                       titles->len, error);
+  if (narrative != NULL && notes != NULL)
+    *notes = g_steal_pointer (&all_notes);
+  return narrative;
 }

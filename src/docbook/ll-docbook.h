@@ -63,4 +63,11 @@ LlDoc    *ll_docbook_build_doc         (LlWorkbook *workbook,
                                         gint64      document_id,
                                         GError    **error);
 
+/* Adds the DocBook 5 article at @path to @workbook as a new narrative.
+ * *@notes (may be NULL) receives sentences saying what was simplified. */
+LlNarrative *ll_docbook_import_narrative (LlWorkbook  *workbook,
+                                          const char  *path,
+                                          GPtrArray  **notes,
+                                          GError     **error);
+
 G_END_DECLS

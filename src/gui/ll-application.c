@@ -1,0 +1,422 @@
+/* ll-application.c: the application: actions, settings, windows */
+#define G_LOG_DOMAIN "ll-application"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "ll-application.h"
+#include "ll-cli.h"
+#include "ll-preferences-window.h"
+#include "ll-resources.h"
+#include "ll-sample.h"
+#include "ll-window.h"
+
+/* The project's home page, shown in the About window. */
+#define LL_WEBSITE "https://leadinglearning.org.uk"
+
+struct _LlApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (LlApplication, ll_application, ADW_TYPE_APPLICATION)
+
+static char *
+dup_data_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "leading-learning", NULL);
+}
+
+char *
+ll_application_dup_default_path (void)
+{
+  g_autofree char *dir = dup_data_dir ();
+
+  return g_build_filename (dir, "Workbook" LL_WORKBOOK_EXTENSION, NULL);
+}
+
+static char *
+dup_sample_path (void)
+{
+  g_autofree char *dir = dup_data_dir ();
+
+  /* Translators: the file name of the sample workbook */
+  return g_build_filename (dir, _("Sample School.llw"), NULL);
+}
+
+static gboolean
+ensure_data_dir (GError **error)
+{
+  g_autofree char *dir = dup_data_dir ();
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (dir);
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("The folder “%s” could not be made: %s."),
+                   display, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A new window on the default workbook, made if missing. If that fails,
+ * the window says so and stays empty. */
+static LlWindow *
+new_default_window (LlApplication *self)
+{
+  g_autofree char *path = ll_application_dup_default_path ();
+  g_autoptr(LlWorkbook) workbook = NULL;
+  g_autoptr(GError) error = NULL;
+  LlWindow *window;
+
+  window = ll_window_new (GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (ensure_data_dir (&error))
+    {
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        workbook = ll_workbook_open (path, LL_WORKBOOK_OPEN_DEFAULT, &error);
+      else
+        workbook = ll_workbook_create (path, &error);
+    }
+
+  if (workbook != NULL)
+    ll_window_set_workbook (window, workbook);
+  else
+    ll_window_show_open_error (window, path, error);
+  return window;
+}
+
+static LlWindow *
+find_window_for_path (LlApplication *self,
+                      const char    *path)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (LL_IS_WINDOW (l->data) && ll_window_shows_path (l->data, path))
+      return l->data;
+  return NULL;
+}
+
+LlWindow *
+ll_application_open_path (LlApplication *self,
+                          const char    *path,
+                          LlWindow      *parent)
+{
+  g_autoptr(LlWorkbook) workbook = NULL;
+  g_autoptr(GError) error = NULL;
+  LlWindow *window;
+
+  g_return_val_if_fail (LL_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (parent == NULL || LL_IS_WINDOW (parent), NULL);
+
+  window = find_window_for_path (self, path);
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return window;
+    }
+
+  workbook = ll_workbook_open (path, LL_WORKBOOK_OPEN_DEFAULT, &error);
+  if (workbook == NULL)
+    {
+      window = parent;
+      if (window == NULL)
+        {
+          GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+          window = LL_IS_WINDOW (active) ? LL_WINDOW (active) : new_default_window (self);
+        }
+      gtk_window_present (GTK_WINDOW (window));
+      ll_window_show_open_error (window, path, error);
+      return NULL;
+    }
+
+  if (parent != NULL && ll_window_get_workbook (parent) == NULL)
+    window = parent;
+  else
+    window = ll_window_new (GTK_APPLICATION (self));
+  ll_window_set_workbook (window, workbook);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+/* First start */
+
+static void
+sample_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    LlWindow         *window)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (LL_IS_APPLICATION (app))
+    g_settings_set_boolean (LL_APPLICATION (app)->settings, "sample-offered", TRUE);
+
+  if (g_strcmp0 (response, "sample") != 0)
+    return;
+
+  path = dup_sample_path ();
+  if (!g_file_test (path, G_FILE_TEST_EXISTS)
+      && (!ensure_data_dir (&error) || !ll_sample_generate (path, 1, &error)))
+    {
+      ll_window_show_open_error (window, path, error);
+      return;
+    }
+  ll_window_open_path (window, path);
+}
+
+static void
+offer_sample (LlApplication *self,
+              LlWindow      *window)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (window),
+                                   _("Explore a Sample School?"),
+                                   _("The sample workbook holds a fictional school with its staff and documents, so you can see how everything fits together before you start your own."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "empty", _("_Start Empty"),
+                                    "sample", _("_Open Sample"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "sample",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "sample");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "empty");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (sample_response_cb), window, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* GApplication */
+
+static void
+ll_application_activate (GApplication *app)
+{
+  LlApplication *self = LL_APPLICATION (app);
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autofree char *last = NULL;
+  LlWindow *window;
+
+  if (active != NULL)
+    {
+      gtk_window_present (active);
+      return;
+    }
+
+  if (!g_settings_get_boolean (self->settings, "sample-offered"))
+    {
+      window = new_default_window (self);
+      if (ll_window_get_workbook (window) != NULL)
+        offer_sample (self, window);
+      return;
+    }
+
+  last = g_settings_get_string (self->settings, "last-workbook");
+  if (g_settings_get_boolean (self->settings, "reopen-last-workbook")
+      && last[0] != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
+    ll_application_open_path (self, last, NULL);
+  else
+    new_default_window (self);
+}
+
+static void
+ll_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  LlApplication *self = LL_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+
+      if (path != NULL)
+        ll_application_open_path (self, path, NULL);
+      else
+        {
+          g_autofree char *uri = g_file_get_uri (files[i]);
+          g_autoptr(GError) error = NULL;
+          GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
+          LlWindow *window = LL_IS_WINDOW (active) ? LL_WINDOW (active) : new_default_window (self);
+
+          g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("Only workbooks on this computer can be opened. Copy the file to a folder here first."));
+          ll_window_show_open_error (window, uri, error);
+        }
+    }
+}
+
+static gboolean
+ll_application_local_command_line (GApplication   *app,
+                                   char         ***arguments,
+                                   int            *exit_status)
+{
+  if (ll_cli_maybe_run (*arguments, exit_status))
+    return TRUE;
+
+  return G_APPLICATION_CLASS (ll_application_parent_class)->local_command_line (app, arguments, exit_status);
+}
+
+/* Actions */
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (app));
+
+  /* Close each window, so that each remembers its size and workbook. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (app);
+  LlPreferencesWindow *preferences = ll_preferences_window_new ();
+
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  gtk_window_set_application (GTK_WINDOW (preferences), app);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (app);
+  const char *developers[] = { _("Leading Learning developers"), NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "application-name", _("Leading Learning"),
+                        "application-icon", APPLICATION_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("Leading Learning developers"),
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", LL_WEBSITE,
+                        "comments", _("Leading Learning helps school leaders build a culture of active, independent learning: draft the school’s vision, hold developmental lesson observations, gather evidence portfolios for the leadership programme and print certificates. Everything stays in one workbook on your computer."),
+                        /* Translators: put your names here, one a line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "quit", .activate = quit_activated },
+  { .name = "preferences", .activate = preferences_activated },
+  { .name = "about", .activate = about_activated },
+};
+
+static void
+ll_application_startup (GApplication *app)
+{
+  LlApplication *self = LL_APPLICATION (app);
+  static const struct {
+    const char *action;
+    const char *accels[2];
+  } accels[] = {
+    { "win.new-workbook", { "<Control>n", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.save-copy", { "<Control><Shift>s", NULL } },
+    { "win.export-docbook", { "<Control>e", NULL } },
+    { "win.print", { "<Control>p", NULL } },
+    { "win.close", { "<Control>w", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "app.quit", { "<Control>q", NULL } },
+  };
+
+  G_APPLICATION_CLASS (ll_application_parent_class)->startup (app);
+
+  /* Not before: the command line and --help work without the schema. */
+  self->settings = g_settings_new (APPLICATION_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
+                                           accels[i].accels);
+
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+}
+
+static void
+ll_application_finalize (GObject *object)
+{
+  LlApplication *self = LL_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (ll_application_parent_class)->finalize (object);
+}
+
+static void
+ll_application_class_init (LlApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  /* Links the compiled resources in from the static library; they
+   * register themselves as the program loads. */
+  g_assert (ll_get_resource () != NULL);
+
+  object_class->finalize = ll_application_finalize;
+  app_class->startup = ll_application_startup;
+  app_class->activate = ll_application_activate;
+  app_class->open = ll_application_open;
+  app_class->local_command_line = ll_application_local_command_line;
+}
+
+static void
+ll_application_init (LlApplication *self)
+{
+  const GOptionEntry *entries = ll_cli_get_option_entries ();
+
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+
+  /* Only for --help: ll_cli_maybe_run() has handled these before GApplication
+   * parses anything. Flags that GOption allows only on callbacks are
+   * dropped, as it would warn about them. */
+  for (guint i = 0; entries[i].long_name != NULL; i++)
+    {
+      GOptionFlags flags = entries[i].flags;
+
+      if (entries[i].arg != G_OPTION_ARG_CALLBACK)
+        flags &= ~(G_OPTION_FLAG_NO_ARG | G_OPTION_FLAG_OPTIONAL_ARG | G_OPTION_FLAG_FILENAME);
+      g_application_add_main_option (G_APPLICATION (self), entries[i].long_name,
+                                     entries[i].short_name, flags, entries[i].arg,
+                                     entries[i].description, entries[i].arg_description);
+    }
+}
+
+LlApplication *
+ll_application_new (void)
+{
+  return g_object_new (LL_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/org/leadinglearning/LeadingLearning",
+                       NULL);
+}

@@ -1,0 +1,524 @@
+/* ll-window-actions.c: what the main window's menu does: file choosers,
+ * new, open, save a copy, export and print */
+#define G_LOG_DOMAIN "ll-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ll-application.h"
+#include "ll-docbook.h"
+#include "ll-print.h"
+#include "ll-window-private.h"
+
+typedef enum {
+  DOCUMENT_EXPORT,
+  DOCUMENT_PRINT,
+} DocumentPurpose;
+
+/* "name" → "name.llw", leaving "name.llw" alone */
+static char *
+with_workbook_extension (const char *path)
+{
+  g_autofree char *lower = g_utf8_strdown (path, -1);
+
+  if (g_str_has_suffix (lower, LL_WORKBOOK_EXTENSION))
+    return g_strdup (path);
+  return g_strconcat (path, LL_WORKBOOK_EXTENSION, NULL);
+}
+
+/* Opens @path the way the user expects from a menu: presents a window that
+ * shows it already, or uses this window if it is empty, or a new one. */
+void
+ll_window_open_from_menu (LlWindow   *self,
+                          const char *path)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (LL_IS_APPLICATION (app))
+    ll_application_open_path (LL_APPLICATION (app), path, self);
+  else
+    ll_window_open_path (self, path);
+}
+
+static void
+show_in_window (LlWindow   *self,
+                LlWorkbook *workbook)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  LlWindow *window = self;
+
+  if (self->workbook != NULL && app != NULL)
+    window = ll_window_new (app);
+  ll_window_set_workbook (window, workbook);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+gboolean
+ll_window_create_workbook_at (LlWindow   *self,
+                              const char *path)
+{
+  g_autoptr(LlWorkbook) workbook = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (LL_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  workbook = ll_workbook_create (path, &error);
+  if (workbook == NULL)
+    {
+      g_autofree char *name = ll_window_display_basename (path);
+      g_autofree char *heading = NULL;
+
+      /* Translators: %s is a file name */
+      heading = g_strdup_printf (_("Could Not Create “%s”"), name);
+      ll_window_show_message (self, heading, error->message);
+      return FALSE;
+    }
+  show_in_window (self, workbook);
+  return TRUE;
+}
+
+gboolean
+ll_window_save_copy_to_path (LlWindow   *self,
+                             const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *abs = NULL;
+  g_autofree char *markup = NULL;
+  AdwToast *toast;
+
+  g_return_val_if_fail (LL_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->workbook == NULL)
+    return FALSE;
+
+  name = ll_window_display_basename (path);
+  if (!ll_workbook_save_copy (self->workbook, path, &error))
+    {
+      g_autofree char *heading = NULL;
+
+      /* Translators: %s is a file name */
+      heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+      ll_window_show_message (self, heading, error->message);
+      return FALSE;
+    }
+
+  abs = g_canonicalize_filename (path, NULL);
+  /* Toast titles are Pango markup in libadwaita 1.2: escape the name. */
+  markup = g_markup_printf_escaped (_("Copy saved as “%s”"), name);
+  toast = adw_toast_new (markup);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-recent");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (abs));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return TRUE;
+}
+
+gboolean
+ll_window_export_docbook_to_path (LlWindow   *self,
+                                  gint64      document_id,
+                                  const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlDoc) doc = NULL;
+  g_autofree char *markup = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (LL_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->workbook == NULL)
+    return FALSE;
+
+  name = ll_window_display_basename (path);
+  doc = ll_workbook_build_doc (self->workbook, document_id, &error);
+  if (doc == NULL || !ll_docbook_write_file (doc, path, &error))
+    {
+      g_autofree char *heading = NULL;
+
+      /* Translators: %s is a file name */
+      heading = g_strdup_printf (_("Could Not Export “%s”"), name);
+      ll_window_show_message (self, heading, error->message);
+      return FALSE;
+    }
+
+  markup = g_markup_printf_escaped (_("Exported “%s”"), name);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (markup));
+  return TRUE;
+}
+
+/* File choosers */
+
+typedef void (*ChooserDone) (LlWindow   *self,
+                             const char *path);
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     LlWindow        *self)
+{
+  ChooserDone done = g_object_get_data (G_OBJECT (chooser), "ll-done");
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      if (file != NULL)
+        path = g_file_get_path (file);
+    }
+
+  if (self->chooser == chooser)
+    {
+      gtk_native_dialog_destroy (chooser);
+      g_clear_object (&self->chooser);
+    }
+
+  if (path != NULL)
+    done (self, path);
+}
+
+static void
+run_chooser (LlWindow             *self,
+             GtkFileChooserAction  action,
+             const char           *title,
+             const char           *accept_label,
+             const char           *suggested_name,
+             gboolean              workbooks_only,
+             ChooserDone           done)
+{
+  GtkFileChooserNative *chooser;
+
+  ll_window_clear_chooser (self);
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
+                                         accept_label, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  if (workbooks_only)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _("Leading Learning workbooks"));
+      gtk_file_filter_add_pattern (filter, "*" LL_WORKBOOK_EXTENSION);
+      gtk_file_filter_add_mime_type (filter, "application/x-leading-learning-workbook");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    }
+
+  if (suggested_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
+
+  if (self->workbook != NULL && action == GTK_FILE_CHOOSER_ACTION_SAVE)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (ll_workbook_get_path (self->workbook));
+      g_autoptr(GFile) dir = g_file_get_parent (file);
+
+      if (dir != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), dir, NULL);
+    }
+
+  g_object_set_data (G_OBJECT (chooser), "ll-done", done);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb),
+                           self, 0);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static void
+new_workbook_chosen (LlWindow   *self,
+                     const char *path)
+{
+  g_autofree char *full = with_workbook_extension (path);
+
+  ll_window_create_workbook_at (self, full);
+}
+
+static void
+open_chosen (LlWindow   *self,
+             const char *path)
+{
+  ll_window_open_from_menu (self, path);
+}
+
+static void
+save_copy_chosen (LlWindow   *self,
+                  const char *path)
+{
+  g_autofree char *full = with_workbook_extension (path);
+
+  ll_window_save_copy_to_path (self, full);
+}
+
+static void
+export_chosen (LlWindow   *self,
+               const char *path)
+{
+  ll_window_export_docbook_to_path (self, self->chosen_document, path);
+}
+
+/* Choosing a document */
+
+static void
+print_done_cb (const GError *error,
+               gpointer      user_data)
+{
+  g_autoptr(LlWindow) self = user_data;
+
+  if (error != NULL && gtk_widget_get_realized (GTK_WIDGET (self)))
+    ll_window_show_message (self, _("Could Not Print"), error->message);
+}
+
+static void
+document_chosen (LlWindow        *self,
+                 DocumentPurpose  purpose,
+                 LlDocumentInfo  *info)
+{
+  if (purpose == DOCUMENT_EXPORT)
+    {
+      g_autofree char *name = NULL;
+
+      self->chosen_document = ll_document_info_get_id (info);
+      name = g_strdup_printf ("%s.xml", ll_document_info_get_title (info));
+      g_strdelimit (name, "/", '-');
+      run_chooser (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export as DocBook"),
+                   _("_Export"), name, FALSE, export_chosen);
+    }
+  else
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GtkPageSetup) page_setup = NULL;
+      g_autofree char *paper = NULL;
+      LlDoc *doc;
+
+      doc = ll_workbook_build_doc (self->workbook, ll_document_info_get_id (info), &error);
+      if (doc == NULL)
+        {
+          ll_window_show_message (self, _("Could Not Print"), error->message);
+          return;
+        }
+      paper = g_settings_get_string (self->settings, "paper-size");
+      page_setup = ll_print_page_setup_new (paper);
+      /* The print operation owns the document from here, and holds the
+       * window until it ends. */
+      ll_print_run_dialog (GTK_WINDOW (self), doc, page_setup,
+                           print_done_cb, g_object_ref (self));
+    }
+}
+
+static void
+document_dialog_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             LlWindow         *self)
+{
+  GPtrArray *checks = g_object_get_data (G_OBJECT (dialog), "ll-checks");
+  DocumentPurpose purpose = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "ll-purpose"));
+  GListModel *documents;
+
+  if (g_strcmp0 (response, "choose") != 0 || self->workbook == NULL)
+    return;
+
+  documents = ll_workbook_get_documents (self->workbook);
+  for (guint i = 0; i < checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (checks, i)))
+      {
+        g_autoptr(LlDocumentInfo) info = g_list_model_get_item (documents, i);
+
+        if (info != NULL)
+          document_chosen (self, purpose, info);
+        return;
+      }
+}
+
+static void
+choose_document (LlWindow        *self,
+                 DocumentPurpose  purpose)
+{
+  GListModel *documents;
+  guint n;
+  GtkWidget *dialog;
+  GtkWidget *list;
+  GPtrArray *checks;
+  GtkCheckButton *group = NULL;
+
+  if (self->workbook == NULL)
+    return;
+
+  documents = ll_workbook_get_documents (self->workbook);
+  n = g_list_model_get_n_items (documents);
+  if (n == 0)
+    return;
+  if (n == 1)
+    {
+      g_autoptr(LlDocumentInfo) info = g_list_model_get_item (documents, 0);
+
+      document_chosen (self, purpose, info);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   purpose == DOCUMENT_EXPORT
+                                   ? _("Export as DocBook")
+                                   : _("Print"),
+                                   _("Choose the document."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "choose", purpose == DOCUMENT_EXPORT
+                                              ? _("_Export…") : _("_Print…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "choose",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "choose");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  checks = g_ptr_array_new ();
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LlDocumentInfo) info = g_list_model_get_item (documents, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      if (group != NULL)
+        gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
+      else
+        {
+          group = GTK_CHECK_BUTTON (check);
+          gtk_check_button_set_active (group, TRUE);
+        }
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     ll_document_info_get_title (info));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      g_ptr_array_add (checks, check);
+    }
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  g_object_set_data_full (G_OBJECT (dialog), "ll-checks", checks,
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data (G_OBJECT (dialog), "ll-purpose", GINT_TO_POINTER (purpose));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (document_dialog_response_cb),
+                           self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Actions */
+
+static void
+new_workbook_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  run_chooser (LL_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE, _("New Workbook"),
+               _("_Create"), _("Untitled Workbook.llw"), TRUE, new_workbook_chosen);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  run_chooser (LL_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Open Workbook"),
+               _("_Open"), NULL, TRUE, open_chosen);
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ll_window_open_from_menu (LL_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+save_copy_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LlWindow *self = LL_WINDOW (widget);
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->workbook == NULL)
+    return;
+
+  base = ll_window_display_basename (ll_workbook_get_path (self->workbook));
+  if (g_str_has_suffix (base, LL_WORKBOOK_EXTENSION))
+    base[strlen (base) - strlen (LL_WORKBOOK_EXTENSION)] = '\0';
+  /* Translators: the suggested name of a copy; %s is the workbook's file name */
+  name = g_strdup_printf (_("%s (Copy).llw"), base);
+  run_chooser (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save a Copy"),
+               _("_Save"), name, TRUE, save_copy_chosen);
+}
+
+static void
+export_docbook_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  choose_document (LL_WINDOW (widget), DOCUMENT_EXPORT);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  choose_document (LL_WINDOW (widget), DOCUMENT_PRINT);
+}
+
+static void
+school_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ll_window_show_school_window (LL_WINDOW (widget));
+}
+
+static void
+no_recent_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  /* a placeholder in the menu: never enabled */
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+void
+ll_window_class_install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.new-workbook", NULL, new_workbook_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, no_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
+  gtk_widget_class_install_action (widget_class, "win.export-docbook", NULL, export_docbook_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.school", NULL, school_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+}
+
+void
+ll_window_clear_chooser (LlWindow *self)
+{
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_destroy (self->chooser);
+      g_clear_object (&self->chooser);
+    }
+}

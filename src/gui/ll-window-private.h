@@ -1,0 +1,45 @@
+/* ll-window-private.h: what ll-window.c and ll-window-actions.c share */
+#pragma once
+
+#include "ll-window.h"
+
+G_BEGIN_DECLS
+
+struct _LlWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  LlWorkbook           *workbook;
+  LlSchool             *school;
+  /* weak pointers */
+  GtkWindow            *school_window;
+  GtkWindow            *write_failed_dialog;
+  /* the file chooser being shown, if any */
+  GtkNativeDialog      *chooser;
+  gint64                chosen_document;
+
+  /* template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwLeaflet           *leaflet;
+  AdwWindowTitle       *window_title;
+  GtkMenuButton        *menu_button;
+  GtkListBox           *sidebar_list;
+  GtkRevealer          *banner_revealer;
+  GtkStack             *stack;
+  GMenu                *recent_menu;
+};
+
+GtkWidget *ll_window_show_message          (LlWindow       *self,
+                                            const char     *heading,
+                                            const char     *body);
+char      *ll_window_display_basename      (const char     *path);
+/* Opens @path the way the user expects from a menu: presents a window that
+ * shows it already, or uses this window if it is empty, or a new one. */
+void       ll_window_open_from_menu        (LlWindow       *self,
+                                            const char     *path);
+void       ll_window_clear_chooser         (LlWindow       *self);
+void       ll_window_class_install_actions (GtkWidgetClass *widget_class);
+
+G_END_DECLS

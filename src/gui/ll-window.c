@@ -1,0 +1,541 @@
+/* ll-window.c: the main window: one workbook, its places, its menu */
+#define G_LOG_DOMAIN "ll-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ll-school-window.h"
+#include "ll-window-private.h"
+
+#define MAX_RECENT 8
+
+
+G_DEFINE_FINAL_TYPE (LlWindow, ll_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* In the order of the sidebar rows. */
+static const char * const places[] = {
+  "vision", "observations", "portfolios", "certificates",
+};
+
+
+GtkWidget *
+ll_window_show_message (LlWindow   *self,
+                        const char *heading,
+                        const char *body)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+char *
+ll_window_display_basename (const char *path)
+{
+  return g_filename_display_basename (path);
+}
+
+/* A file name for a menu label, where "_" would otherwise be a mnemonic. */
+static char *
+escape_mnemonics (const char *label)
+{
+  g_autoptr(GString) s = g_string_new (label);
+
+  g_string_replace (s, "_", "__", 0);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static void
+update_title (LlWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (self->workbook != NULL)
+    {
+      title = ll_workbook_dup_title (self->workbook);
+      subtitle = ll_window_display_basename (ll_workbook_get_path (self->workbook));
+    }
+  else
+    title = g_strdup (_("Leading Learning"));
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : "");
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+update_actions (LlWindow *self)
+{
+  gboolean has_workbook = self->workbook != NULL;
+  gboolean has_documents = FALSE;
+
+  if (has_workbook)
+    has_documents = g_list_model_get_n_items (ll_workbook_get_documents (self->workbook)) > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", has_workbook);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.school", has_workbook);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-docbook", has_documents);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_documents);
+}
+
+static void
+rebuild_recent_menu (LlWindow *self)
+{
+  g_auto(GStrv) paths = g_settings_get_strv (self->settings, "recent-workbooks");
+  guint shown = 0;
+
+  g_menu_remove_all (self->recent_menu);
+  for (guint i = 0; paths[i] != NULL && shown < MAX_RECENT; i++)
+    {
+      g_autofree char *base = NULL;
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!g_file_test (paths[i], G_FILE_TEST_IS_REGULAR))
+        continue;
+      base = ll_window_display_basename (paths[i]);
+      label = escape_mnemonics (base);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-recent",
+                                               g_variant_new_string (paths[i]));
+      g_menu_append_item (self->recent_menu, item);
+      shown++;
+    }
+
+  if (shown == 0)
+    g_menu_append (self->recent_menu, _("No Recent Workbooks"), "win.no-recent");
+}
+
+static void
+remember_workbook (LlWindow   *self,
+                   const char *path)
+{
+  g_autofree char *abs = g_canonicalize_filename (path, NULL);
+  g_auto(GStrv) old = g_settings_get_strv (self->settings, "recent-workbooks");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) recent = NULL;
+  guint n = 1;
+
+  g_strv_builder_add (builder, abs);
+  for (guint i = 0; old[i] != NULL && n < MAX_RECENT; i++)
+    {
+      if (g_strcmp0 (old[i], abs) == 0)
+        continue;
+      g_strv_builder_add (builder, old[i]);
+      n++;
+    }
+  recent = g_strv_builder_end (builder);
+
+  if (!g_strv_equal ((const char * const *) recent, (const char * const *) old))
+    g_settings_set_strv (self->settings, "recent-workbooks", (const char * const *) recent);
+  g_settings_set_string (self->settings, "last-workbook", abs);
+}
+
+static void
+school_name_changed_cb (LlWindow   *self,
+                        GParamSpec *pspec,
+                        LlSchool   *school)
+{
+  update_title (self);
+}
+
+static void
+write_failed_cb (LlWindow     *self,
+                 const GError *error,
+                 LlWorkbook   *workbook)
+{
+  GtkWidget *dialog;
+
+  /* Typing into a field that cannot be written fails on every key: one
+   * dialog at a time is enough. */
+  if (self->write_failed_dialog != NULL)
+    return;
+
+  dialog = ll_window_show_message (self, _("Changes Could Not Be Saved"), error->message);
+  g_set_weak_pointer (&self->write_failed_dialog, GTK_WINDOW (dialog));
+}
+
+void
+ll_window_add_toast (LlWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (LL_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+LlWorkbook *
+ll_window_get_workbook (LlWindow *self)
+{
+  g_return_val_if_fail (LL_IS_WINDOW (self), NULL);
+
+  return self->workbook;
+}
+
+static void
+drop_workbook (LlWindow *self)
+{
+  if (self->school_window != NULL)
+    gtk_window_destroy (self->school_window);
+  g_clear_weak_pointer (&self->school_window);
+
+  if (self->school != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->school, self);
+      g_clear_object (&self->school);
+    }
+  if (self->workbook != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->workbook, self);
+      ll_workbook_close (self->workbook);
+      g_clear_object (&self->workbook);
+    }
+}
+
+void
+ll_window_set_workbook (LlWindow   *self,
+                        LlWorkbook *workbook)
+{
+  const char *backup;
+
+  g_return_if_fail (LL_IS_WINDOW (self));
+  g_return_if_fail (workbook == NULL || LL_IS_WORKBOOK (workbook));
+
+  if (self->workbook == workbook)
+    return;
+
+  drop_workbook (self);
+
+  if (workbook != NULL)
+    {
+      self->workbook = g_object_ref (workbook);
+      self->school = g_object_ref (ll_workbook_get_school (workbook));
+      g_signal_connect_object (self->workbook, "write-failed",
+                               G_CALLBACK (write_failed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->school, "notify::name",
+                               G_CALLBACK (school_name_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      remember_workbook (self, ll_workbook_get_path (workbook));
+    }
+
+  gtk_stack_set_visible_child_name (self->main_stack,
+                                    workbook != NULL ? "workbook" : "empty");
+  gtk_revealer_set_reveal_child (self->banner_revealer,
+                                 workbook != NULL && ll_workbook_get_read_only (workbook));
+  update_title (self);
+  update_actions (self);
+
+  backup = workbook != NULL ? ll_workbook_get_backup_path (workbook) : NULL;
+  if (backup != NULL)
+    {
+      g_autofree char *name = ll_window_display_basename (backup);
+      g_autofree char *text = NULL;
+      GtkWidget *label;
+      AdwToast *toast;
+
+      text = g_strdup_printf (_("This workbook was upgraded; a backup of the old version was saved as “%s”"),
+                              name);
+      /* The backup's name is long: let the message wrap rather than cut it. */
+      label = gtk_label_new (text);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "heading");
+      toast = adw_toast_new (_("This workbook was upgraded"));
+      adw_toast_set_custom_title (toast, label);
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
+void
+ll_window_show_open_error (LlWindow     *self,
+                           const char   *path,
+                           const GError *error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+
+  g_return_if_fail (LL_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (error != NULL);
+
+  name = ll_window_display_basename (path);
+  /* Translators: %s is a file name */
+  heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+  ll_window_show_message (self, heading, error->message);
+}
+
+gboolean
+ll_window_open_path (LlWindow   *self,
+                     const char *path)
+{
+  g_autoptr(LlWorkbook) workbook = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (LL_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  workbook = ll_workbook_open (path, LL_WORKBOOK_OPEN_DEFAULT, &error);
+  if (workbook == NULL)
+    {
+      ll_window_show_open_error (self, path, error);
+      return FALSE;
+    }
+  ll_window_set_workbook (self, workbook);
+  return TRUE;
+}
+
+gboolean
+ll_window_shows_path (LlWindow   *self,
+                      const char *path)
+{
+  g_autoptr(GFile) a = NULL;
+  g_autoptr(GFile) b = NULL;
+
+  g_return_val_if_fail (LL_IS_WINDOW (self), FALSE);
+
+  if (self->workbook == NULL || path == NULL)
+    return FALSE;
+  a = g_file_new_for_path (ll_workbook_get_path (self->workbook));
+  b = g_file_new_for_path (path);
+  return g_file_equal (a, b);
+}
+
+const char *
+ll_window_get_place (LlWindow *self)
+{
+  g_return_val_if_fail (LL_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+void
+ll_window_set_place (LlWindow   *self,
+                     const char *place)
+{
+  g_return_if_fail (LL_IS_WINDOW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    if (g_strcmp0 (places[i], place) == 0)
+      {
+        gtk_list_box_select_row (self->sidebar_list,
+                                 gtk_list_box_get_row_at_index (self->sidebar_list, i));
+        return;
+      }
+  g_warning ("No place called “%s”", place);
+}
+
+GtkWindow *
+ll_window_show_school_window (LlWindow *self)
+{
+  GtkWindow *window;
+
+  g_return_val_if_fail (LL_IS_WINDOW (self), NULL);
+
+  if (self->workbook == NULL)
+    return NULL;
+
+  if (self->school_window == NULL)
+    {
+      window = GTK_WINDOW (ll_school_window_new (self->workbook));
+      gtk_window_set_transient_for (window, GTK_WINDOW (self));
+      g_set_weak_pointer (&self->school_window, window);
+    }
+  gtk_window_present (self->school_window);
+  return self->school_window;
+}
+
+/* Template callbacks */
+
+static void
+sidebar_row_selected_cb (GtkListBox    *list,
+                         GtkListBoxRow *row,
+                         LlWindow      *self)
+{
+  int index;
+
+  if (row == NULL)
+    return;
+  index = gtk_list_box_row_get_index (row);
+  if (index >= 0 && (guint) index < G_N_ELEMENTS (places))
+    gtk_stack_set_visible_child_name (self->stack, places[index]);
+}
+
+static void
+sidebar_row_activated_cb (GtkListBox    *list,
+                          GtkListBoxRow *row,
+                          LlWindow      *self)
+{
+  sidebar_row_selected_cb (list, row, self);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+back_clicked_cb (LlWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+leaflet_folded_cb (LlWindow *self)
+{
+  /* Folded, the sidebar is a list to pick from, not a selection to keep. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    {
+      gtk_list_box_set_selection_mode (self->sidebar_list, GTK_SELECTION_NONE);
+    }
+  else
+    {
+      const char *place = gtk_stack_get_visible_child_name (self->stack);
+
+      gtk_list_box_set_selection_mode (self->sidebar_list, GTK_SELECTION_BROWSE);
+      if (place != NULL)
+        ll_window_set_place (self, place);
+    }
+}
+
+static void
+stack_visible_child_cb (LlWindow *self)
+{
+  const char *place = gtk_stack_get_visible_child_name (self->stack);
+
+  /* Keep the sidebar in step when the place is changed from code. */
+  if (place != NULL && !adw_leaflet_get_folded (self->leaflet))
+    {
+      GtkListBoxRow *selected = gtk_list_box_get_selected_row (self->sidebar_list);
+
+      for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+        if (g_str_equal (places[i], place)
+            && (selected == NULL || gtk_list_box_row_get_index (selected) != (int) i))
+          gtk_list_box_select_row (self->sidebar_list,
+                                   gtk_list_box_get_row_at_index (self->sidebar_list, i));
+    }
+}
+
+static gboolean
+ll_window_close_request (GtkWindow *window)
+{
+  LlWindow *self = LL_WINDOW (window);
+  gboolean maximized = gtk_window_is_maximized (window);
+
+  if (!maximized)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      if (width > 0 && height > 0)
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+
+  if (self->workbook != NULL)
+    {
+      g_autofree char *abs = g_canonicalize_filename (ll_workbook_get_path (self->workbook), NULL);
+
+      g_settings_set_string (self->settings, "last-workbook", abs);
+    }
+
+  return GTK_WINDOW_CLASS (ll_window_parent_class)->close_request (window);
+}
+
+static void
+ll_window_dispose (GObject *object)
+{
+  LlWindow *self = LL_WINDOW (object);
+
+  ll_window_clear_chooser (self);
+  drop_workbook (self);
+  g_clear_weak_pointer (&self->write_failed_dialog);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LL_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (ll_window_parent_class)->dispose (object);
+}
+
+static void
+ll_window_finalize (GObject *object)
+{
+  LlWindow *self = LL_WINDOW (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (ll_window_parent_class)->finalize (object);
+}
+
+static void
+ll_window_class_init (LlWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = ll_window_dispose;
+  object_class->finalize = ll_window_finalize;
+  window_class->close_request = ll_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/leadinglearning/LeadingLearning/ll-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, recent_menu);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stack_visible_child_cb);
+
+  ll_window_class_install_actions (widget_class);
+
+}
+
+static void
+ll_window_init (LlWindow *self)
+{
+  int width, height;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  width = g_settings_get_int (self->settings, "window-width");
+  height = g_settings_get_int (self->settings, "window-height");
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_signal_connect_object (self->settings, "changed::recent-workbooks",
+                           G_CALLBACK (rebuild_recent_menu), self, G_CONNECT_SWAPPED);
+  rebuild_recent_menu (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
+  gtk_list_box_select_row (self->sidebar_list,
+                           gtk_list_box_get_row_at_index (self->sidebar_list, 0));
+  stack_visible_child_cb (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "empty");
+  update_title (self);
+  update_actions (self);
+}
+
+LlWindow *
+ll_window_new (GtkApplication *application)
+{
+  return g_object_new (LL_TYPE_WINDOW, "application", application, NULL);
+}

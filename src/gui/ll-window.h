@@ -1,0 +1,54 @@
+/* ll-window.h: the main window: one workbook, its places, its menu */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ll-workbook.h"
+
+G_BEGIN_DECLS
+
+#define LL_TYPE_WINDOW (ll_window_get_type ())
+G_DECLARE_FINAL_TYPE (LlWindow, ll_window, LL, WINDOW, AdwApplicationWindow)
+
+LlWindow    *ll_window_new                   (GtkApplication *application);
+
+/* The workbook shown, or NULL. */
+LlWorkbook  *ll_window_get_workbook          (LlWindow       *self);
+/* Shows @workbook (may be NULL) in place of the current one, which is
+ * closed. Remembers it as the last and a recent workbook. */
+void         ll_window_set_workbook          (LlWindow       *self,
+                                              LlWorkbook     *workbook);
+/* Opens the workbook at @path in this window. On failure the user is told
+ * in a dialog over the window, and the current workbook stays. */
+gboolean     ll_window_open_path             (LlWindow       *self,
+                                              const char     *path);
+/* Whether this window shows the workbook at @path. */
+gboolean     ll_window_shows_path            (LlWindow       *self,
+                                              const char     *path);
+/* Tells the user, in a dialog over the window, that @path could not be
+ * opened and why. */
+void         ll_window_show_open_error       (LlWindow       *self,
+                                              const char     *path,
+                                              const GError   *error);
+
+/* What the file choosers call; each tells the user how it went (a toast
+ * or a dialog) and returns whether it worked. */
+gboolean     ll_window_create_workbook_at    (LlWindow       *self,
+                                              const char     *path);
+gboolean     ll_window_save_copy_to_path     (LlWindow       *self,
+                                              const char     *path);
+gboolean     ll_window_export_docbook_to_path (LlWindow      *self,
+                                               gint64         document_id,
+                                               const char    *path);
+
+/* The place shown: "vision", "observations", "portfolios", "certificates". */
+const char  *ll_window_get_place             (LlWindow       *self);
+void         ll_window_set_place             (LlWindow       *self,
+                                              const char     *place);
+
+/* Presents the School and People window of this workbook, and returns it. */
+GtkWindow   *ll_window_show_school_window    (LlWindow       *self);
+void         ll_window_add_toast             (LlWindow       *self,
+                                              AdwToast       *toast);
+
+G_END_DECLS

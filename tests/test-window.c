@@ -1,0 +1,687 @@
+/* test-window.c: the main window, School and People, and the dialogs, as a
+ * user meets them (display suite) */
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "ll-application.h"
+#include "ll-person-row.h"
+#include "ll-preferences-window.h"
+#include "ll-resources.h"
+#include "ll-school-window.h"
+#include "ll-test-util.h"
+#include "ll-window.h"
+
+#define SCHOOL_NAME "Hilltop Primary School"
+
+static LlApplication *app;
+
+typedef struct
+{
+  char     *dir;
+  char     *path;
+  LlWindow *window;
+} Fixture;
+
+/* Waiting */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (10, wake_cb, NULL);
+  gboolean ok;
+
+  while (!(ok = condition (data)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+  return ok;
+}
+
+static void
+iterate_briefly (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+typedef struct
+{
+  GType       type;
+  const char *text;   /* for AdwMessageDialog: in the heading; may be NULL */
+  GtkWindow  *found;
+} FindToplevel;
+
+static gboolean
+find_toplevel (gpointer data)
+{
+  FindToplevel *find = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  find->found = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (!G_TYPE_CHECK_INSTANCE_TYPE (window, find->type)
+          || !gtk_widget_get_visible (GTK_WIDGET (window)))
+        continue;
+      if (find->text != NULL && ADW_IS_MESSAGE_DIALOG (window)
+          && strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)),
+                     find->text) == NULL)
+        continue;
+      find->found = window;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static GtkWindow *
+wait_for_toplevel (GType       type,
+                   const char *text)
+{
+  FindToplevel find = { type, text, NULL };
+
+  g_assert_true (wait_for (find_toplevel, &find));
+  return find.found;
+}
+
+static gboolean
+no_toplevels (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  return g_list_model_get_n_items (toplevels) == 0;
+}
+
+/* The next window to destroy: dialogs before the windows they belong to,
+ * since a dialog that outlives its parent trips up GTK. */
+static GtkWindow *
+next_window_to_destroy (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      /* The shortcuts window belongs to its application window, which
+       * destroys it. */
+      if (GTK_IS_SHORTCUTS_WINDOW (window))
+        continue;
+      if (gtk_window_get_transient_for (window) != NULL)
+        return window;
+      if (found == NULL)
+        found = window;
+    }
+  return found;
+}
+
+static void
+destroy_all_windows (void)
+{
+  GtkWindow *window;
+
+  while ((window = next_window_to_destroy ()) != NULL)
+    gtk_window_destroy (window);
+  g_assert_true (wait_for (no_toplevels, NULL));
+}
+
+/* Reading the file as another program would */
+
+static LlWorkbook *
+read_back (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  LlWorkbook *workbook;
+
+  workbook = ll_workbook_open (path, LL_WORKBOOK_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  return workbook;
+}
+
+static char *
+stored_school_name (const char *path)
+{
+  g_autoptr(LlWorkbook) workbook = read_back (path);
+  char *name = g_strdup (ll_school_get_name (ll_workbook_get_school (workbook)));
+
+  ll_workbook_close (workbook);
+  return name;
+}
+
+static guint
+stored_people (const char *path)
+{
+  g_autoptr(LlWorkbook) workbook = read_back (path);
+  guint n = g_list_model_get_n_items (ll_workbook_get_people (workbook));
+
+  ll_workbook_close (workbook);
+  return n;
+}
+
+static void
+make_workbook (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = ll_workbook_create (path, &error);
+
+  g_assert_no_error (error);
+  ll_school_set_name (ll_workbook_get_school (workbook), SCHOOL_NAME);
+  g_assert_nonnull (ll_workbook_add_person (workbook, "Mrs Ada Hughes",
+                                            LL_ROLE_HEADTEACHER, &error));
+  g_assert_no_error (error);
+  ll_workbook_close (workbook);
+}
+
+/* Fixture */
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = ll_test_make_tmpdir ();
+  f->path = g_build_filename (f->dir, "Test.llw", NULL);
+  make_workbook (f->path);
+
+  f->window = ll_window_new (GTK_APPLICATION (app));
+  g_assert_true (ll_window_open_path (f->window, f->path));
+  gtk_window_present (GTK_WINDOW (f->window));
+  iterate_briefly ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  destroy_all_windows ();
+  ll_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static gpointer
+window_child (LlWindow   *window,
+              const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), LL_TYPE_WINDOW, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static gpointer
+school_child (GtkWindow  *window,
+              const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), LL_TYPE_SCHOOL_WINDOW, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+/* Tests */
+
+static void
+test_title (Fixture       *f,
+            gconstpointer  data)
+{
+  AdwWindowTitle *title = window_child (f->window, "window_title");
+  LlWorkbook *workbook = ll_window_get_workbook (f->window);
+
+  g_assert_nonnull (workbook);
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, SCHOOL_NAME);
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Test.llw");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, SCHOOL_NAME);
+
+  /* the title follows the school's name */
+  ll_school_set_name (ll_workbook_get_school (workbook), "Riverside Academy");
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "Riverside Academy");
+
+  /* the workbook is remembered */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+    g_auto(GStrv) recent = g_settings_get_strv (settings, "recent-workbooks");
+    g_autofree char *last = g_settings_get_string (settings, "last-workbook");
+
+    g_assert_nonnull (recent[0]);
+    g_assert_cmpstr (recent[0], ==, f->path);
+    g_assert_cmpstr (last, ==, f->path);
+  }
+}
+
+static void
+test_places (Fixture       *f,
+             gconstpointer  data)
+{
+  static const char * const places[] = { "vision", "observations", "portfolios", "certificates" };
+  GtkListBox *list = window_child (f->window, "sidebar_list");
+  GtkStack *stack = window_child (f->window, "stack");
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "vision");
+
+  /* clicking a row (activation) and moving the selection both switch */
+  for (int i = G_N_ELEMENTS (places) - 1; i >= 0; i--)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+
+      g_signal_emit_by_name (row, "activate");
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, places[i]);
+      g_assert_cmpstr (ll_window_get_place (f->window), ==, places[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    {
+      gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, i));
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, places[i]);
+    }
+}
+
+static void
+test_menu (Fixture       *f,
+           gconstpointer  data)
+{
+  GtkMenuButton *button = window_child (f->window, "menu_button");
+  GMenuModel *menu = gtk_menu_button_get_menu_model (button);
+  GMenuModel *recent = window_child (f->window, "recent_menu");
+  g_autofree char *target = NULL;
+
+  g_assert_nonnull (menu);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), >, 0);
+
+  /* the recent list names this workbook */
+  g_assert_cmpint (g_menu_model_get_n_items (recent), >=, 1);
+  g_assert_true (g_menu_model_get_item_attribute (recent, 0, G_MENU_ATTRIBUTE_TARGET, "s", &target));
+  g_assert_cmpstr (target, ==, f->path);
+
+  /* actions that need a workbook are enabled */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.school", NULL));
+  wait_for_toplevel (LL_TYPE_SCHOOL_WINDOW, NULL);
+}
+
+static void
+test_save_copy (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (f->dir, "Copy.llw", NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GtkWindow *dialog;
+
+  g_assert_true (ll_window_save_copy_to_path (f->window, copy));
+  name = stored_school_name (copy);
+  g_assert_cmpstr (name, ==, SCHOOL_NAME);
+
+  /* names that look like markup are shown as they are */
+  {
+    g_autofree char *odd = g_build_filename (f->dir, "R&D <copy>.llw", NULL);
+
+    g_assert_true (ll_window_save_copy_to_path (f->window, odd));
+    iterate_briefly ();
+  }
+
+  /* a copy never overwrites: the user is told, and the file stays */
+  before = ll_test_file_checksum (copy);
+  g_assert_false (ll_window_save_copy_to_path (f->window, copy));
+  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Copy.llw");
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (f->window));
+  after = ll_test_file_checksum (copy);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_export_docbook (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *xml = g_build_filename (f->dir, "Profile.xml", NULL);
+  g_autofree char *contents = NULL;
+  GListModel *documents = ll_workbook_get_documents (ll_window_get_workbook (f->window));
+  g_autoptr(LlDocumentInfo) info = NULL;
+
+  g_assert_cmpint (g_list_model_get_n_items (documents), >=, 1);
+  info = g_list_model_get_item (documents, 0);
+  g_assert_true (ll_window_export_docbook_to_path (f->window, ll_document_info_get_id (info), xml));
+  g_assert_true (g_file_test (xml, G_FILE_TEST_IS_REGULAR));
+  ll_test_assert_docbook_valid (xml);
+  g_assert_true (g_file_get_contents (xml, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, SCHOOL_NAME));
+}
+
+static void
+test_preferences (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWindow *preferences;
+  AdwComboRow *paper;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "app.preferences", NULL));
+  preferences = wait_for_toplevel (LL_TYPE_PREFERENCES_WINDOW, NULL);
+
+  /* the paper size row writes the setting */
+  paper = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                        LL_TYPE_PREFERENCES_WINDOW,
+                                                        "paper_size_row"));
+  g_assert_cmpuint (adw_combo_row_get_selected (paper), ==, 0);
+  adw_combo_row_set_selected (paper, 1);
+  g_assert_cmpint (g_settings_get_enum (settings, "paper-size"), ==, 1);
+  adw_combo_row_set_selected (paper, 0);
+  g_assert_cmpint (g_settings_get_enum (settings, "paper-size"), ==, 0);
+}
+
+static void
+test_shortcuts (Fixture       *f,
+                gconstpointer  data)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
+  wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL);
+}
+
+static void
+test_about (Fixture       *f,
+            gconstpointer  data)
+{
+  GtkWindow *about;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "app.about", NULL));
+  about = wait_for_toplevel (ADW_TYPE_ABOUT_WINDOW, NULL);
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+}
+
+static void
+test_open_twice (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *other = g_build_filename (f->dir, "Other.llw", NULL);
+  LlWindow *window;
+
+  /* a workbook shown already is presented, not opened twice */
+  window = ll_application_open_path (app, f->path, NULL);
+  g_assert_true (window == f->window);
+
+  /* another opens in a window of its own */
+  make_workbook (other);
+  window = ll_application_open_path (app, other, f->window);
+  g_assert_nonnull (window);
+  g_assert_true (window != f->window);
+  g_assert_true (ll_window_shows_path (window, other));
+  g_assert_true (ll_window_shows_path (f->window, f->path));
+}
+
+static void
+test_school_edit (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWindow *school = ll_window_show_school_window (f->window);
+  GtkTextView *address;
+  g_autofree char *name = NULL;
+
+  g_assert_nonnull (school);
+  g_assert_true (gtk_window_get_transient_for (school) == GTK_WINDOW (f->window));
+  g_assert_false (gtk_window_get_modal (school));
+  g_assert_cmpstr (gtk_editable_get_text (school_child (school, "name_row")), ==, SCHOOL_NAME);
+
+  gtk_editable_set_text (school_child (school, "name_row"), "Riverside Academy");
+  name = stored_school_name (f->path);
+  g_assert_cmpstr (name, ==, "Riverside Academy");
+
+  gtk_editable_set_text (school_child (school, "urn_row"), "123456");
+  gtk_editable_set_text (school_child (school, "local_authority_row"), "Somerset");
+  address = school_child (school, "address_view");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (address), "1 High Street\nTaunton", -1);
+
+  {
+    g_autoptr(LlWorkbook) reader = read_back (f->path);
+    LlSchool *stored = ll_workbook_get_school (reader);
+
+    g_assert_cmpstr (ll_school_get_urn (stored), ==, "123456");
+    g_assert_cmpstr (ll_school_get_local_authority (stored), ==, "Somerset");
+    g_assert_cmpstr (ll_school_get_address (stored), ==, "1 High Street\nTaunton");
+    ll_workbook_close (reader);
+  }
+
+  /* the main window's title follows */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Riverside Academy");
+}
+
+static void
+test_school_people (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWindow *school = ll_window_show_school_window (f->window);
+  GtkListBox *list = school_child (school, "people_list");
+  GtkButton *add = school_child (school, "add_person_button");
+  guint before = stored_people (f->path);
+  GtkListBoxRow *row;
+  GtkWidget *focus;
+  GtkWindow *dialog;
+
+  g_assert_cmpuint (before, ==, 1);
+  row = gtk_list_box_get_row_at_index (list, 0);
+  g_assert_true (LL_IS_PERSON_ROW (row));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Mrs Ada Hughes");
+
+  /* Add Person adds, and puts the cursor in the new name */
+  g_signal_emit_by_name (add, "clicked");
+  g_assert_cmpuint (stored_people (f->path), ==, before + 1);
+  row = gtk_list_box_get_row_at_index (list, before);
+  g_assert_nonnull (row);
+  focus = gtk_root_get_focus (GTK_ROOT (school));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == GTK_WIDGET (row) || gtk_widget_is_ancestor (focus, GTK_WIDGET (row)));
+
+  /* name and role are stored as they change */
+  gtk_editable_set_text (GTK_EDITABLE (row), "Mr Tom Reed");
+  gtk_drop_down_set_selected (ll_person_row_get_role_dropdown (LL_PERSON_ROW (row)),
+                              LL_ROLE_MIDDLE_LEADER);
+  {
+    g_autoptr(LlWorkbook) reader = read_back (f->path);
+    g_autoptr(LlPerson) person = g_list_model_get_item (ll_workbook_get_people (reader), before);
+
+    g_assert_cmpstr (ll_person_get_name (person), ==, "Mr Tom Reed");
+    g_assert_cmpint (ll_person_get_role (person), ==, LL_ROLE_MIDDLE_LEADER);
+    ll_workbook_close (reader);
+  }
+
+  /* an emptied name is not stored: a person keeps a name */
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+  {
+    g_autoptr(LlWorkbook) reader = read_back (f->path);
+    g_autoptr(LlPerson) person = g_list_model_get_item (ll_workbook_get_people (reader), before);
+
+    g_assert_cmpstr (ll_person_get_name (person), ==, "Mr Tom Reed");
+    ll_workbook_close (reader);
+  }
+
+  /* remove asks first; cancelling keeps the person */
+  g_signal_emit_by_name (ll_person_row_get_remove_button (LL_PERSON_ROW (row)), "clicked");
+  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Remove");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_assert_cmpuint (stored_people (f->path), ==, before + 1);
+
+  g_signal_emit_by_name (ll_person_row_get_remove_button (LL_PERSON_ROW (row)), "clicked");
+  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Remove");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "remove");
+  g_assert_cmpuint (stored_people (f->path), ==, before);
+  g_assert_null (gtk_list_box_get_row_at_index (list, before));
+}
+
+static gboolean
+revealed (gpointer data)
+{
+  return gtk_revealer_get_child_revealed (data);
+}
+
+static void
+test_read_only (void)
+{
+  g_autofree char *dir = ll_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "Locked.llw", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  LlWindow *window;
+  GtkWindow *school;
+  GtkRevealer *banner;
+
+  make_workbook (path);
+  g_assert_cmpint (g_chmod (path, 0400), ==, 0);
+  before = ll_test_file_checksum (path);
+
+  window = ll_window_new (GTK_APPLICATION (app));
+  if (g_access (path, W_OK) != 0)
+    g_assert_true (ll_window_open_path (window, path));
+  else
+    {
+      /* root may write anything: open it as the core opens unwritable files */
+      g_autoptr(LlWorkbook) workbook = ll_workbook_open (path, LL_WORKBOOK_OPEN_READ_ONLY, &error);
+
+      g_assert_no_error (error);
+      ll_window_set_workbook (window, workbook);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ll_workbook_get_read_only (ll_window_get_workbook (window)));
+
+  banner = window_child (window, "banner_revealer");
+  g_assert_true (gtk_revealer_get_reveal_child (banner));
+  g_assert_true (wait_for (revealed, banner));
+
+  school = ll_window_show_school_window (window);
+  g_assert_false (gtk_widget_is_sensitive (school_child (school, "name_row")));
+  g_assert_false (gtk_widget_is_sensitive (school_child (school, "urn_row")));
+  g_assert_false (gtk_widget_is_sensitive (school_child (school, "address_view")));
+  g_assert_false (gtk_widget_is_sensitive (school_child (school, "add_person_button")));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (gtk_list_box_get_row_at_index (school_child (school, "people_list"), 0))));
+
+  /* a change that cannot be written is reported once, in a dialog */
+  ll_school_set_name (ll_workbook_get_school (ll_window_get_workbook (window)), "Changed");
+  ll_school_set_name (ll_workbook_get_school (ll_window_get_workbook (window)), "Changed again");
+  {
+    GtkWindow *dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Changes Could Not Be Saved");
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    guint dialogs = 0;
+
+    g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+        dialogs += ADW_IS_MESSAGE_DIALOG (w);
+      }
+    g_assert_cmpuint (dialogs, ==, 1);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  }
+
+  /* a copy can still be saved, and is writable */
+  {
+    g_autofree char *copy = g_build_filename (dir, "Unlocked.llw", NULL);
+
+    g_assert_true (ll_window_save_copy_to_path (window, copy));
+    g_assert_cmpint (g_access (copy, W_OK), ==, 0);
+  }
+
+  destroy_all_windows ();
+  after = ll_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  ll_test_rm_rf (dir);
+}
+
+static void
+test_bad_file (void)
+{
+  g_autofree char *dir = ll_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "bad.llw", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint8 bytes[4096];
+  LlWindow *window;
+  GtkWindow *dialog;
+  GRand *rand = g_rand_new_with_seed (42);
+
+  for (guint i = 0; i < sizeof bytes; i++)
+    bytes[i] = g_rand_int_range (rand, 0, 256);
+  g_rand_free (rand);
+  g_assert_true (g_file_set_contents (path, (const char *) bytes, sizeof bytes, NULL));
+  before = ll_test_file_checksum (path);
+
+  /* from the command line, with no window yet: a window opens on the
+   * default workbook and the error shows over it */
+  window = ll_application_open_path (app, path, NULL);
+  g_assert_null (window);
+  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "bad.llw");
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Could Not Open “bad.llw”");
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), !=, "");
+  g_assert_true (LL_IS_WINDOW (gtk_window_get_transient_for (dialog)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_window_get_transient_for (dialog))));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
+
+  /* over a window that shows a workbook, the workbook stays */
+  window = LL_WINDOW (gtk_window_get_transient_for (dialog));
+  g_assert_false (ll_window_open_path (window, path));
+  wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "bad.llw");
+
+  destroy_all_windows ();
+  after = ll_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  ll_test_rm_rf (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = NULL;
+  int status;
+
+  /* The default workbook goes to a private folder, never the real one. */
+  data_home = ll_test_make_tmpdir ();
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_assert_nonnull (ll_get_resource ());
+
+  app = g_object_new (LL_TYPE_APPLICATION,
+                      "application-id", APPLICATION_ID,
+                      "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
+                      "resource-base-path", "/org/leadinglearning/LeadingLearning",
+                      NULL);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/window/title", test_title);
+  ADD ("/window/places", test_places);
+  ADD ("/window/menu", test_menu);
+  ADD ("/window/save-copy", test_save_copy);
+  ADD ("/window/export-docbook", test_export_docbook);
+  ADD ("/window/preferences", test_preferences);
+  ADD ("/window/shortcuts", test_shortcuts);
+  ADD ("/window/about", test_about);
+  ADD ("/window/open-twice", test_open_twice);
+  ADD ("/school/edit", test_school_edit);
+  ADD ("/school/people", test_school_people);
+#undef ADD
+  g_test_add_func ("/window/read-only", test_read_only);
+  g_test_add_func ("/window/bad-file", test_bad_file);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  ll_test_rm_rf (data_home);
+  return status;
+}
