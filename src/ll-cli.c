@@ -342,13 +342,9 @@ run (char **argv)
   g_option_context_set_help_enabled (context, FALSE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  {
-    int argc = g_strv_length (args);
-    char **argvp = args;
-
-    if (!g_option_context_parse (context, &argc, &argvp, &error))
-      return usage (error->message);
-  }
+  /* the _strv variant frees what it removes from the array */
+  if (!g_option_context_parse_strv (context, &args, &error))
+    return usage (error->message);
 
   if (opts.version)
     {

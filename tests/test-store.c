@@ -433,7 +433,9 @@ test_migration_makes_backup (Fixture       *f,
   g_assert_true (ok);
 
   /* the backup is the old version, still openable (it upgrades in memory when read-only) */
-  g_assert_cmpint (ll_store_check_file (backup_path, &ok) != NULL, ==, TRUE);
+  g_clear_pointer (&check, g_free);
+  check = ll_store_check_file (backup_path, &ok);
+  g_assert_true (ok);
   backup = ll_workbook_open (backup_path, LL_WORKBOOK_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (ll_school_get_name (ll_workbook_get_school (backup)), ==, "Old School");
