@@ -486,18 +486,6 @@ ll_store_list_revisions (LlStore  *self,
                     document_id, make_revision, (GDestroyNotify) ll_store_revision_free, error);
 }
 
-static gpointer
-make_revision_section (sqlite3_stmt *stmt)
-{
-  LlStoreSection *row = g_new0 (LlStoreSection, 1);
-
-  row->id = sqlite3_column_int64 (stmt, 0);
-  row->title = column_dup (stmt, 1);
-  row->prompts = column_dup (stmt, 2);
-  row->body = column_dup (stmt, 3);
-  return row;
-}
-
 GPtrArray *
 ll_store_list_revision_sections (LlStore  *self,
                                  gint64    revision_id,
@@ -506,7 +494,7 @@ ll_store_list_revision_sections (LlStore  *self,
   return list_rows (self,
                     "SELECT position, title, prompts, body FROM revision_section "
                     "WHERE revision_id = ?1 ORDER BY position",
-                    revision_id, make_revision_section, (GDestroyNotify) ll_store_section_free, error);
+                    revision_id, make_section, (GDestroyNotify) ll_store_section_free, error);
 }
 
 static gboolean
