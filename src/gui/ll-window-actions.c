@@ -134,6 +134,7 @@ ll_window_export_docbook_to_path (LlWindow   *self,
   if (self->workbook == NULL)
     return FALSE;
 
+  ll_vision_page_flush (self->vision_page);
   name = ll_window_display_basename (path);
   doc = ll_workbook_build_doc (self->workbook, document_id, &error);
   if (doc == NULL || !ll_docbook_write_file (doc, path, &error))
@@ -348,10 +349,30 @@ choose_document (LlWindow        *self,
   if (self->workbook == NULL)
     return;
 
+  /* export and print what is on the screen */
+  ll_vision_page_flush (self->vision_page);
   documents = ll_workbook_get_documents (self->workbook);
   n = g_list_model_get_n_items (documents);
   if (n == 0)
     return;
+
+  /* The narrative being written is the document meant: no question. */
+  if (g_strcmp0 (ll_window_get_place (self), "vision") == 0
+      && ll_vision_page_get_current_document_id (self->vision_page) > 0)
+    {
+      gint64 id = ll_vision_page_get_current_document_id (self->vision_page);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(LlDocumentInfo) info = g_list_model_get_item (documents, i);
+
+          if (ll_document_info_get_id (info) == id)
+            {
+              document_chosen (self, purpose, info);
+              return;
+            }
+        }
+    }
   if (n == 1)
     {
       g_autoptr(LlDocumentInfo) info = g_list_model_get_item (documents, 0);

@@ -1,6 +1,7 @@
 /* ll-window-private.h: what ll-window.c and ll-window-actions.c share */
 #pragma once
 
+#include "ll-vision-page.h"
 #include "ll-window.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,8 @@ struct _LlWindow
   /* the file chooser being shown, if any */
   GtkNativeDialog      *chooser;
   gint64                chosen_document;
+  /* the window went full screen for distraction-free writing */
+  gboolean              fullscreen_for_writing;
 
   /* template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -26,8 +29,12 @@ struct _LlWindow
   AdwWindowTitle       *window_title;
   GtkMenuButton        *menu_button;
   GtkListBox           *sidebar_list;
+  GtkWidget            *sidebar;
+  GtkWidget            *sidebar_separator;
+  GtkWidget            *content_header;
   GtkRevealer          *banner_revealer;
   GtkStack             *stack;
+  LlVisionPage         *vision_page;
   GMenu                *recent_menu;
 };
 

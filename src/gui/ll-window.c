@@ -183,6 +183,10 @@ ll_window_get_workbook (LlWindow *self)
 static void
 drop_workbook (LlWindow *self)
 {
+  /* what waits to be written goes to the workbook before it closes */
+  if (self->vision_page != NULL)
+    ll_vision_page_set_workbook (self->vision_page, NULL);
+
   if (self->school_window != NULL)
     gtk_window_destroy (self->school_window);
   g_clear_weak_pointer (&self->school_window);
@@ -227,6 +231,7 @@ ll_window_set_workbook (LlWindow   *self,
       remember_workbook (self, ll_workbook_get_path (workbook));
     }
 
+  ll_vision_page_set_workbook (self->vision_page, workbook);
   gtk_stack_set_visible_child_name (self->main_stack,
                                     workbook != NULL ? "workbook" : "empty");
   gtk_revealer_set_reveal_child (self->banner_revealer,
@@ -357,6 +362,37 @@ ll_window_show_school_window (LlWindow *self)
 
 /* Template callbacks */
 
+/* A narrative open in the Vision place brings its own header bar; in
+ * distraction-free mode the sidebar goes too, and the window fills the
+ * screen. */
+static void
+update_chrome (LlWindow *self)
+{
+  gboolean editing, distraction_free;
+
+  if (self->vision_page == NULL || self->stack == NULL)
+    return;
+  editing = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "vision") == 0
+            && ll_vision_page_get_editing (self->vision_page);
+  distraction_free = editing && ll_vision_page_get_distraction_free (self->vision_page);
+
+  gtk_widget_set_visible (self->content_header, !editing);
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_revealer), !editing);
+  gtk_widget_set_visible (self->sidebar, !distraction_free);
+  gtk_widget_set_visible (self->sidebar_separator, !distraction_free);
+
+  if (distraction_free && !self->fullscreen_for_writing)
+    {
+      self->fullscreen_for_writing = TRUE;
+      gtk_window_fullscreen (GTK_WINDOW (self));
+    }
+  else if (!distraction_free && self->fullscreen_for_writing)
+    {
+      self->fullscreen_for_writing = FALSE;
+      gtk_window_unfullscreen (GTK_WINDOW (self));
+    }
+}
+
 static void
 sidebar_row_selected_cb (GtkListBox    *list,
                          GtkListBoxRow *row,
@@ -390,6 +426,8 @@ back_clicked_cb (LlWindow *self)
 static void
 leaflet_folded_cb (LlWindow *self)
 {
+  ll_vision_page_set_folded (self->vision_page, adw_leaflet_get_folded (self->leaflet));
+
   /* Folded, the sidebar is a list to pick from, not a selection to keep. */
   if (adw_leaflet_get_folded (self->leaflet))
     {
@@ -410,6 +448,8 @@ stack_visible_child_cb (LlWindow *self)
 {
   const char *place = gtk_stack_get_visible_child_name (self->stack);
 
+  update_chrome (self);
+
   /* Keep the sidebar in step when the place is changed from code. */
   if (place != NULL && !adw_leaflet_get_folded (self->leaflet))
     {
@@ -428,6 +468,9 @@ ll_window_close_request (GtkWindow *window)
 {
   LlWindow *self = LL_WINDOW (window);
   gboolean maximized = gtk_window_is_maximized (window);
+
+  /* nothing typed is lost */
+  ll_vision_page_flush (self->vision_page);
 
   if (!maximized)
     {
@@ -486,6 +529,7 @@ ll_window_class_init (LlWindowClass *klass)
   object_class->finalize = ll_window_finalize;
   window_class->close_request = ll_window_close_request;
 
+  g_type_ensure (LL_TYPE_VISION_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/leadinglearning/LeadingLearning/ll-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LlWindow, toast_overlay);
@@ -496,15 +540,19 @@ ll_window_class_init (LlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, vision_page);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, sidebar_separator);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, content_header);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, stack_visible_child_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_chrome);
 
   ll_window_class_install_actions (widget_class);
-
 }
 
 static void

@@ -1,0 +1,47 @@
+/* ll-gui-util.c: small helpers that several controllers share */
+#define G_LOG_DOMAIN "ll-gui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ll-gui-util.h"
+
+char *
+ll_format_friendly_date (GDateTime *when,
+                         GDateTime *now)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) local_now = NULL;
+  g_autoptr(GDate) day = NULL;
+  g_autoptr(GDate) today = NULL;
+  g_autofree char *time = NULL;
+  int y, m, d, days;
+
+  g_return_val_if_fail (when != NULL, NULL);
+
+  local = g_date_time_to_local (when);
+  local_now = now != NULL ? g_date_time_to_local (now) : g_date_time_new_now_local ();
+
+  g_date_time_get_ymd (local, &y, &m, &d);
+  day = g_date_new_dmy (d, m, y);
+  g_date_time_get_ymd (local_now, &y, &m, &d);
+  today = g_date_new_dmy (d, m, y);
+  days = g_date_days_between (day, today);
+  time = g_date_time_format (local, "%H:%M");
+
+  if (days == 0)
+    /* Translators: %s is a time, e.g. 14:05 */
+    return g_strdup_printf (_("Today at %s"), time);
+  if (days == 1)
+    /* Translators: %s is a time, e.g. 14:05 */
+    return g_strdup_printf (_("Yesterday at %s"), time);
+  if (days > 1 && days < 7)
+    /* Translators: a date within the last week: "Monday at 14:05"; see strftime */
+    return g_date_time_format (local, _("%A at %H:%M"));
+  if (g_date_time_get_year (local) == g_date_time_get_year (local_now))
+    /* Translators: a date this year: "3 March"; see strftime */
+    return g_date_time_format (local, _("%-d %B"));
+  /* Translators: a date in another year: "3 March 2024"; see strftime */
+  return g_date_time_format (local, _("%-d %B %Y"));
+}

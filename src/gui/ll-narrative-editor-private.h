@@ -1,0 +1,64 @@
+/* ll-narrative-editor-private.h: what ll-narrative-editor.c and
+ * ll-narrative-editor-actions.c share */
+#pragma once
+
+#include "ll-narrative-editor.h"
+#include "ll-narrative-section-row.h"
+
+G_BEGIN_DECLS
+
+struct _LlNarrativeEditor
+{
+  GtkWidget             parent_instance;
+
+  LlNarrative          *narrative;
+  GBinding             *show_prompts_binding;
+  gboolean              read_only;
+  gboolean              show_outline;
+  gboolean              show_revisions;
+  gboolean              show_prompts;
+  gboolean              distraction_free;
+  gboolean              loading;
+  /* the section the writer is in, for Add Section; not a reference */
+  LlNarrativeSection   *current_section;
+  guint                 saved_id;
+
+  /* template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwHeaderBar         *header_bar;
+  AdwWindowTitle       *window_title;
+  GtkRevealer          *banner_revealer;
+  AdwFlap              *revisions_flap;
+  AdwFlap              *outline_flap;
+  GtkListBox           *outline_list;
+  GtkScrolledWindow    *scroller;
+  GtkEntry             *title_entry;
+  GtkEntry             *author_entry;
+  GtkDropDown          *status_dropdown;
+  GtkBox               *sections_box;
+  GtkWidget            *add_section_button;
+  GtkLabel             *words_label;
+  GtkRevealer          *saved_revealer;
+  GtkWidget            *leave_button;
+  GtkStack             *revisions_stack;
+  GtkListBox           *revisions_list;
+};
+
+LlNarrativeSectionRow *ll_narrative_editor_find_row      (LlNarrativeEditor  *self,
+                                                          LlNarrativeSection *section);
+LlNarrativeSection    *ll_narrative_editor_find_section  (LlNarrativeEditor  *self,
+                                                          gint64              id,
+                                                          guint              *position);
+void                   ll_narrative_editor_scroll_to     (LlNarrativeEditor  *self,
+                                                          LlNarrativeSection *section);
+void                   ll_narrative_editor_show_error    (LlNarrativeEditor  *self,
+                                                          const char         *heading,
+                                                          const GError       *error);
+void                   ll_narrative_editor_toast         (LlNarrativeEditor  *self,
+                                                          const char         *markup);
+void                   ll_narrative_editor_update_actions (LlNarrativeEditor *self);
+GtkWidget             *ll_narrative_editor_create_revision_row (gpointer      item,
+                                                                gpointer      user_data);
+void                   ll_narrative_editor_class_install_actions (GtkWidgetClass *widget_class);
+
+G_END_DECLS

@@ -1,0 +1,757 @@
+/* ll-narrative-editor.c: the headteacher's writing desk: one vision
+ * narrative, its sections, outline and revisions */
+#define G_LOG_DOMAIN "ll-narrative-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ll-narrative-editor-private.h"
+#include "ll-text.h"
+
+#define SAVED_SHOWN_MS 1500
+
+G_DEFINE_FINAL_TYPE (LlNarrativeEditor, ll_narrative_editor, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_NARRATIVE,
+  PROP_READ_ONLY,
+  PROP_SHOW_OUTLINE,
+  PROP_SHOW_REVISIONS,
+  PROP_SHOW_PROMPTS,
+  PROP_DISTRACTION_FREE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Rows */
+
+LlNarrativeSectionRow *
+ll_narrative_editor_find_row (LlNarrativeEditor  *self,
+                              LlNarrativeSection *section)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (ll_narrative_section_row_get_section (LL_NARRATIVE_SECTION_ROW (child)) == section)
+      return LL_NARRATIVE_SECTION_ROW (child);
+  return NULL;
+}
+
+LlNarrativeSection *
+ll_narrative_editor_find_section (LlNarrativeEditor *self,
+                                  gint64             id,
+                                  guint             *position)
+{
+  GListModel *sections;
+
+  if (self->narrative == NULL)
+    return NULL;
+  sections = ll_narrative_get_sections (self->narrative);
+  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+    {
+      g_autoptr(LlNarrativeSection) section = g_list_model_get_item (sections, i);
+
+      if (ll_narrative_section_get_id (section) == id)
+        {
+          if (position != NULL)
+            *position = i;
+          return section;   /* the narrative holds it */
+        }
+    }
+  return NULL;
+}
+
+GtkWidget *
+ll_narrative_editor_get_section_row (LlNarrativeEditor *self,
+                                     guint              position)
+{
+  GtkWidget *child;
+
+  g_return_val_if_fail (LL_IS_NARRATIVE_EDITOR (self), NULL);
+
+  child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box));
+  for (guint i = 0; child != NULL && i < position; i++)
+    child = gtk_widget_get_next_sibling (child);
+  return child;
+}
+
+static void
+row_focus_enter_cb (GtkEventControllerFocus *controller,
+                    LlNarrativeEditor       *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  LlNarrativeSection *section = ll_narrative_section_row_get_section (LL_NARRATIVE_SECTION_ROW (row));
+  guint position;
+
+  self->current_section = section;
+  if (ll_narrative_editor_find_section (self, ll_narrative_section_get_id (section), &position))
+    {
+      GtkListBoxRow *outline_row = gtk_list_box_get_row_at_index (self->outline_list, position);
+
+      if (outline_row != NULL && gtk_list_box_get_selected_row (self->outline_list) != outline_row)
+        gtk_list_box_select_row (self->outline_list, outline_row);
+    }
+}
+
+static GtkWidget *
+create_section_row (LlNarrativeEditor  *self,
+                    LlNarrativeSection *section)
+{
+  GtkWidget *row = ll_narrative_section_row_new (section, self->read_only);
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect_object (focus, "enter", G_CALLBACK (row_focus_enter_cb), self, 0);
+  gtk_widget_add_controller (row, focus);
+  g_object_bind_property (self, "show-prompts", row, "show-prompts", G_BINDING_SYNC_CREATE);
+  return row;
+}
+
+/* Keeps one row per section, in the narrative's order, reusing the rows
+ * of sections that only moved so that nothing typed is thrown away. */
+static void
+sync_rows (LlNarrativeEditor *self)
+{
+  GListModel *sections = self->narrative ? ll_narrative_get_sections (self->narrative) : NULL;
+  guint n = sections ? g_list_model_get_n_items (sections) : 0;
+  g_autoptr(GHashTable) present = g_hash_table_new (NULL, NULL);
+  GtkWidget *child, *next, *prev = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LlNarrativeSection) section = g_list_model_get_item (sections, i);
+
+      g_hash_table_add (present, section);
+    }
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box)); child != NULL; child = next)
+    {
+      LlNarrativeSection *section = ll_narrative_section_row_get_section (LL_NARRATIVE_SECTION_ROW (child));
+
+      next = gtk_widget_get_next_sibling (child);
+      if (!g_hash_table_contains (present, section))
+        {
+          if (self->current_section == section)
+            self->current_section = NULL;
+          gtk_box_remove (self->sections_box, child);
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LlNarrativeSection) section = g_list_model_get_item (sections, i);
+      GtkWidget *row = GTK_WIDGET (ll_narrative_editor_find_row (self, section));
+
+      if (row == NULL)
+        {
+          row = create_section_row (self, section);
+          gtk_box_insert_child_after (self->sections_box, row, prev);
+        }
+      else if (gtk_widget_get_prev_sibling (row) != prev)
+        gtk_box_reorder_child_after (self->sections_box, row, prev);
+      prev = row;
+    }
+  ll_narrative_editor_update_actions (self);
+}
+
+void
+ll_narrative_editor_flush (LlNarrativeEditor *self)
+{
+  g_return_if_fail (LL_IS_NARRATIVE_EDITOR (self));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    ll_narrative_section_row_flush (LL_NARRATIVE_SECTION_ROW (child));
+}
+
+void
+ll_narrative_editor_scroll_to (LlNarrativeEditor  *self,
+                               LlNarrativeSection *section)
+{
+  LlNarrativeSectionRow *row = ll_narrative_editor_find_row (self, section);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GtkWidget *content = gtk_scrolled_window_get_child (self->scroller);
+  graphene_point_t point;
+
+  if (row == NULL || content == NULL)
+    return;
+  if (gtk_widget_get_first_child (content) != NULL)
+    content = gtk_widget_get_first_child (content);
+  if (!gtk_widget_compute_point (GTK_WIDGET (row), content, &GRAPHENE_POINT_INIT (0, 0), &point))
+    return;
+  gtk_adjustment_set_value (adjustment, MAX (0, point.y - 24));
+}
+
+/* The outline */
+
+static gboolean
+words_to_label (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
+{
+  guint words = g_value_get_uint (from);
+
+  g_value_take_string (to, g_strdup_printf ("%u", words));
+  return TRUE;
+}
+
+static gboolean
+title_to_label (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
+{
+  const char *title = g_value_get_string (from);
+
+  g_value_set_string (to, title != NULL && title[0] != '\0' ? title : _("Untitled Section"));
+  return TRUE;
+}
+
+static GtkWidget *
+create_outline_row (gpointer item,
+                    gpointer user_data)
+{
+  LlNarrativeSection *section = item;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *words = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  /* the pane keeps its width whatever the headings */
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 18);
+  gtk_label_set_width_chars (GTK_LABEL (title), 18);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_add_css_class (words, "dim-label");
+  gtk_widget_add_css_class (words, "numeric");
+  gtk_widget_add_css_class (words, "caption");
+  gtk_widget_set_tooltip_text (words, _("Words in this section"));
+  g_object_bind_property_full (section, "title", title, "label", G_BINDING_SYNC_CREATE,
+                               title_to_label, NULL, NULL, NULL);
+  g_object_bind_property_full (section, "word-count", words, "label", G_BINDING_SYNC_CREATE,
+                               words_to_label, NULL, NULL, NULL);
+  g_object_bind_property (title, "label", row, "tooltip-text", G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), words);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
+}
+
+static void
+outline_row_activated_cb (LlNarrativeEditor *self,
+                          GtkListBoxRow     *row)
+{
+  g_autoptr(LlNarrativeSection) section = NULL;
+
+  if (self->narrative == NULL)
+    return;
+  section = g_list_model_get_item (ll_narrative_get_sections (self->narrative),
+                                   gtk_list_box_row_get_index (row));
+  if (section != NULL)
+    {
+      self->current_section = section;
+      ll_narrative_editor_scroll_to (self, section);
+    }
+  if (adw_flap_get_folded (self->outline_flap))
+    adw_flap_set_reveal_flap (self->outline_flap, FALSE);
+}
+
+static void
+outline_row_selected_cb (LlNarrativeEditor *self,
+                         GtkListBoxRow     *row)
+{
+  g_autoptr(LlNarrativeSection) section = NULL;
+
+  if (row == NULL || self->narrative == NULL)
+    return;
+  section = g_list_model_get_item (ll_narrative_get_sections (self->narrative),
+                                   gtk_list_box_row_get_index (row));
+  if (section != NULL)
+    self->current_section = section;
+  ll_narrative_editor_update_actions (self);
+}
+
+/* The header and footer */
+
+static void
+update_words (LlNarrativeEditor *self)
+{
+  guint words = self->narrative ? ll_narrative_get_word_count (self->narrative) : 0;
+  guint minutes = ll_text_reading_minutes (words);
+  g_autofree char *words_text = NULL;
+  g_autofree char *text = NULL;
+
+  words_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words", words), words);
+  if (minutes > 0)
+    /* Translators: "1,234 words · 6 min read" */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u min read", "%s · %u min read", minutes),
+                            words_text, minutes);
+  else
+    text = g_strdup (words_text);
+  gtk_label_set_label (self->words_label, text);
+}
+
+static void
+update_title (LlNarrativeEditor *self)
+{
+  const char *title = self->narrative ? ll_narrative_get_title (self->narrative) : "";
+
+  adw_window_title_set_title (self->window_title,
+                              title[0] != '\0' ? title : _("Untitled Narrative"));
+  adw_window_title_set_subtitle (self->window_title,
+                                 self->narrative
+                                 ? ll_narrative_status_to_label (ll_narrative_get_status (self->narrative))
+                                 : "");
+  if (self->narrative && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->title_entry)), title) != 0)
+    {
+      self->loading = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->title_entry), title);
+      self->loading = FALSE;
+    }
+}
+
+static gboolean
+hide_saved_cb (gpointer data)
+{
+  LlNarrativeEditor *self = data;
+
+  self->saved_id = 0;
+  gtk_revealer_set_reveal_child (self->saved_revealer, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+modified_cb (LlNarrativeEditor *self)
+{
+  /* A quiet sign that the text is safe. */
+  gtk_revealer_set_reveal_child (self->saved_revealer, TRUE);
+  g_clear_handle_id (&self->saved_id, g_source_remove);
+  self->saved_id = g_timeout_add (SAVED_SHOWN_MS, hide_saved_cb, self);
+}
+
+static void
+title_entry_changed_cb (LlNarrativeEditor *self)
+{
+  if (self->loading || self->narrative == NULL || self->read_only)
+    return;
+  ll_narrative_set_title (self->narrative, gtk_editable_get_text (GTK_EDITABLE (self->title_entry)));
+}
+
+static void
+author_entry_changed_cb (LlNarrativeEditor *self)
+{
+  if (self->loading || self->narrative == NULL || self->read_only)
+    return;
+  ll_narrative_set_author (self->narrative, gtk_editable_get_text (GTK_EDITABLE (self->author_entry)));
+}
+
+static void
+status_selected_cb (LlNarrativeEditor *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
+
+  if (self->loading || self->narrative == NULL || self->read_only || selected > LL_NARRATIVE_ADOPTED)
+    return;
+  ll_narrative_set_status (self->narrative, (LlNarrativeStatus) selected);
+}
+
+static void
+narrative_author_cb (LlNarrativeEditor *self)
+{
+  const char *author = ll_narrative_get_author (self->narrative);
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->author_entry)), author) != 0)
+    {
+      self->loading = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->author_entry), author);
+      self->loading = FALSE;
+    }
+}
+
+static void
+narrative_status_cb (LlNarrativeEditor *self)
+{
+  self->loading = TRUE;
+  gtk_drop_down_set_selected (self->status_dropdown, ll_narrative_get_status (self->narrative));
+  self->loading = FALSE;
+  update_title (self);
+}
+
+static void
+revision_selected_cb (LlNarrativeEditor *self)
+{
+  ll_narrative_editor_update_actions (self);
+}
+
+static void
+revision_activated_cb (LlNarrativeEditor *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "editor.read-revision", NULL);
+}
+
+static void
+revisions_changed_cb (LlNarrativeEditor *self)
+{
+  gboolean any = self->narrative != NULL
+                 && g_list_model_get_n_items (ll_narrative_get_revisions (self->narrative)) > 0;
+
+  gtk_stack_set_visible_child_name (self->revisions_stack, any ? "list" : "empty");
+  ll_narrative_editor_update_actions (self);
+}
+
+/* Panes and modes */
+
+static void
+update_panes (LlNarrativeEditor *self)
+{
+  gboolean df = self->distraction_free;
+
+  adw_flap_set_reveal_flap (self->outline_flap, self->show_outline && !df);
+  adw_flap_set_reveal_flap (self->revisions_flap, self->show_revisions && !df);
+  gtk_widget_set_visible (GTK_WIDGET (self->header_bar), !df);
+  gtk_widget_set_visible (self->leave_button, df);
+  gtk_revealer_set_reveal_child (self->banner_revealer, self->read_only && !df);
+  if (df)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "distraction-free");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "distraction-free");
+}
+
+static void
+set_boolean (LlNarrativeEditor *self,
+             gboolean          *field,
+             gboolean           value,
+             guint              prop_id)
+{
+  value = !!value;
+  if (*field == value)
+    return;
+  *field = value;
+  update_panes (self);
+  ll_narrative_editor_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static void
+flap_revealed_cb (LlNarrativeEditor *self,
+                  GParamSpec        *pspec,
+                  AdwFlap           *flap)
+{
+  gboolean revealed = adw_flap_get_reveal_flap (flap);
+
+  /* A folded pane closed by a click beside it stays closed. */
+  if (self->distraction_free)
+    return;
+  if (flap == self->outline_flap)
+    set_boolean (self, &self->show_outline, revealed, PROP_SHOW_OUTLINE);
+  else
+    set_boolean (self, &self->show_revisions, revealed, PROP_SHOW_REVISIONS);
+}
+
+static void
+outline_folded_cb (LlNarrativeEditor *self)
+{
+  /* Narrow, the outline would cover the text: it waits to be asked for. */
+  if (adw_flap_get_folded (self->outline_flap))
+    set_boolean (self, &self->show_outline, FALSE, PROP_SHOW_OUTLINE);
+}
+
+gboolean
+ll_narrative_editor_get_distraction_free (LlNarrativeEditor *self)
+{
+  g_return_val_if_fail (LL_IS_NARRATIVE_EDITOR (self), FALSE);
+
+  return self->distraction_free;
+}
+
+void
+ll_narrative_editor_set_distraction_free (LlNarrativeEditor *self,
+                                          gboolean           distraction_free)
+{
+  g_return_if_fail (LL_IS_NARRATIVE_EDITOR (self));
+
+  set_boolean (self, &self->distraction_free, distraction_free, PROP_DISTRACTION_FREE);
+}
+
+void
+ll_narrative_editor_set_folded (LlNarrativeEditor *self,
+                                gboolean           folded)
+{
+  g_return_if_fail (LL_IS_NARRATIVE_EDITOR (self));
+
+  adw_header_bar_set_show_start_title_buttons (self->header_bar, folded);
+}
+
+/* The narrative */
+
+static void
+disconnect_narrative (LlNarrativeEditor *self)
+{
+  if (self->narrative == NULL)
+    return;
+  ll_narrative_editor_flush (self);
+  g_clear_pointer (&self->show_prompts_binding, g_binding_unbind);
+  g_signal_handlers_disconnect_by_data (self->narrative, self);
+  g_signal_handlers_disconnect_by_data (ll_narrative_get_sections (self->narrative), self);
+  g_signal_handlers_disconnect_by_data (ll_narrative_get_revisions (self->narrative), self);
+  g_clear_object (&self->narrative);
+  self->current_section = NULL;
+}
+
+void
+ll_narrative_editor_set_narrative (LlNarrativeEditor *self,
+                                   LlNarrative       *narrative,
+                                   gboolean           read_only)
+{
+  g_return_if_fail (LL_IS_NARRATIVE_EDITOR (self));
+  g_return_if_fail (narrative == NULL || LL_IS_NARRATIVE (narrative));
+
+  if (self->narrative == narrative && self->read_only == read_only)
+    return;
+
+  disconnect_narrative (self);
+  gtk_list_box_bind_model (self->outline_list, NULL, NULL, NULL, NULL);
+  gtk_list_box_bind_model (self->revisions_list, NULL, NULL, NULL, NULL);
+  self->read_only = read_only;
+  /* rows are made for one narrative and one mode */
+  sync_rows (self);
+
+  if (narrative != NULL)
+    {
+      self->narrative = g_object_ref (narrative);
+      /* one way: the editor writes the narrative itself, unless read-only */
+      self->show_prompts_binding =
+        g_object_bind_property (narrative, "show-prompts", self, "show-prompts",
+                                G_BINDING_SYNC_CREATE);
+      g_signal_connect_object (narrative, "notify::title", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (narrative, "notify::author", G_CALLBACK (narrative_author_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (narrative, "notify::status", G_CALLBACK (narrative_status_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (narrative, "notify::word-count", G_CALLBACK (update_words), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (narrative, "notify::modified", G_CALLBACK (modified_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (ll_narrative_get_sections (narrative), "items-changed",
+                               G_CALLBACK (sync_rows), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (ll_narrative_get_revisions (narrative), "items-changed",
+                               G_CALLBACK (revisions_changed_cb), self, G_CONNECT_SWAPPED);
+      gtk_list_box_bind_model (self->outline_list, ll_narrative_get_sections (narrative),
+                               create_outline_row, NULL, NULL);
+      gtk_list_box_bind_model (self->revisions_list, ll_narrative_get_revisions (narrative),
+                               ll_narrative_editor_create_revision_row, NULL, NULL);
+      update_title (self);
+      narrative_author_cb (self);
+      narrative_status_cb (self);
+    }
+
+  gtk_editable_set_editable (GTK_EDITABLE (self->title_entry), !read_only);
+  gtk_editable_set_editable (GTK_EDITABLE (self->author_entry), !read_only);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->status_dropdown), !read_only);
+  gtk_widget_set_visible (self->add_section_button, !read_only);
+  sync_rows (self);
+  update_words (self);
+  revisions_changed_cb (self);
+  outline_folded_cb (self);
+  update_panes (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  gtk_revealer_set_reveal_child (self->saved_revealer, FALSE);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARRATIVE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+}
+
+LlNarrative *
+ll_narrative_editor_get_narrative (LlNarrativeEditor *self)
+{
+  g_return_val_if_fail (LL_IS_NARRATIVE_EDITOR (self), NULL);
+
+  return self->narrative;
+}
+
+gboolean
+ll_narrative_editor_get_read_only (LlNarrativeEditor *self)
+{
+  g_return_val_if_fail (LL_IS_NARRATIVE_EDITOR (self), TRUE);
+
+  return self->read_only;
+}
+
+GtkListBox *
+ll_narrative_editor_get_outline (LlNarrativeEditor *self)
+{
+  g_return_val_if_fail (LL_IS_NARRATIVE_EDITOR (self), NULL);
+
+  return self->outline_list;
+}
+
+GtkListBox *
+ll_narrative_editor_get_revisions_list (LlNarrativeEditor *self)
+{
+  g_return_val_if_fail (LL_IS_NARRATIVE_EDITOR (self), NULL);
+
+  return self->revisions_list;
+}
+
+/* GObject */
+
+static void
+ll_narrative_editor_dispose (GObject *object)
+{
+  LlNarrativeEditor *self = LL_NARRATIVE_EDITOR (object);
+
+  disconnect_narrative (self);
+  g_clear_handle_id (&self->saved_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LL_TYPE_NARRATIVE_EDITOR);
+
+  G_OBJECT_CLASS (ll_narrative_editor_parent_class)->dispose (object);
+}
+
+static void
+ll_narrative_editor_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  LlNarrativeEditor *self = LL_NARRATIVE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_NARRATIVE:
+      g_value_set_object (value, self->narrative);
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+    case PROP_SHOW_OUTLINE:
+      g_value_set_boolean (value, self->show_outline);
+      break;
+    case PROP_SHOW_REVISIONS:
+      g_value_set_boolean (value, self->show_revisions);
+      break;
+    case PROP_SHOW_PROMPTS:
+      g_value_set_boolean (value, self->show_prompts);
+      break;
+    case PROP_DISTRACTION_FREE:
+      g_value_set_boolean (value, self->distraction_free);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ll_narrative_editor_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  LlNarrativeEditor *self = LL_NARRATIVE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_OUTLINE:
+      set_boolean (self, &self->show_outline, g_value_get_boolean (value), PROP_SHOW_OUTLINE);
+      break;
+    case PROP_SHOW_REVISIONS:
+      set_boolean (self, &self->show_revisions, g_value_get_boolean (value), PROP_SHOW_REVISIONS);
+      break;
+    case PROP_SHOW_PROMPTS:
+      if (self->show_prompts == g_value_get_boolean (value))
+        break;
+      self->show_prompts = g_value_get_boolean (value);
+      /* the narrative keeps it in the workbook */
+      if (self->narrative != NULL && !self->read_only)
+        ll_narrative_set_show_prompts (self->narrative, self->show_prompts);
+      g_object_notify_by_pspec (object, pspec);
+      break;
+    case PROP_DISTRACTION_FREE:
+      ll_narrative_editor_set_distraction_free (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ll_narrative_editor_class_init (LlNarrativeEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->dispose = ll_narrative_editor_dispose;
+  object_class->get_property = ll_narrative_editor_get_property;
+  object_class->set_property = ll_narrative_editor_set_property;
+
+  properties[PROP_NARRATIVE] =
+    g_param_spec_object ("narrative", NULL, NULL, LL_TYPE_NARRATIVE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SHOW_OUTLINE] = g_param_spec_boolean ("show-outline", NULL, NULL, TRUE, rw);
+  properties[PROP_SHOW_REVISIONS] = g_param_spec_boolean ("show-revisions", NULL, NULL, FALSE, rw);
+  properties[PROP_SHOW_PROMPTS] = g_param_spec_boolean ("show-prompts", NULL, NULL, TRUE, rw);
+  properties[PROP_DISTRACTION_FREE] = g_param_spec_boolean ("distraction-free", NULL, NULL, FALSE, rw);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/leadinglearning/LeadingLearning/ll-narrative-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, revisions_flap);
+  gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, outline_flap);
+  gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, outline_list);
+  gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, scroller);
+  gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, author_entry);
+  gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, sections_box);
+  gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, add_section_button);
+  gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, words_label);
+  gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, saved_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, leave_button);
+  gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, revisions_stack);
+  gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, revisions_list);
+  gtk_widget_class_bind_template_callback (widget_class, outline_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, outline_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, title_entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, author_entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, status_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, flap_revealed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, outline_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, revision_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, revision_activated_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "ll-narrative-editor");
+
+  ll_narrative_editor_class_install_actions (widget_class);
+}
+
+static void
+ll_narrative_editor_init (LlNarrativeEditor *self)
+{
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+
+  self->show_outline = TRUE;
+  self->show_prompts = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = LL_NARRATIVE_DRAFT; i <= LL_NARRATIVE_ADOPTED; i++)
+    gtk_string_list_append (statuses, ll_narrative_status_to_label (i));
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+  update_panes (self);
+  update_words (self);
+  revisions_changed_cb (self);
+  ll_narrative_editor_update_actions (self);
+}
+
+GtkWidget *
+ll_narrative_editor_new (void)
+{
+  return g_object_new (LL_TYPE_NARRATIVE_EDITOR, NULL);
+}

@@ -1,0 +1,484 @@
+/* ll-vision-page.c: the Vision place: the workbook's vision narratives,
+ * and the editor of the one being written */
+#define G_LOG_DOMAIN "ll-vision-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ll-docbook.h"
+#include "ll-narrative-row.h"
+#include "ll-vision-page.h"
+
+struct _LlVisionPage
+{
+  GtkWidget          parent_instance;
+
+  LlWorkbook        *workbook;
+  GtkNativeDialog   *chooser;
+
+  /* template widgets */
+  GtkStack          *stack;
+  AdwStatusPage     *empty_page;
+  GtkWidget         *empty_buttons;
+  GtkWidget         *list_buttons;
+  GtkListBox        *list_box;
+  LlNarrativeEditor *editor;
+};
+
+G_DEFINE_FINAL_TYPE (LlVisionPage, ll_vision_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_WORKBOOK,
+  PROP_EDITING,
+  PROP_DISTRACTION_FREE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+read_only (LlVisionPage *self)
+{
+  return self->workbook == NULL || ll_workbook_get_read_only (self->workbook);
+}
+
+static void
+show_message (LlVisionPage *self,
+              const char   *heading,
+              const char   *body)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+update_list_page (LlVisionPage *self)
+{
+  gboolean any = self->workbook != NULL
+                 && g_list_model_get_n_items (ll_workbook_get_narratives (self->workbook)) > 0;
+  gboolean ro = read_only (self);
+
+  gtk_widget_set_visible (self->empty_buttons, !ro);
+  gtk_widget_set_visible (self->list_buttons, !ro);
+  adw_status_page_set_description (self->empty_page,
+                                   ro
+                                   ? _("This workbook holds no vision narrative yet, and it is read-only: save a copy to start one.")
+                                   : _("Write the school’s vision for learning as a narrative, with the questions of the leadership strategy beside you. Keep revisions as it grows, compare them, and share it with staff when it is ready."));
+  if (!ll_vision_page_get_editing (self))
+    gtk_stack_set_visible_child_name (self->stack, any ? "list" : "empty");
+}
+
+void
+ll_vision_page_show_list (LlVisionPage *self)
+{
+  gboolean was_editing;
+
+  g_return_if_fail (LL_IS_VISION_PAGE (self));
+
+  was_editing = ll_vision_page_get_editing (self);
+  ll_narrative_editor_set_distraction_free (self->editor, FALSE);
+  ll_narrative_editor_set_narrative (self->editor, NULL, TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "list");
+  update_list_page (self);
+  if (was_editing)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
+}
+
+void
+ll_vision_page_open_narrative (LlVisionPage *self,
+                               LlNarrative  *narrative)
+{
+  gboolean was_editing;
+
+  g_return_if_fail (LL_IS_VISION_PAGE (self));
+  g_return_if_fail (LL_IS_NARRATIVE (narrative));
+
+  was_editing = ll_vision_page_get_editing (self);
+  ll_narrative_editor_set_narrative (self->editor, narrative, read_only (self));
+  gtk_stack_set_visible_child_name (self->stack, "editor");
+  if (!was_editing)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
+}
+
+LlNarrative *
+ll_vision_page_new_narrative (LlVisionPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  LlNarrative *narrative;
+
+  g_return_val_if_fail (LL_IS_VISION_PAGE (self), NULL);
+
+  if (read_only (self))
+    return NULL;
+  narrative = ll_workbook_add_narrative (self->workbook, _("Our Vision for Learning"), &error);
+  if (narrative == NULL)
+    {
+      show_message (self, _("Could Not Add a Narrative"), error->message);
+      return NULL;
+    }
+  ll_vision_page_open_narrative (self, narrative);
+  return narrative;
+}
+
+static void
+show_import_notes (LlVisionPage *self,
+                   GPtrArray    *notes)
+{
+  g_autoptr(GString) body = g_string_new (_("The file holds things a narrative cannot keep as they were:"));
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      g_string_append (body, "\n• ");
+      g_string_append (body, g_ptr_array_index (notes, i));
+    }
+  show_message (self, _("Imported with Some Simplifications"), body->str);
+}
+
+LlNarrative *
+ll_vision_page_import_file (LlVisionPage *self,
+                            const char   *path)
+{
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GError) error = NULL;
+  LlNarrative *narrative;
+
+  g_return_val_if_fail (LL_IS_VISION_PAGE (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (read_only (self))
+    return NULL;
+  narrative = ll_docbook_import_narrative (self->workbook, path, &notes, &error);
+  if (narrative == NULL)
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      g_autofree char *heading = NULL;
+
+      /* Translators: %s is a file name */
+      heading = g_strdup_printf (_("Could Not Import “%s”"), name);
+      show_message (self, heading, error->message);
+      return NULL;
+    }
+  ll_vision_page_open_narrative (self, narrative);
+  if (notes != NULL && notes->len > 0)
+    show_import_notes (self, notes);
+  return narrative;
+}
+
+void
+ll_vision_page_flush (LlVisionPage *self)
+{
+  g_return_if_fail (LL_IS_VISION_PAGE (self));
+
+  ll_narrative_editor_flush (self->editor);
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  return ll_narrative_row_new (item);
+}
+
+static void
+clear_chooser (LlVisionPage *self)
+{
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_destroy (self->chooser);
+      g_clear_object (&self->chooser);
+    }
+}
+
+void
+ll_vision_page_set_workbook (LlVisionPage *self,
+                             LlWorkbook   *workbook)
+{
+  g_return_if_fail (LL_IS_VISION_PAGE (self));
+  g_return_if_fail (workbook == NULL || LL_IS_WORKBOOK (workbook));
+
+  if (self->workbook == workbook)
+    return;
+
+  ll_vision_page_show_list (self);
+  clear_chooser (self);
+  gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
+  if (self->workbook != NULL)
+    g_signal_handlers_disconnect_by_data (ll_workbook_get_narratives (self->workbook), self);
+  g_set_object (&self->workbook, workbook);
+  if (workbook != NULL)
+    {
+      gtk_list_box_bind_model (self->list_box, ll_workbook_get_narratives (workbook),
+                               create_row, NULL, NULL);
+      g_signal_connect_object (ll_workbook_get_narratives (workbook), "items-changed",
+                               G_CALLBACK (update_list_page), self, G_CONNECT_SWAPPED);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "vision.new", !read_only (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "vision.import", !read_only (self));
+  update_list_page (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKBOOK]);
+}
+
+LlWorkbook *
+ll_vision_page_get_workbook (LlVisionPage *self)
+{
+  g_return_val_if_fail (LL_IS_VISION_PAGE (self), NULL);
+
+  return self->workbook;
+}
+
+gboolean
+ll_vision_page_get_editing (LlVisionPage *self)
+{
+  g_return_val_if_fail (LL_IS_VISION_PAGE (self), FALSE);
+
+  return ll_narrative_editor_get_narrative (self->editor) != NULL;
+}
+
+gboolean
+ll_vision_page_get_distraction_free (LlVisionPage *self)
+{
+  g_return_val_if_fail (LL_IS_VISION_PAGE (self), FALSE);
+
+  return ll_narrative_editor_get_distraction_free (self->editor);
+}
+
+gint64
+ll_vision_page_get_current_document_id (LlVisionPage *self)
+{
+  LlNarrative *narrative;
+
+  g_return_val_if_fail (LL_IS_VISION_PAGE (self), 0);
+
+  narrative = ll_narrative_editor_get_narrative (self->editor);
+  return narrative != NULL ? ll_narrative_get_id (narrative) : 0;
+}
+
+LlNarrativeEditor *
+ll_vision_page_get_editor (LlVisionPage *self)
+{
+  g_return_val_if_fail (LL_IS_VISION_PAGE (self), NULL);
+
+  return self->editor;
+}
+
+GtkListBox *
+ll_vision_page_get_list (LlVisionPage *self)
+{
+  g_return_val_if_fail (LL_IS_VISION_PAGE (self), NULL);
+
+  return self->list_box;
+}
+
+void
+ll_vision_page_set_folded (LlVisionPage *self,
+                           gboolean      folded)
+{
+  g_return_if_fail (LL_IS_VISION_PAGE (self));
+
+  ll_narrative_editor_set_folded (self->editor, folded);
+}
+
+/* Actions */
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  ll_vision_page_new_narrative (LL_VISION_PAGE (widget));
+}
+
+static void
+import_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    LlVisionPage    *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      if (file != NULL)
+        path = g_file_get_path (file);
+    }
+  if (self->chooser == chooser)
+    clear_chooser (self);
+  if (path != NULL)
+    ll_vision_page_import_file (self, path);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LlVisionPage *self = LL_VISION_PAGE (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  if (read_only (self))
+    return;
+  clear_chooser (self);
+  chooser = gtk_file_chooser_native_new (_("Import DocBook"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("DocBook articles"));
+  gtk_file_filter_add_pattern (filter, "*.xml");
+  gtk_file_filter_add_pattern (filter, "*.dbk");
+  gtk_file_filter_add_mime_type (filter, "application/docbook+xml");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (import_response_cb), self, 0);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static void
+show_list_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ll_vision_page_show_list (LL_VISION_PAGE (widget));
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LlVisionPage *self = LL_VISION_PAGE (widget);
+  LlNarrative *narrative;
+
+  if (self->workbook == NULL)
+    return;
+  narrative = ll_workbook_find_narrative (self->workbook, g_variant_get_int64 (parameter));
+  if (narrative != NULL)
+    ll_vision_page_open_narrative (self, narrative);
+}
+
+static void
+editor_distraction_free_cb (LlVisionPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISTRACTION_FREE]);
+}
+
+/* GObject */
+
+static void
+ll_vision_page_dispose (GObject *object)
+{
+  LlVisionPage *self = LL_VISION_PAGE (object);
+
+  if (self->editor != NULL)
+    ll_narrative_editor_set_narrative (self->editor, NULL, TRUE);
+  clear_chooser (self);
+  if (self->workbook != NULL)
+    g_signal_handlers_disconnect_by_data (ll_workbook_get_narratives (self->workbook), self);
+  g_clear_object (&self->workbook);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LL_TYPE_VISION_PAGE);
+
+  G_OBJECT_CLASS (ll_vision_page_parent_class)->dispose (object);
+}
+
+static void
+ll_vision_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  LlVisionPage *self = LL_VISION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKBOOK:
+      g_value_set_object (value, self->workbook);
+      break;
+    case PROP_EDITING:
+      g_value_set_boolean (value, ll_vision_page_get_editing (self));
+      break;
+    case PROP_DISTRACTION_FREE:
+      g_value_set_boolean (value, ll_vision_page_get_distraction_free (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ll_vision_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  LlVisionPage *self = LL_VISION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKBOOK:
+      ll_vision_page_set_workbook (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ll_vision_page_class_init (LlVisionPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ll_vision_page_dispose;
+  object_class->get_property = ll_vision_page_get_property;
+  object_class->set_property = ll_vision_page_set_property;
+
+  properties[PROP_WORKBOOK] =
+    g_param_spec_object ("workbook", NULL, NULL, LL_TYPE_WORKBOOK,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_EDITING] =
+    g_param_spec_boolean ("editing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_DISTRACTION_FREE] =
+    g_param_spec_boolean ("distraction-free", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (LL_TYPE_NARRATIVE_EDITOR);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/leadinglearning/LeadingLearning/ll-vision-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LlVisionPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, LlVisionPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, LlVisionPage, empty_buttons);
+  gtk_widget_class_bind_template_child (widget_class, LlVisionPage, list_buttons);
+  gtk_widget_class_bind_template_child (widget_class, LlVisionPage, list_box);
+  gtk_widget_class_bind_template_child (widget_class, LlVisionPage, editor);
+  gtk_widget_class_bind_template_callback (widget_class, editor_distraction_free_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_install_action (widget_class, "vision.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "vision.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "vision.show-list", NULL, show_list_action);
+  gtk_widget_class_install_action (widget_class, "vision.open", "x", open_action);
+}
+
+static void
+ll_vision_page_init (LlVisionPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "vision.new", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "vision.import", FALSE);
+  update_list_page (self);
+}
+
+GtkWidget *
+ll_vision_page_new (void)
+{
+  return g_object_new (LL_TYPE_VISION_PAGE, NULL);
+}

@@ -1,0 +1,687 @@
+/* test-vision.c: the Vision place: writing a narrative, its revisions,
+ * and importing one, as a user does it (display suite) */
+#define G_LOG_DOMAIN "test-vision"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "ll-application.h"
+#include "ll-narrative-editor.h"
+#include "ll-narrative-section-row.h"
+#include "ll-resources.h"
+#include "ll-revision-compare.h"
+#include "ll-revision-view.h"
+#include "ll-rich-text.h"
+#include "ll-test-util.h"
+#include "ll-vision-page.h"
+#include "ll-window.h"
+
+static LlApplication *app;
+
+typedef struct
+{
+  char              *dir;
+  char              *path;
+  LlWindow          *window;
+  LlVisionPage      *page;
+  LlNarrativeEditor *editor;
+} Fixture;
+
+/* Waiting */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (10, wake_cb, NULL);
+  gboolean ok;
+
+  while (!(ok = condition (data)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+  return ok;
+}
+
+static gboolean
+not_mapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (data);
+}
+
+static void
+iterate_briefly (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+typedef struct
+{
+  GType       type;
+  const char *text;
+  GtkWindow  *found;
+} FindToplevel;
+
+static gboolean
+find_toplevel (gpointer data)
+{
+  FindToplevel *find = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  find->found = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (!G_TYPE_CHECK_INSTANCE_TYPE (window, find->type)
+          || !gtk_widget_get_visible (GTK_WIDGET (window)))
+        continue;
+      if (find->text != NULL && ADW_IS_MESSAGE_DIALOG (window)
+          && strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)),
+                     find->text) == NULL)
+        continue;
+      find->found = window;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static GtkWindow *
+wait_for_toplevel (GType       type,
+                   const char *text)
+{
+  FindToplevel find = { type, text, NULL };
+
+  g_assert_true (wait_for (find_toplevel, &find));
+  return find.found;
+}
+
+static gboolean
+no_toplevels (gpointer data)
+{
+  return g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0;
+}
+
+static GtkWindow *
+next_window_to_destroy (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (window))
+        continue;
+      if (gtk_window_get_transient_for (window) != NULL)
+        return window;
+      if (found == NULL)
+        found = window;
+    }
+  return found;
+}
+
+static void
+destroy_all_windows (void)
+{
+  GtkWindow *window;
+
+  while ((window = next_window_to_destroy ()) != NULL)
+    gtk_window_destroy (window);
+  g_assert_true (wait_for (no_toplevels, NULL));
+}
+
+/* Reading the file as another program would */
+
+static LlWorkbook *
+read_back (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  LlWorkbook *workbook = ll_workbook_open (path, LL_WORKBOOK_OPEN_READ_ONLY, &error);
+
+  g_assert_no_error (error);
+  return workbook;
+}
+
+/* The stored narrative at @index of a fresh reading of the file. */
+static LlNarrative *
+stored_narrative (LlWorkbook *reader,
+                  guint       index)
+{
+  LlNarrative *narrative = g_list_model_get_item (ll_workbook_get_narratives (reader), index);
+
+  g_assert_nonnull (narrative);
+  g_object_unref (narrative);   /* the workbook holds it */
+  return narrative;
+}
+
+static char *
+stored_body (const char *path,
+             guint       section)
+{
+  g_autoptr(LlWorkbook) reader = read_back (path);
+  LlNarrative *narrative = stored_narrative (reader, 0);
+  g_autoptr(LlNarrativeSection) s = g_list_model_get_item (ll_narrative_get_sections (narrative), section);
+  char *body = g_strdup (ll_narrative_section_get_body (s));
+
+  ll_workbook_close (reader);
+  return body;
+}
+
+static void
+make_workbook (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = ll_workbook_create (path, &error);
+
+  g_assert_no_error (error);
+  ll_school_set_name (ll_workbook_get_school (workbook), "Hilltop Primary School");
+  g_assert_nonnull (ll_workbook_add_person (workbook, "Mrs Ada Hughes", LL_ROLE_HEADTEACHER, &error));
+  g_assert_no_error (error);
+  ll_workbook_close (workbook);
+}
+
+/* Fixture */
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = ll_test_make_tmpdir ();
+  f->path = g_build_filename (f->dir, "Vision.llw", NULL);
+  make_workbook (f->path);
+
+  f->window = ll_window_new (GTK_APPLICATION (app));
+  g_assert_true (ll_window_open_path (f->window, f->path));
+  gtk_window_present (GTK_WINDOW (f->window));
+  ll_window_set_place (f->window, "vision");
+  f->page = LL_VISION_PAGE (gtk_widget_get_template_child (GTK_WIDGET (f->window), LL_TYPE_WINDOW,
+                                                           "vision_page"));
+  g_assert_nonnull (f->page);
+  f->editor = ll_vision_page_get_editor (f->page);
+  iterate_briefly ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  destroy_all_windows ();
+  ll_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static LlNarrativeSectionRow *
+section_row (Fixture *f,
+             guint    position)
+{
+  GtkWidget *row = ll_narrative_editor_get_section_row (f->editor, position);
+
+  g_assert_true (LL_IS_NARRATIVE_SECTION_ROW (row));
+  return LL_NARRATIVE_SECTION_ROW (row);
+}
+
+static GtkTextBuffer *
+section_buffer (Fixture *f,
+                guint    position)
+{
+  return ll_rich_text_get_buffer (ll_narrative_section_row_get_rich_text (section_row (f, position)));
+}
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Types as the keyboard does, at the end of the section's text. */
+static void
+type_into (Fixture    *f,
+           guint       position,
+           const char *text)
+{
+  GtkTextBuffer *buffer = section_buffer (f, position);
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  g_assert_true (gtk_text_buffer_insert_interactive_at_cursor (buffer, text, -1, TRUE));
+}
+
+static gboolean
+button_clicked (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+clicked_cb (GtkButton *button,
+            gboolean  *clicked)
+{
+  *clicked = TRUE;
+}
+
+/* Clicks @button as a user does (GTK emits ::clicked a little later). */
+static void
+click (GtkWidget *button)
+{
+  gboolean clicked = FALSE;
+  gulong id = g_signal_connect (button, "clicked", G_CALLBACK (clicked_cb), &clicked);
+
+  g_assert_true (gtk_widget_is_sensitive (button));
+  gtk_widget_activate (button);
+  g_assert_true (wait_for (button_clicked, &clicked));
+  g_signal_handler_disconnect (button, id);
+}
+
+/* The first button under @root whose label (or mnemonic label) is @label. */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && gtk_widget_get_mapped (child))
+        {
+          const char *text = gtk_button_get_label (GTK_BUTTON (child));
+          GtkWidget *content = gtk_button_get_child (GTK_BUTTON (child));
+
+          if (text == NULL && ADW_IS_BUTTON_CONTENT (content))
+            text = adw_button_content_get_label (ADW_BUTTON_CONTENT (content));
+          if (g_strcmp0 (text, label) == 0)
+            return child;
+        }
+      found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static LlNarrative *
+click_new_narrative (Fixture *f)
+{
+  GtkWidget *button;
+
+  button = find_button (GTK_WIDGET (f->page), "_New Narrative");
+  g_assert_nonnull (button);
+  click (button);
+  g_assert_true (ll_vision_page_get_editing (f->page));
+  return ll_narrative_editor_get_narrative (f->editor);
+}
+
+/* Tests */
+
+static void
+test_empty_and_new (Fixture       *f,
+                    gconstpointer  data)
+{
+  LlNarrative *narrative;
+  GtkWidget *prompts;
+
+  /* with no narrative the place explains itself and offers both buttons */
+  g_assert_false (ll_vision_page_get_editing (f->page));
+  g_assert_nonnull (find_button (GTK_WIDGET (f->page), "_Import DocBook…"));
+
+  narrative = click_new_narrative (f);
+  g_assert_nonnull (narrative);
+
+  /* five sections, each with its questions beside it */
+  for (guint i = 0; i < 5; i++)
+    {
+      LlNarrativeSectionRow *row = section_row (f, i);
+
+      prompts = ll_narrative_section_row_get_prompts (row);
+      g_assert_true (gtk_widget_get_visible (prompts));
+      g_assert_true (gtk_widget_get_mapped (prompts));
+    }
+  g_assert_null (ll_narrative_editor_get_section_row (f->editor, 5));
+  g_assert_cmpstr (gtk_editable_get_text (ll_narrative_section_row_get_heading (section_row (f, 0))), !=, "");
+
+  /* the window's export and print know which document is meant */
+  g_assert_cmpint (ll_vision_page_get_current_document_id (f->page), ==, ll_narrative_get_id (narrative));
+
+  /* back to the list, which now holds it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "vision.show-list", NULL));
+  g_assert_false (ll_vision_page_get_editing (f->page));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (ll_vision_page_get_list (f->page), 0));
+  g_assert_null (gtk_list_box_get_row_at_index (ll_vision_page_get_list (f->page), 1));
+
+  /* activating it opens it again */
+  g_signal_emit_by_name (gtk_list_box_get_row_at_index (ll_vision_page_get_list (f->page), 0), "activate");
+  g_assert_true (wait_for ((Condition) ll_vision_page_get_editing, f->page));
+  g_assert_true (ll_narrative_editor_get_narrative (f->editor) == narrative);
+}
+
+static gboolean
+body_has_strong (gpointer data)
+{
+  Fixture *f = data;
+  g_autofree char *body = stored_body (f->path, 0);
+
+  return strstr (body, "<emphasis role=\"strong\">") != NULL;
+}
+
+static void
+select_word (GtkTextBuffer *buffer,
+             const char    *word)
+{
+  g_autofree char *text = buffer_text (buffer);
+  const char *at = strstr (text, word);
+  GtkTextIter start, end;
+
+  g_assert_nonnull (at);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, g_utf8_pointer_to_offset (text, at));
+  end = start;
+  gtk_text_iter_forward_chars (&end, g_utf8_strlen (word, -1));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+}
+
+static LlRevision *
+save_revision_through_dialog (Fixture    *f,
+                              const char *name)
+{
+  GtkWindow *dialog;
+  GtkEditable *entry;
+  LlNarrative *narrative = ll_narrative_editor_get_narrative (f->editor);
+  guint before = g_list_model_get_n_items (ll_narrative_get_revisions (narrative));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.save-revision", NULL));
+  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Save Revision");
+  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  gtk_editable_set_text (entry, name);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  g_assert_cmpuint (g_list_model_get_n_items (ll_narrative_get_revisions (narrative)), ==, before + 1);
+  return ll_narrative_editor_get_selected_revision (f->editor);
+}
+
+static gboolean
+tag_covers (GtkTextBuffer *buffer,
+            const char    *tag_name,
+            const char    *word)
+{
+  g_autofree char *text = buffer_text (buffer);
+  const char *at = strstr (text, word);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
+  GtkTextIter iter;
+
+  if (at == NULL || tag == NULL)
+    return FALSE;
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, g_utf8_pointer_to_offset (text, at));
+  return gtk_text_iter_has_tag (&iter, tag);
+}
+
+static void
+test_write_and_revise (Fixture       *f,
+                       gconstpointer  data)
+{
+  LlNarrative *narrative = click_new_narrative (f);
+  GtkTextBuffer *buffer = section_buffer (f, 0);
+  LlRevision *revision;
+  GtkListBox *revisions = ll_narrative_editor_get_revisions_list (f->editor);
+  GtkWindow *window;
+  g_autofree char *text = NULL;
+
+  /* typing, then bold on a word, reaches the file after a pause */
+  type_into (f, 0, "Every child leaves us a confident learner.");
+  select_word (buffer, "confident");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ll_narrative_section_row_get_rich_text (section_row (f, 0))),
+                                             "rich-text.bold", NULL));
+  g_assert_true (wait_for (body_has_strong, f));
+
+  /* a named revision, in the pane and in the file */
+  revision = save_revision_through_dialog (f, "Draft for governors");
+  g_assert_nonnull (revision);
+  g_assert_cmpstr (ll_revision_get_label (revision), ==, "Draft for governors");
+  g_assert_nonnull (gtk_list_box_get_row_at_index (revisions, 0));
+  g_assert_true (gtk_list_box_get_selected_row (revisions) == gtk_list_box_get_row_at_index (revisions, 0));
+  {
+    g_autoptr(LlWorkbook) reader = read_back (f->path);
+    LlNarrative *stored = stored_narrative (reader, 0);
+    g_autoptr(LlRevision) first = g_list_model_get_item (ll_narrative_get_revisions (stored), 0);
+
+    g_assert_cmpstr (ll_revision_get_name (first), ==, "Draft for governors");
+    ll_workbook_close (reader);
+  }
+
+  /* more writing; Compare shows the new words as insertions */
+  type_into (f, 0, " Curiosity matters most.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.compare-revision", NULL));
+  window = wait_for_toplevel (LL_TYPE_REVISION_COMPARE, NULL);
+  {
+    GtkTextBuffer *diff = ll_revision_compare_get_buffer (LL_REVISION_COMPARE (window));
+    guint added, removed;
+
+    g_assert_true (tag_covers (diff, LL_DIFF_TAG_INSERT, "Curiosity"));
+    g_assert_false (tag_covers (diff, LL_DIFF_TAG_INSERT, "Every"));
+    ll_revision_compare_get_counts (LL_REVISION_COMPARE (window), &added, &removed);
+    g_assert_cmpuint (added, ==, 3);
+    g_assert_cmpuint (removed, ==, 0);
+  }
+  gtk_window_destroy (window);
+
+  /* Read shows the revision's text, read-only */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.read-revision", NULL));
+  window = wait_for_toplevel (LL_TYPE_REVISION_VIEW, NULL);
+  {
+    GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (ll_revision_view_get_sections (LL_REVISION_VIEW (window))));
+
+    while (child != NULL && !LL_IS_RICH_TEXT (child))
+      child = gtk_widget_get_next_sibling (child);
+    g_assert_nonnull (child);
+    g_assert_false (ll_rich_text_get_editable (LL_RICH_TEXT (child)));
+    text = buffer_text (ll_rich_text_get_buffer (LL_RICH_TEXT (child)));
+    g_assert_nonnull (strstr (text, "confident learner"));
+    g_assert_null (strstr (text, "Curiosity"));
+    g_clear_pointer (&text, g_free);
+  }
+  gtk_window_destroy (window);
+
+  /* Restore asks first, then brings the old text back, keeping the new */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.restore-revision", NULL));
+  window = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Restore");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (window)), "kept as a revision"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (window), "restore");
+  text = buffer_text (section_buffer (f, 0));
+  g_assert_nonnull (strstr (text, "confident learner"));
+  g_assert_null (strstr (text, "Curiosity"));
+  g_assert_true (ll_narrative_editor_get_narrative (f->editor) == narrative);
+  {
+    g_autoptr(LlWorkbook) reader = read_back (f->path);
+    LlNarrative *stored = stored_narrative (reader, 0);
+    g_autoptr(LlRevision) newest = g_list_model_get_item (ll_narrative_get_revisions (stored), 0);
+    g_autofree char *kept = ll_narrative_dup_text (stored, newest, NULL);
+
+    g_assert_cmpint (ll_revision_get_kind (newest), ==, LL_REVISION_BEFORE_RESTORE);
+    g_assert_nonnull (strstr (kept, "Curiosity"));
+    ll_workbook_close (reader);
+  }
+}
+
+static void
+test_prompts_and_sections (Fixture       *f,
+                           gconstpointer  data)
+{
+  LlNarrative *narrative = click_new_narrative (f);
+  GListModel *sections = ll_narrative_get_sections (narrative);
+  g_autoptr(LlNarrativeSection) first = g_list_model_get_item (sections, 0);
+  g_autoptr(LlNarrativeSection) second = g_list_model_get_item (sections, 1);
+  GtkWindow *dialog;
+  guint n;
+
+  /* hiding the prompts hides them everywhere, and is remembered */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.show-prompts", NULL));
+  g_assert_false (gtk_widget_get_visible (ll_narrative_section_row_get_prompts (section_row (f, 0))));
+  {
+    g_autoptr(LlWorkbook) reader = read_back (f->path);
+
+    g_assert_false (ll_narrative_get_show_prompts (stored_narrative (reader, 0)));
+    ll_workbook_close (reader);
+  }
+
+  /* renaming */
+  gtk_editable_set_text (ll_narrative_section_row_get_heading (section_row (f, 0)), "Why we are doing this");
+  g_assert_cmpstr (ll_narrative_section_get_title (first), ==, "Why we are doing this");
+
+  /* adding after the first, from its menu */
+  n = g_list_model_get_n_items (sections);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (section_row (f, 0)), "editor.add-section-after",
+                                             "x", ll_narrative_section_get_id (first)));
+  g_assert_cmpuint (g_list_model_get_n_items (sections), ==, n + 1);
+  g_assert_cmpstr (gtk_editable_get_text (ll_narrative_section_row_get_heading (section_row (f, 1))), ==,
+                   "New Section");
+
+  /* moving down, from the section menu, and up, from the outline */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (section_row (f, 0)), "editor.move-section-down",
+                                             "x", ll_narrative_section_get_id (first)));
+  g_assert_true (ll_narrative_section_row_get_section (section_row (f, 1)) == first);
+  gtk_list_box_select_row (ll_narrative_editor_get_outline (f->editor),
+                           gtk_list_box_get_row_at_index (ll_narrative_editor_get_outline (f->editor), 1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.move-up", NULL));
+  g_assert_true (ll_narrative_section_row_get_section (section_row (f, 0)) == first);
+  {
+    g_autoptr(LlWorkbook) reader = read_back (f->path);
+    g_autoptr(LlNarrativeSection) stored = g_list_model_get_item (ll_narrative_get_sections (stored_narrative (reader, 0)), 0);
+
+    g_assert_cmpstr (ll_narrative_section_get_title (stored), ==, "Why we are doing this");
+    ll_workbook_close (reader);
+  }
+
+  /* removing asks first; cancelling keeps it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.remove-section",
+                                             "x", ll_narrative_section_get_id (second)));
+  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Remove");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_assert_cmpuint (g_list_model_get_n_items (sections), ==, n + 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.remove-section",
+                                             "x", ll_narrative_section_get_id (second)));
+  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Remove");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "remove");
+  g_assert_cmpuint (g_list_model_get_n_items (sections), ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_true (ll_narrative_section_row_get_section (section_row (f, i)) != second);
+}
+
+static void
+test_distraction_free (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *sidebar = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), LL_TYPE_WINDOW, "sidebar"));
+  GtkListBox *outline;
+
+  click_new_narrative (f);
+  outline = ll_narrative_editor_get_outline (f->editor);
+  g_assert_true (gtk_widget_get_visible (sidebar));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (outline)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.distraction-free", NULL));
+  g_assert_true (ll_vision_page_get_distraction_free (f->page));
+  g_assert_false (gtk_widget_get_visible (sidebar));
+  g_assert_true (wait_for (not_mapped, outline));
+
+  /* Escape leaves it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.leave-distraction-free", NULL));
+  g_assert_false (ll_vision_page_get_distraction_free (f->page));
+  g_assert_true (gtk_widget_get_visible (sidebar));
+}
+
+static void
+test_import (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *docbook = ll_test_data_path ("docbook/pandoc.in.xml");
+  g_autofree char *bad = g_build_filename (f->dir, "bad.xml", NULL);
+  LlNarrative *narrative;
+  GtkWindow *dialog;
+
+  narrative = ll_vision_page_import_file (f->page, docbook);
+  g_assert_nonnull (narrative);
+  g_assert_true (ll_vision_page_get_editing (f->page));
+  g_assert_true (ll_narrative_editor_get_narrative (f->editor) == narrative);
+  g_assert_nonnull (ll_narrative_editor_get_section_row (f->editor, 0));
+  {
+    FindToplevel find = { ADW_TYPE_MESSAGE_DIALOG, "Simplifications", NULL };
+
+    if (find_toplevel (&find))
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (find.found), "close");
+  }
+
+  /* a file that is not DocBook imports nothing, and says why */
+  g_assert_true (g_file_set_contents (bad, "<html><body>Not DocBook</body></html>", -1, NULL));
+  g_assert_null (ll_vision_page_import_file (f->page, bad));
+  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Could Not Import");
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), !=, "");
+  g_assert_cmpuint (g_list_model_get_n_items (ll_workbook_get_narratives (ll_window_get_workbook (f->window))), ==, 1);
+}
+
+static void
+test_close_keeps_typing (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *body = NULL;
+
+  click_new_narrative (f);
+  type_into (f, 1, "Typed just before closing.");
+  /* closed well within the autosave delay */
+  gtk_window_close (GTK_WINDOW (f->window));
+  body = stored_body (f->path, 1);
+  g_assert_nonnull (strstr (body, "Typed just before closing."));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = NULL;
+  int status;
+
+  data_home = ll_test_make_tmpdir ();
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_assert_nonnull (ll_get_resource ());
+
+  app = g_object_new (LL_TYPE_APPLICATION,
+                      "application-id", APPLICATION_ID,
+                      "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
+                      "resource-base-path", "/org/leadinglearning/LeadingLearning",
+                      NULL);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/vision/empty-and-new", test_empty_and_new);
+  ADD ("/vision/write-and-revise", test_write_and_revise);
+  ADD ("/vision/prompts-and-sections", test_prompts_and_sections);
+  ADD ("/vision/distraction-free", test_distraction_free);
+  ADD ("/vision/import", test_import);
+  ADD ("/vision/close-keeps-typing", test_close_keeps_typing);
+#undef ADD
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  ll_test_rm_rf (data_home);
+  return status;
+}
