@@ -244,10 +244,21 @@ add_narrative (LlStore  *store,
       if (ids[i] == 0)
         return FALSE;
     }
-  if (ll_store_insert_revision (store, doc, "named", "First thoughts for the senior team", 30, error) == 0
-      || !ll_store_update_section (store, doc, ids[0], NULL, v2, error)
-      || ll_store_insert_revision (store, doc, "named", "Draft for governors", 70, error) == 0)
-    return FALSE;
+  /* written over the weeks before the workbook was made */
+  {
+    g_autoptr(GDateTime) today = g_date_time_new_now_utc ();
+    g_autoptr(GDateTime) first = g_date_time_add_days (today, -41);
+    g_autoptr(GDateTime) second = g_date_time_add_days (today, -19);
+    g_autofree char *first_iso = g_date_time_format (first, "%Y-%m-%dT16:05:00Z");
+    g_autofree char *second_iso = g_date_time_format (second, "%Y-%m-%dT19:40:00Z");
+
+    if (ll_store_insert_revision_dated (store, doc, "named", "First thoughts for the senior team", 30,
+                                        first_iso, error) == 0
+        || !ll_store_update_section (store, doc, ids[0], NULL, v2, error)
+        || ll_store_insert_revision_dated (store, doc, "named", "Draft for governors", 70,
+                                           second_iso, error) == 0)
+      return FALSE;
+  }
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
       g_autofree char *body = fragment (now[i]);

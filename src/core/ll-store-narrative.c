@@ -422,7 +422,7 @@ edit_insert_revision (LlStore       *self,
   /* Revisions are ordered by time; the ID breaks ties within a second. */
   stmt = _ll_store_prepare (self,
                             "INSERT INTO revision (document_id, created, kind, name, title, words) "
-                            "SELECT ?1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?2, ?3, title, ?4 "
+                            "SELECT ?1, COALESCE (?5, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), ?2, ?3, title, ?4 "
                             "FROM document WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
@@ -430,6 +430,7 @@ edit_insert_revision (LlStore       *self,
   sqlite3_bind_text (stmt, 2, edit->a, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, edit->b ? edit->b : "", -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 4, edit->words);
+  sqlite3_bind_text (stmt, 5, edit->c, -1, SQLITE_STATIC);
   if (!_ll_store_step_done (self, stmt, error))
     return FALSE;
   edit->other_id = sqlite3_last_insert_rowid (self->db);
@@ -453,7 +454,19 @@ ll_store_insert_revision (LlStore     *self,
                           guint        words,
                           GError     **error)
 {
-  Edit edit = { .id = document_id, .a = kind, .b = name, .words = words };
+  return ll_store_insert_revision_dated (self, document_id, kind, name, words, NULL, error);
+}
+
+gint64
+ll_store_insert_revision_dated (LlStore     *self,
+                                gint64       document_id,
+                                const char  *kind,
+                                const char  *name,
+                                guint        words,
+                                const char  *created,
+                                GError     **error)
+{
+  Edit edit = { .id = document_id, .a = kind, .b = name, .words = words, .c = created };
 
   g_return_val_if_fail (LL_IS_STORE (self), 0);
   if (!_ll_store_run_edit (self, edit_insert_revision, &edit, error))

@@ -178,6 +178,15 @@ gint64     ll_store_insert_revision      (LlStore     *self,
                                           const char  *name,
                                           guint        words,
                                           GError     **error);
+/* The same with the time it was made (ISO 8601, UTC), for sample content;
+ * NULL means now. */
+gint64     ll_store_insert_revision_dated (LlStore    *self,
+                                           gint64      document_id,
+                                           const char *kind,
+                                           const char *name,
+                                           guint       words,
+                                           const char *created,
+                                           GError    **error);
 GPtrArray *ll_store_list_revisions       (LlStore     *self,
                                           gint64       document_id,
                                           GError     **error);
