@@ -970,6 +970,140 @@ test_simplified (Fixture       *fixture,
   g_assert_nonnull (strstr (out, "<para>Nested</para>"));
 }
 
+/* The toolbar fits a narrow window ---------------------------------------- */
+
+typedef struct
+{
+  GtkWidget *widget;
+  int        width;
+} WidthWait;
+
+static gboolean
+has_width (gpointer data)
+{
+  WidthWait *wait = data;
+
+  return gtk_widget_get_mapped (wait->widget) && gtk_widget_get_width (wait->widget) == wait->width;
+}
+
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (section != NULL && menu_has_action (section, action))
+        return TRUE;
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name)
+          && g_str_equal (name, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Every action of the toolbar, whether its button is shown or not, and
+ * the menu that the overflow button offers at the editor's width. */
+static void
+collect_actions (GtkWidget *widget,
+                 GPtrArray *buttons)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_ACTIONABLE (child) && gtk_actionable_get_action_name (GTK_ACTIONABLE (child)) != NULL)
+        g_ptr_array_add (buttons, child);
+      else if (!GTK_IS_MENU_BUTTON (child))
+        collect_actions (child, buttons);
+    }
+}
+
+static GMenuModel *
+overflow_menu (LlRichText *editor)
+{
+  GtkMenuButton *more = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (editor), LL_TYPE_RICH_TEXT,
+                                                                        "more_button"));
+  GMenuModel *menu;
+
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (more)));
+  gtk_menu_button_popup (more);
+  menu = gtk_menu_button_get_menu_model (more);
+  gtk_menu_button_popdown (more);
+  g_assert_nonnull (menu);
+  return menu;
+}
+
+/* Which toolbar actions are only in the overflow menu at @width; every
+ * one is reachable either way. */
+static guint
+check_reachable (GtkWindow  *window,
+                 LlRichText *editor,
+                 int         width)
+{
+  GtkWidget *toolbar = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), LL_TYPE_RICH_TEXT,
+                                                                  "toolbar"));
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  WidthWait wait = { GTK_WIDGET (editor), width };
+  GMenuModel *menu;
+  guint in_menu = 0;
+
+  gtk_window_set_default_size (window, width, 400);
+  g_assert_true (wait_for (has_width, &wait));
+  g_assert_cmpint (gtk_widget_get_width (toolbar), <=, width);
+  menu = overflow_menu (editor);
+
+  collect_actions (toolbar, buttons);
+  g_assert_cmpuint (buttons->len, >=, 10);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = buttons->pdata[i];
+      const char *action = gtk_actionable_get_action_name (GTK_ACTIONABLE (button));
+
+      if (gtk_widget_is_drawable (button))
+        {
+          /* a button that is shown lies wholly inside the editor */
+          graphene_rect_t bounds;
+
+          g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (editor), &bounds));
+          g_assert_cmpfloat (bounds.origin.x, >=, 0);
+          g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, width);
+          g_assert_false (menu_has_action (menu, action));
+        }
+      else
+        {
+          if (!menu_has_action (menu, action))
+            g_error ("%s is neither on the toolbar nor in its menu at %d pixels", action, width);
+          in_menu++;
+        }
+    }
+  /* the attribution has no button: the menu always offers it */
+  g_assert_true (menu_has_action (menu, "rich-text.attribution"));
+  return in_menu;
+}
+
+static void
+test_narrow (void)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  LlRichText *editor = LL_RICH_TEXT (ll_rich_text_new ());
+  int min, nat;
+
+  gtk_widget_measure (GTK_WIDGET (editor), GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, <=, 300);
+  /* at its natural width the whole toolbar shows */
+  g_assert_cmpint (nat, >=, 400);
+
+  gtk_window_set_child (window, GTK_WIDGET (editor));
+  gtk_window_present (window);
+  g_assert_cmpuint (check_reachable (window, editor, 800), ==, 0);
+  /* undo, redo, paragraph and sub-heading move into the menu */
+  g_assert_cmpuint (check_reachable (window, editor, 300), ==, 4);
+  g_assert_cmpuint (check_reachable (window, editor, 800), ==, 0);
+  gtk_window_destroy (window);
+}
+
 /* A window to look at: LL_RICH_TEXT_DEMO=1 test-rich-text -p /rich-text/demo */
 static void
 test_demo (void)
@@ -1046,6 +1180,7 @@ main (int   argc,
   ADD ("/rich-text/hostile", test_hostile);
   ADD ("/rich-text/simplified", test_simplified);
 #undef ADD
+  g_test_add_func ("/rich-text/narrow", test_narrow);
   g_test_add_func ("/rich-text/demo", test_demo);
 
   return g_test_run ();

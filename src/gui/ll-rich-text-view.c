@@ -1,0 +1,154 @@
+/* ll-rich-text-view.c: LlRichText's text view
+ *
+ * Draws what is not stored as text: bullets, numbers, the bar beside a
+ * quotation, the attribution dash, and hints in empty places.
+ */
+#define G_LOG_DOMAIN "ll-rich-text"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ll-rich-text-private.h"
+
+G_DEFINE_FINAL_TYPE (LlRichTextView, ll_rich_text_view, GTK_TYPE_TEXT_VIEW)
+
+/* Drawing markers in the margin ------------------------------------------- */
+
+static void
+draw_text (GtkTextView    *view,
+           GtkSnapshot    *snapshot,
+           const char     *text,
+           int             right,
+           int             left,
+           const GdkRectangle *loc,
+           const GdkRGBA  *color)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (view), text);
+  int width, height;
+
+  pango_layout_get_pixel_size (layout, &width, &height);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot,
+                          &GRAPHENE_POINT_INIT (right >= 0 ? right - width : left,
+                                                loc->y + (loc->height - height) / 2));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* The number of the item at @iter: one more than the non-blank numbered
+ * lines before it in the same run (blank lines are dropped on saving, so
+ * they do not break a list). */
+static guint
+count_numbers_before (LlRichText        *self,
+                      const GtkTextIter *iter)
+{
+  GtkTextIter it = *iter;
+  guint n = 0;
+
+  gtk_text_iter_set_line_offset (&it, 0);
+  while (gtk_text_iter_backward_line (&it))
+    {
+      if (ll_rich_text_line_is_blank (&it))
+        continue;
+      if (ll_rich_text_style_at (self, &it) != STYLE_NUMBER)
+        break;
+      n++;
+    }
+  return n;
+}
+
+static void
+ll_rich_text_view_snapshot_layer (GtkTextView      *text_view,
+                                  GtkTextViewLayer  layer,
+                                  GtkSnapshot      *snapshot)
+{
+  LlRichTextView *view = LL_RICH_TEXT_VIEW (text_view);
+  LlRichText *self = view->owner;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GdkRectangle visible;
+  GtkTextIter iter;
+  GdkRGBA color, dim, bar;
+  guint number;
+  int last_line = -1;
+  int y_top;
+
+  if (layer != GTK_TEXT_VIEW_LAYER_BELOW_TEXT || self == NULL || self->buffer != buffer)
+    return;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (text_view)), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  dim = color;
+  dim.alpha *= 0.55f;
+  bar = color;
+  bar.alpha *= 0.2f;
+
+  gtk_text_view_get_visible_rect (text_view, &visible);
+
+  if (gtk_text_buffer_get_char_count (buffer) == 0 && self->editable)
+    {
+      GdkRectangle loc;
+
+      gtk_text_buffer_get_start_iter (buffer, &iter);
+      gtk_text_view_get_iter_location (text_view, &iter, &loc);
+      draw_text (text_view, snapshot, _("Start writing…"), -1, loc.x, &loc, &dim);
+    }
+
+  gtk_text_view_get_line_at_y (text_view, &iter, visible.y, &y_top);
+  gtk_text_iter_set_line_offset (&iter, 0);
+  number = count_numbers_before (self, &iter);
+
+  while (gtk_text_iter_get_line (&iter) != last_line)
+    {
+      BlockStyle style = ll_rich_text_style_at (self, &iter);
+      gboolean blank = ll_rich_text_line_is_blank (&iter);
+      int y, height;
+      GdkRectangle loc;
+
+      last_line = gtk_text_iter_get_line (&iter);
+      gtk_text_view_get_line_yrange (text_view, &iter, &y, &height);
+      if (y > visible.y + visible.height)
+        break;
+      gtk_text_view_get_iter_location (text_view, &iter, &loc);
+
+      if (style == STYLE_NUMBER)
+        {
+          g_autofree char *label = g_strdup_printf ("%u.", blank ? number + 1 : ++number);
+
+          draw_text (text_view, snapshot, label, loc.x - 8, 0, &loc, &color);
+        }
+      else if (!blank)
+        number = 0;
+
+      if (style == STYLE_BULLET)
+        draw_text (text_view, snapshot, "•", loc.x - 10, 0, &loc, &color);
+      else if (style == STYLE_QUOTE)
+        gtk_snapshot_append_color (snapshot, &bar,
+                                   &GRAPHENE_RECT_INIT (loc.x - 18, y, 3, height));
+      else if (style == STYLE_ATTRIBUTION)
+        {
+          draw_text (text_view, snapshot, "—", loc.x - 6, 0, &loc, &dim);
+          if (blank)
+            draw_text (text_view, snapshot, _("Who said it?"), -1, loc.x, &loc, &dim);
+        }
+
+      /* forward_line() stops at the end, which may be the start of an
+       * empty last line that still needs its marker */
+      if (!gtk_text_iter_forward_line (&iter) && !gtk_text_iter_starts_line (&iter))
+        break;
+    }
+}
+
+static void
+ll_rich_text_view_class_init (LlRichTextViewClass *klass)
+{
+  GtkTextViewClass *text_view_class = GTK_TEXT_VIEW_CLASS (klass);
+
+  text_view_class->snapshot_layer = ll_rich_text_view_snapshot_layer;
+}
+
+static void
+ll_rich_text_view_init (LlRichTextView *self)
+{
+}
