@@ -9,6 +9,7 @@
 
 #include "ll-application.h"
 #include "ll-narrative-editor.h"
+#include "ll-narrative-row.h"
 #include "ll-narrative-section-row.h"
 #include "ll-resources.h"
 #include "ll-revision-compare.h"
@@ -473,8 +474,14 @@ test_write_and_revise (Fixture       *f,
     GtkTextBuffer *diff = ll_revision_compare_get_buffer (LL_REVISION_COMPARE (window));
     guint added, removed;
 
+    g_autoptr(LlNarrativeSection) first = g_list_model_get_item (ll_narrative_get_sections (narrative), 0);
+
     g_assert_true (tag_covers (diff, LL_DIFF_TAG_INSERT, "Curiosity"));
     g_assert_false (tag_covers (diff, LL_DIFF_TAG_INSERT, "Every"));
+    /* each section's title reads as a heading, its text does not */
+    g_assert_true (tag_covers (diff, LL_DIFF_TAG_HEADING, ll_narrative_section_get_title (first)));
+    g_assert_false (tag_covers (diff, LL_DIFF_TAG_HEADING, "Every"));
+    g_assert_false (tag_covers (diff, LL_DIFF_TAG_HEADING, "Curiosity"));
     ll_revision_compare_get_counts (LL_REVISION_COMPARE (window), &added, &removed);
     g_assert_cmpuint (added, ==, 3);
     g_assert_cmpuint (removed, ==, 0);
@@ -649,6 +656,264 @@ test_close_keeps_typing (Fixture       *f,
   g_assert_nonnull (strstr (body, "Typed just before closing."));
 }
 
+/* The first button inside @root that is shown, depth first. */
+static GtkWidget *
+first_mapped_button (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && gtk_widget_get_mapped (child))
+        return child;
+      found = first_mapped_button (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+toolbar_shown_only_on (Fixture *f,
+                       int      position)
+{
+  for (guint i = 0; ll_narrative_editor_get_section_row (f->editor, i) != NULL; i++)
+    {
+      LlRichText *text = ll_narrative_section_row_get_rich_text (section_row (f, i));
+
+      if (ll_rich_text_get_show_toolbar (text) != ((int) i == position))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+test_one_toolbar (Fixture       *f,
+                  gconstpointer  data)
+{
+  LlRichText *second;
+  GtkWidget *button;
+
+  click_new_narrative (f);
+  /* nothing is being written yet: no formatting bar anywhere */
+  g_assert_true (toolbar_shown_only_on (f, -1));
+
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (ll_rich_text_get_text_view (ll_narrative_section_row_get_rich_text (section_row (f, 0))))));
+  g_assert_true (toolbar_shown_only_on (f, 0));
+
+  /* writing in section 2 moves the bar there */
+  second = ll_narrative_section_row_get_rich_text (section_row (f, 1));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (ll_rich_text_get_text_view (second))));
+  g_assert_true (toolbar_shown_only_on (f, 1));
+  iterate_briefly ();
+
+  /* it stays while the writer reaches for one of its buttons */
+  button = first_mapped_button (GTK_WIDGET (second));
+  g_assert_nonnull (button);
+  if (gtk_widget_grab_focus (button))
+    g_assert_true (toolbar_shown_only_on (f, 1));
+
+  /* and while the writer renames a section */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (ll_narrative_section_row_get_heading (section_row (f, 2)))));
+  g_assert_true (toolbar_shown_only_on (f, 1));
+}
+
+static guint
+stored_narrative_count (const char *path)
+{
+  g_autoptr(LlWorkbook) reader = read_back (path);
+  guint n = g_list_model_get_n_items (ll_workbook_get_narratives (reader));
+
+  ll_workbook_close (reader);
+  return n;
+}
+
+static void
+test_delete (Fixture       *f,
+             gconstpointer  data)
+{
+  LlWorkbook *workbook = ll_window_get_workbook (f->window);
+  GListModel *narratives = ll_workbook_get_narratives (workbook);
+  GtkTextView *title_view;
+  GtkListBoxRow *row;
+  GtkWidget *menu_button;
+  GtkWindow *dialog;
+  LlNarrative *narrative;
+
+  narrative = click_new_narrative (f);
+  title_view = GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (f->editor), LL_TYPE_NARRATIVE_EDITOR,
+                                                             "title_view"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (title_view), "Draft to throw away", -1);
+  g_assert_cmpstr (ll_narrative_get_title (narrative), ==, "Draft to throw away");
+
+  /* asked first; cancelling keeps it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.delete-narrative", NULL));
+  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Delete “Draft to throw away”?");
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "The narrative and all its revisions will be deleted. This cannot be undone.");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==, "cancel");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_assert_true (ll_vision_page_get_editing (f->page));
+  g_assert_cmpuint (g_list_model_get_n_items (narratives), ==, 1);
+
+  /* deleting goes back to the list, without it, and out of the file */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.delete-narrative", NULL));
+  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Delete “Draft to throw away”?");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
+  g_assert_false (ll_vision_page_get_editing (f->page));
+  g_assert_cmpuint (g_list_model_get_n_items (narratives), ==, 0);
+  g_assert_null (gtk_list_box_get_row_at_index (ll_vision_page_get_list (f->page), 0));
+  g_assert_cmpuint (stored_narrative_count (f->path), ==, 0);
+
+  /* from a row of the list, through its menu */
+  narrative = click_new_narrative (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "vision.show-list", NULL));
+  row = gtk_list_box_get_row_at_index (ll_vision_page_get_list (f->page), 0);
+  g_assert_nonnull (row);
+  menu_button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (row), LL_TYPE_NARRATIVE_ROW, "menu_button"));
+  g_assert_true (gtk_widget_get_mapped (menu_button));
+  g_assert_true (gtk_widget_activate_action (menu_button, "vision.delete", "x", ll_narrative_get_id (narrative)));
+  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Delete “Our Vision for Learning”?");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
+  g_assert_cmpuint (g_list_model_get_n_items (narratives), ==, 0);
+  g_assert_null (gtk_list_box_get_row_at_index (ll_vision_page_get_list (f->page), 0));
+  g_assert_cmpuint (stored_narrative_count (f->path), ==, 0);
+}
+
+static void
+test_delete_read_only (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "Shared.llw", NULL);
+  g_autoptr(LlWorkbook) workbook = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page;
+  GtkListBoxRow *row;
+  LlNarrative *narrative;
+
+  make_workbook (path);
+  workbook = ll_workbook_open (path, LL_WORKBOOK_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ll_workbook_add_narrative (workbook, "Kept", &error));
+  ll_workbook_close (workbook);
+  g_clear_object (&workbook);
+
+  workbook = read_back (path);
+  page = g_object_ref_sink (ll_vision_page_new ());
+  ll_vision_page_set_workbook (LL_VISION_PAGE (page), workbook);
+  narrative = stored_narrative (workbook, 0);
+
+  /* no menu on the row, and the action is refused */
+  row = gtk_list_box_get_row_at_index (ll_vision_page_get_list (LL_VISION_PAGE (page)), 0);
+  g_assert_nonnull (row);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (row), LL_TYPE_NARRATIVE_ROW,
+                                                                                      "menu_button"))));
+  gtk_widget_activate_action (page, "vision.delete", "x", ll_narrative_get_id (narrative));
+  ll_vision_page_open_narrative (LL_VISION_PAGE (page), narrative);
+  gtk_widget_activate_action (GTK_WIDGET (ll_vision_page_get_editor (LL_VISION_PAGE (page))),
+                              "editor.delete-narrative", NULL);
+  iterate_briefly ();
+  {
+    FindToplevel find = { ADW_TYPE_MESSAGE_DIALOG, "Delete", NULL };
+
+    g_assert_false (find_toplevel (&find));
+  }
+  g_assert_false (ll_vision_page_delete_narrative (LL_VISION_PAGE (page), narrative, &error));
+  g_assert_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_READ_ONLY);
+  g_assert_cmpuint (g_list_model_get_n_items (ll_workbook_get_narratives (workbook)), ==, 1);
+
+  ll_vision_page_set_workbook (LL_VISION_PAGE (page), NULL);
+  g_object_unref (page);
+  ll_workbook_close (workbook);
+}
+
+static GtkEventController *
+find_key_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  GtkEventController *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller)
+          && gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        found = controller;
+    }
+  return found;
+}
+
+static gboolean
+title_wraps (gpointer data)
+{
+  GtkTextView *view = data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+  GdkRectangle first, last;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_view_get_iter_location (view, &start, &first);
+  gtk_text_view_get_iter_location (view, &end, &last);
+  return last.y > first.y;
+}
+
+static void
+test_long_title (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *title = "Building Better Learners at Ashcombe Vale: how every child will learn to think, "
+                      "to question and to persevere with others";
+  LlNarrative *narrative = click_new_narrative (f);
+  GtkTextView *view = GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (f->editor),
+                                                                    LL_TYPE_NARRATIVE_EDITOR, "title_view"));
+  GtkWidget *author = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->editor),
+                                                                 LL_TYPE_NARRATIVE_EDITOR, "author_entry"));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkEventController *key;
+  GtkTextIter start, end;
+  gboolean handled = FALSE;
+
+  g_assert_cmpuint (g_utf8_strlen (title, -1), ==, 120);
+
+  /* typed over the default title, it is stored exactly */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (view)));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  g_assert_true (gtk_text_buffer_delete_selection (buffer, TRUE, TRUE));
+  g_assert_true (gtk_text_buffer_insert_interactive_at_cursor (buffer, title, -1, TRUE));
+  g_assert_cmpstr (ll_narrative_get_title (narrative), ==, title);
+
+  /* on several lines, not cut off */
+  g_assert_true (wait_for (title_wraps, view));
+
+  /* Enter goes on to the author and adds no line break */
+  key = find_key_controller (GTK_WIDGET (view));
+  g_assert_nonnull (key);
+  g_signal_emit_by_name (key, "key-pressed", GDK_KEY_Return, 36, 0, &handled);
+  g_assert_true (handled);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), author));
+  /* a line break that reaches the text anyway (an input method, a paste) */
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  g_assert_true (gtk_text_buffer_insert_interactive_at_cursor (buffer, "\n", -1, TRUE));
+  g_assert_cmpstr (ll_narrative_get_title (narrative), ==, title);
+  {
+    g_autoptr(LlWorkbook) reader = read_back (f->path);
+
+    g_assert_cmpstr (ll_narrative_get_title (stored_narrative (reader, 0)), ==, title);
+    ll_workbook_close (reader);
+  }
+
+  /* pasted lines join with a space */
+  gtk_text_buffer_set_text (buffer, "", -1);
+  g_assert_true (gtk_text_buffer_insert_interactive_at_cursor (buffer, "Our Vision\r\nfor Learning\n", -1, TRUE));
+  g_assert_cmpstr (ll_narrative_get_title (narrative), ==, "Our Vision for Learning");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -677,6 +942,10 @@ main (int   argc,
   ADD ("/vision/distraction-free", test_distraction_free);
   ADD ("/vision/import", test_import);
   ADD ("/vision/close-keeps-typing", test_close_keeps_typing);
+  ADD ("/vision/one-toolbar", test_one_toolbar);
+  ADD ("/vision/delete", test_delete);
+  ADD ("/vision/delete-read-only", test_delete_read_only);
+  ADD ("/vision/long-title", test_long_title);
 #undef ADD
 
   status = g_test_run ();

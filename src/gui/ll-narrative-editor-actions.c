@@ -456,6 +456,19 @@ remove_section_action (GtkWidget  *widget,
 }
 
 static void
+delete_narrative_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  LlNarrativeEditor *self = LL_NARRATIVE_EDITOR (widget);
+
+  if (self->narrative == NULL || self->read_only)
+    return;
+  /* the Vision place asks, deletes and goes back to its list */
+  gtk_widget_activate_action (widget, "vision.delete", "x", ll_narrative_get_id (self->narrative));
+}
+
+static void
 leave_distraction_free_action (GtkWidget  *widget,
                                const char *action_name,
                                GVariant   *parameter)
@@ -479,6 +492,7 @@ ll_narrative_editor_update_actions (LlNarrativeEditor *self)
   gtk_widget_action_set_enabled (widget, "editor.move-up", writable && current);
   gtk_widget_action_set_enabled (widget, "editor.move-down", writable && current);
   gtk_widget_action_set_enabled (widget, "editor.remove-section", writable);
+  gtk_widget_action_set_enabled (widget, "editor.delete-narrative", writable);
   gtk_widget_action_set_enabled (widget, "editor.read-revision", selected);
   gtk_widget_action_set_enabled (widget, "editor.compare-revision", selected);
   gtk_widget_action_set_enabled (widget, "editor.restore-revision", writable && selected);
@@ -505,6 +519,7 @@ ll_narrative_editor_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "editor.move-up", NULL, move_section_action);
   gtk_widget_class_install_action (widget_class, "editor.move-down", NULL, move_section_action);
   gtk_widget_class_install_action (widget_class, "editor.remove-section", "x", remove_section_action);
+  gtk_widget_class_install_action (widget_class, "editor.delete-narrative", NULL, delete_narrative_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "editor.distraction-free", NULL);

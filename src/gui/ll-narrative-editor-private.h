@@ -22,6 +22,10 @@ struct _LlNarrativeEditor
   /* the section the writer is in, for Add Section; not a reference */
   LlNarrativeSection   *current_section;
   guint                 saved_id;
+  /* the window whose focus the page follows, and the frame clock waited on */
+  GtkRoot              *root;
+  GdkFrameClock        *follow_clock;
+  gulong                follow_id;
 
   /* template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -32,7 +36,9 @@ struct _LlNarrativeEditor
   AdwFlap              *outline_flap;
   GtkListBox           *outline_list;
   GtkScrolledWindow    *scroller;
-  GtkEntry             *title_entry;
+  GtkTextView          *title_view;
+  GtkTextBuffer        *title_buffer;
+  GtkWidget            *title_placeholder;
   GtkEntry             *author_entry;
   GtkDropDown          *status_dropdown;
   GtkBox               *sections_box;

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ll-narrative-editor-private.h"
 #include "ll-text.h"
@@ -25,6 +26,117 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Keeping what the writer works on in view. The viewport's own
+ * scroll-to-focus shows a whole focused widget, which for a long section
+ * means scrolling to its end at a click, and it does not follow the cursor
+ * while typing (the text views are not scrollable themselves). Instead,
+ * once the page is laid out, show the cursor of the focused text, or the
+ * focused field, with a little room around it. */
+
+#define FOLLOW_MARGIN 48
+
+static void
+stop_following (LlNarrativeEditor *self)
+{
+  /* a frame clock that went with its window has let go of its handlers */
+  if (self->follow_id != 0 && g_signal_handler_is_connected (self->follow_clock, self->follow_id))
+    g_signal_handler_disconnect (self->follow_clock, self->follow_id);
+  self->follow_id = 0;
+  g_clear_object (&self->follow_clock);
+}
+
+static void
+follow_focus_cb (GdkFrameClock     *clock,
+                 LlNarrativeEditor *self)
+{
+  GtkWidget *focus = self->root != NULL ? gtk_root_get_focus (self->root) : NULL;
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
+  GtkWidget *content = viewport != NULL ? gtk_widget_get_first_child (viewport) : NULL;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  graphene_rect_t bounds;
+  double value, page, top, bottom;
+
+  stop_following (self);
+  if (focus == NULL || content == NULL || !gtk_widget_is_ancestor (focus, content))
+    return;
+
+  if (GTK_IS_TEXT_VIEW (focus))
+    {
+      GtkTextView *view = GTK_TEXT_VIEW (focus);
+      GdkRectangle cursor;
+      int x, y;
+
+      gtk_text_view_get_cursor_locations (view, NULL, &cursor, NULL);
+      gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, cursor.x, cursor.y, &x, &y);
+      if (!gtk_widget_compute_bounds (focus, content, &bounds))
+        return;
+      bounds.origin.y += y;
+      bounds.size.height = cursor.height;
+    }
+  else if (!gtk_widget_compute_bounds (focus, content, &bounds))
+    return;
+
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  top = bounds.origin.y - FOLLOW_MARGIN;
+  bottom = bounds.origin.y + MIN (bounds.size.height, page / 2) + FOLLOW_MARGIN;
+  if (top < value)
+    gtk_adjustment_set_value (adjustment, top);
+  else if (bottom > value + page)
+    gtk_adjustment_set_value (adjustment, MIN (top, bottom - page));
+}
+
+static void
+follow_focus (LlNarrativeEditor *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL || self->follow_id != 0)
+    return;
+  self->follow_clock = g_object_ref (clock);
+  self->follow_id = g_signal_connect (clock, "after-paint", G_CALLBACK (follow_focus_cb), self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
+}
+
+static void
+cursor_moved_cb (LlNarrativeEditor *self,
+                 const GtkTextIter *location,
+                 GtkTextMark       *mark,
+                 GtkTextBuffer     *buffer)
+{
+  if (mark == gtk_text_buffer_get_insert (buffer))
+    follow_focus (self);
+}
+
+static void
+root_focus_cb (LlNarrativeEditor *self)
+{
+  follow_focus (self);
+}
+
+static void
+ll_narrative_editor_root (GtkWidget *widget)
+{
+  LlNarrativeEditor *self = LL_NARRATIVE_EDITOR (widget);
+
+  GTK_WIDGET_CLASS (ll_narrative_editor_parent_class)->root (widget);
+  self->root = gtk_widget_get_root (widget);
+  g_signal_connect_object (self->root, "notify::focus-widget", G_CALLBACK (root_focus_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+ll_narrative_editor_unroot (GtkWidget *widget)
+{
+  LlNarrativeEditor *self = LL_NARRATIVE_EDITOR (widget);
+
+  stop_following (self);
+  if (self->root != NULL)
+    g_signal_handlers_disconnect_by_func (self->root, root_focus_cb, self);
+  self->root = NULL;
+  GTK_WIDGET_CLASS (ll_narrative_editor_parent_class)->unroot (widget);
+}
 
 /* Rows */
 
@@ -96,15 +208,76 @@ row_focus_enter_cb (GtkEventControllerFocus *controller,
     }
 }
 
+static int
+natural_height (GtkWidget *widget)
+{
+  int min, nat;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (widget),
+                      &min, &nat, NULL, NULL);
+  return nat;
+}
+
+/* One formatting bar at a time: the one of the text the writer is in.
+ * Focus that moves on into that bar, or into one of its popovers, stays
+ * inside the LlRichText, so the bar stays while a button is clicked; it
+ * also stays when the writer goes to a heading or the title, so that the
+ * text does not jump under the pointer. */
+static void
+text_focus_enter_cb (GtkEventControllerFocus *controller,
+                     LlNarrativeEditor       *self)
+{
+  GtkWidget *focused = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  gboolean above = TRUE;
+  int shift = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      LlRichText *text = ll_narrative_section_row_get_rich_text (LL_NARRATIVE_SECTION_ROW (child));
+      gboolean show = !self->read_only && GTK_WIDGET (text) == focused;
+
+      if (GTK_WIDGET (text) == focused)
+        above = FALSE;
+      if (ll_rich_text_get_show_toolbar (text) == show)
+        continue;
+      /* A bar that goes away above the text being clicked would pull that
+       * text up under the pointer: scroll by as much to keep it still. */
+      if (above && !show && gtk_widget_get_width (GTK_WIDGET (text)) > 0)
+        {
+          int before = natural_height (GTK_WIDGET (text));
+
+          ll_rich_text_set_show_toolbar (text, show);
+          shift += before - natural_height (GTK_WIDGET (text));
+        }
+      else
+        ll_rich_text_set_show_toolbar (text, show);
+    }
+  if (shift > 0)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) - shift);
+}
+
 static GtkWidget *
 create_section_row (LlNarrativeEditor  *self,
                     LlNarrativeSection *section)
 {
   GtkWidget *row = ll_narrative_section_row_new (section, self->read_only);
+  LlRichText *text = ll_narrative_section_row_get_rich_text (LL_NARRATIVE_SECTION_ROW (row));
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   g_signal_connect_object (focus, "enter", G_CALLBACK (row_focus_enter_cb), self, 0);
   gtk_widget_add_controller (row, focus);
+  ll_rich_text_set_show_toolbar (text, FALSE);
+  /* typing moves the cursor without setting it */
+  g_signal_connect_object (ll_rich_text_get_buffer (text), "mark-set", G_CALLBACK (cursor_moved_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (ll_rich_text_get_buffer (text), "changed", G_CALLBACK (follow_focus), self,
+                           G_CONNECT_SWAPPED);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "enter", G_CALLBACK (text_focus_enter_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (text), focus);
   g_object_bind_property (self, "show-prompts", row, "show-prompts", G_BINDING_SYNC_CREATE);
   return row;
 }
@@ -296,6 +469,75 @@ update_words (LlNarrativeEditor *self)
   gtk_label_set_label (self->words_label, text);
 }
 
+/* The title: a text view rather than an entry, so that a long title
+ * wraps onto several lines instead of running off the page. It holds a
+ * single paragraph: Enter moves on to the author, and line breaks that
+ * come with pasted text become spaces. */
+
+static char *
+title_text (LlNarrativeEditor *self)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (self->title_buffer, &start, &end);
+  return gtk_text_buffer_get_text (self->title_buffer, &start, &end, FALSE);
+}
+
+static void
+title_insert_text_cb (LlNarrativeEditor *self,
+                      GtkTextIter       *location,
+                      const char        *text,
+                      int                len,
+                      GtkTextBuffer     *buffer)
+{
+  g_autoptr(GString) flat = NULL;
+  gboolean in_break = FALSE;
+
+  if (len < 0)
+    len = strlen (text);
+  if (memchr (text, '\n', len) == NULL && memchr (text, '\r', len) == NULL)
+    return;
+
+  /* each run of line breaks becomes one space, none at either end */
+  flat = g_string_sized_new (len);
+  for (int i = 0; i < len; i++)
+    {
+      if (text[i] == '\n' || text[i] == '\r')
+        {
+          in_break = TRUE;
+          continue;
+        }
+      if (in_break && flat->len > 0)
+        g_string_append_c (flat, ' ');
+      in_break = FALSE;
+      g_string_append_c (flat, text[i]);
+    }
+  g_signal_stop_emission_by_name (buffer, "insert-text");
+  if (flat->len > 0)
+    gtk_text_buffer_insert (buffer, location, flat->str, flat->len);
+}
+
+static gboolean
+title_key_pressed_cb (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      LlNarrativeEditor     *self)
+{
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return FALSE;
+  /* without selecting the author's name, which a key would replace */
+  gtk_entry_grab_focus_without_selecting (self->author_entry);
+  return TRUE;
+}
+
+static void
+update_title_placeholder (LlNarrativeEditor *self)
+{
+  gtk_widget_set_visible (self->title_placeholder,
+                          gtk_text_buffer_get_char_count (self->title_buffer) == 0);
+}
+
 static void
 update_title (LlNarrativeEditor *self)
 {
@@ -307,11 +549,19 @@ update_title (LlNarrativeEditor *self)
                                  self->narrative
                                  ? ll_narrative_status_to_label (ll_narrative_get_status (self->narrative))
                                  : "");
-  if (self->narrative && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->title_entry)), title) != 0)
+  if (self->narrative != NULL)
     {
-      self->loading = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (self->title_entry), title);
-      self->loading = FALSE;
+      g_autofree char *shown = title_text (self);
+
+      if (g_strcmp0 (shown, title) != 0)
+        {
+          self->loading = TRUE;
+          /* a title that comes from the narrative is not the writer's to undo */
+          gtk_text_buffer_begin_irreversible_action (self->title_buffer);
+          gtk_text_buffer_set_text (self->title_buffer, title, -1);
+          gtk_text_buffer_end_irreversible_action (self->title_buffer);
+          self->loading = FALSE;
+        }
     }
 }
 
@@ -335,11 +585,15 @@ modified_cb (LlNarrativeEditor *self)
 }
 
 static void
-title_entry_changed_cb (LlNarrativeEditor *self)
+title_changed_cb (LlNarrativeEditor *self)
 {
+  g_autofree char *title = NULL;
+
+  update_title_placeholder (self);
   if (self->loading || self->narrative == NULL || self->read_only)
     return;
-  ll_narrative_set_title (self->narrative, gtk_editable_get_text (GTK_EDITABLE (self->title_entry)));
+  title = title_text (self);
+  ll_narrative_set_title (self->narrative, title);
 }
 
 static void
@@ -546,7 +800,8 @@ ll_narrative_editor_set_narrative (LlNarrativeEditor *self,
       narrative_status_cb (self);
     }
 
-  gtk_editable_set_editable (GTK_EDITABLE (self->title_entry), !read_only);
+  gtk_text_view_set_editable (self->title_view, !read_only);
+  gtk_text_view_set_cursor_visible (self->title_view, !read_only);
   gtk_editable_set_editable (GTK_EDITABLE (self->author_entry), !read_only);
   gtk_widget_set_sensitive (GTK_WIDGET (self->status_dropdown), !read_only);
   gtk_widget_set_visible (self->add_section_button, !read_only);
@@ -684,6 +939,8 @@ ll_narrative_editor_class_init (LlNarrativeEditorClass *klass)
   object_class->dispose = ll_narrative_editor_dispose;
   object_class->get_property = ll_narrative_editor_get_property;
   object_class->set_property = ll_narrative_editor_set_property;
+  widget_class->root = ll_narrative_editor_root;
+  widget_class->unroot = ll_narrative_editor_unroot;
 
   properties[PROP_NARRATIVE] =
     g_param_spec_object ("narrative", NULL, NULL, LL_TYPE_NARRATIVE,
@@ -707,7 +964,9 @@ ll_narrative_editor_class_init (LlNarrativeEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, outline_flap);
   gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, outline_list);
   gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, scroller);
-  gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, title_view);
+  gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, title_buffer);
+  gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, title_placeholder);
   gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, author_entry);
   gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, sections_box);
@@ -719,7 +978,8 @@ ll_narrative_editor_class_init (LlNarrativeEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, revisions_list);
   gtk_widget_class_bind_template_callback (widget_class, outline_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, outline_row_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, title_entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, title_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, title_insert_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, author_entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, flap_revealed_cb);
@@ -736,6 +996,7 @@ static void
 ll_narrative_editor_init (LlNarrativeEditor *self)
 {
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  GtkEventController *key;
 
   self->show_outline = TRUE;
   self->show_prompts = TRUE;
@@ -744,6 +1005,12 @@ ll_narrative_editor_init (LlNarrativeEditor *self)
   for (guint i = LL_NARRATIVE_DRAFT; i <= LL_NARRATIVE_ADOPTED; i++)
     gtk_string_list_append (statuses, ll_narrative_status_to_label (i));
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+  key = gtk_event_controller_key_new ();
+  /* before the text view turns Enter into a new line */
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (key, "key-pressed", G_CALLBACK (title_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->title_view), key);
+  update_title_placeholder (self);
   update_panes (self);
   update_words (self);
   revisions_changed_cb (self);

@@ -14,9 +14,11 @@ struct _LlNarrativeRow
   AdwActionRow  parent_instance;
 
   LlNarrative  *narrative;
+  gboolean      read_only;
 
   /* template widgets */
-  GtkLabel     *status_label;
+  GtkLabel      *status_label;
+  GtkMenuButton *menu_button;
 };
 
 G_DEFINE_FINAL_TYPE (LlNarrativeRow, ll_narrative_row, ADW_TYPE_ACTION_ROW)
@@ -24,6 +26,7 @@ G_DEFINE_FINAL_TYPE (LlNarrativeRow, ll_narrative_row, ADW_TYPE_ACTION_ROW)
 enum {
   PROP_0,
   PROP_NARRATIVE,
+  PROP_READ_ONLY,
   N_PROPS
 };
 
@@ -79,6 +82,18 @@ ll_narrative_row_constructed (GObject *object)
     g_signal_connect_object (self->narrative, watched[i], G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self), "x", ll_narrative_get_id (self->narrative));
   update (self);
+
+  if (!self->read_only)
+    {
+      g_autoptr(GMenu) menu = g_menu_new ();
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("_Delete Narrative…"), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "vision.delete",
+                                               g_variant_new_int64 (ll_narrative_get_id (self->narrative)));
+      g_menu_append_item (menu, item);
+      gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (menu));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->menu_button), !self->read_only);
 }
 
 static void
@@ -105,6 +120,9 @@ ll_narrative_row_get_property (GObject    *object,
     case PROP_NARRATIVE:
       g_value_set_object (value, self->narrative);
       break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -122,6 +140,9 @@ ll_narrative_row_set_property (GObject      *object,
     {
     case PROP_NARRATIVE:
       self->narrative = g_value_dup_object (value);
+      break;
+    case PROP_READ_ONLY:
+      self->read_only = g_value_get_boolean (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -142,25 +163,52 @@ ll_narrative_row_class_init (LlNarrativeRowClass *klass)
   properties[PROP_NARRATIVE] =
     g_param_spec_object ("narrative", NULL, NULL, LL_TYPE_NARRATIVE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/leadinglearning/LeadingLearning/ll-narrative-row.ui");
   gtk_widget_class_bind_template_child (widget_class, LlNarrativeRow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, LlNarrativeRow, menu_button);
+}
+
+/* A right click opens the same menu. */
+static void
+secondary_pressed_cb (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      LlNarrativeRow  *self)
+{
+  if (self->read_only)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_menu_button_popup (self->menu_button);
 }
 
 static void
 ll_narrative_row_init (LlNarrativeRow *self)
 {
+  GtkGesture *click = gtk_gesture_click_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (secondary_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 }
 
 GtkWidget *
-ll_narrative_row_new (LlNarrative *narrative)
+ll_narrative_row_new (LlNarrative *narrative,
+                      gboolean     read_only)
 {
   g_return_val_if_fail (LL_IS_NARRATIVE (narrative), NULL);
 
-  return g_object_new (LL_TYPE_NARRATIVE_ROW, "narrative", narrative, NULL);
+  return g_object_new (LL_TYPE_NARRATIVE_ROW,
+                       "narrative", narrative,
+                       "read-only", read_only,
+                       NULL);
 }
 
 LlNarrative *

@@ -8,6 +8,7 @@
 
 #include "ll-gui-util.h"
 #include "ll-revision-compare.h"
+#include "ll-store.h"
 #include "ll-text.h"
 
 struct _LlRevisionCompare
@@ -60,6 +61,68 @@ static const char *
 name_of (LlRevision *revision)
 {
   return revision != NULL ? ll_revision_get_label (revision) : _("the current text");
+}
+
+/* Adds the section titles of @revision (NULL: the current text) to @titles. */
+static void
+add_titles (LlRevisionCompare *self,
+            LlRevision        *revision,
+            GHashTable        *titles)
+{
+  if (revision == NULL)
+    {
+      GListModel *sections = ll_narrative_get_sections (self->narrative);
+
+      for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+        {
+          g_autoptr(LlNarrativeSection) section = g_list_model_get_item (sections, i);
+
+          g_hash_table_add (titles, g_strdup (ll_narrative_section_get_title (section)));
+        }
+    }
+  else
+    {
+      g_autoptr(GPtrArray) sections = ll_narrative_dup_revision_sections (self->narrative, revision, NULL);
+
+      for (guint i = 0; sections != NULL && i < sections->len; i++)
+        {
+          LlStoreSection *section = g_ptr_array_index (sections, i);
+
+          g_hash_table_add (titles, g_strdup (section->title));
+        }
+    }
+}
+
+/* The compared text is plain: each section's title is a line of its own.
+ * Lines that are exactly the title of a section on either side read as
+ * headings. */
+static void
+mark_headings (LlRevisionCompare *self,
+               LlRevision        *old,
+               LlRevision        *new_)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  g_autoptr(GHashTable) titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GtkTextIter start, end;
+
+  add_titles (self, old, titles);
+  add_titles (self, new_, titles);
+  g_hash_table_remove (titles, "");
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  while (!gtk_text_iter_is_end (&start))
+    {
+      g_autofree char *line = NULL;
+
+      end = start;
+      if (!gtk_text_iter_ends_line (&end))
+        gtk_text_iter_forward_to_line_end (&end);
+      line = gtk_text_iter_get_text (&start, &end);
+      if (g_hash_table_contains (titles, line))
+        gtk_text_buffer_apply_tag_by_name (buffer, LL_DIFF_TAG_HEADING, &start, &end);
+      if (!gtk_text_iter_forward_line (&start))
+        break;
+    }
 }
 
 static void
@@ -117,6 +180,8 @@ show_differences (LlRevisionCompare *self)
       else
         gtk_text_buffer_insert (buffer, &end, chunk->text, -1);
     }
+
+  mark_headings (self, old, new_);
 
   /* Translators: "Changes from “Draft for governors” to the current text" */
   direction = g_strdup_printf (_("Changes from “%s” to %s%s%s"), name_of (old),
@@ -212,6 +277,11 @@ ll_revision_compare_constructed (GObject *object)
   gtk_text_buffer_create_tag (buffer, LL_DIFF_TAG_DELETE,
                               "background-rgba", &delete_bg,
                               "strikethrough", TRUE,
+                              NULL);
+  gtk_text_buffer_create_tag (buffer, LL_DIFF_TAG_HEADING,
+                              "weight", PANGO_WEIGHT_BOLD,
+                              "scale", 1.3,
+                              "pixels-above-lines", 12,
                               NULL);
 
   /* Translators: %s is the name of a revision */

@@ -18,6 +18,7 @@ struct _LlVisionPage
   GtkNativeDialog   *chooser;
 
   /* template widgets */
+  AdwToastOverlay   *toast_overlay;
   GtkStack          *stack;
   AdwStatusPage     *empty_page;
   GtkWidget         *empty_buttons;
@@ -181,7 +182,7 @@ static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
 {
-  return ll_narrative_row_new (item);
+  return ll_narrative_row_new (item, read_only (LL_VISION_PAGE (user_data)));
 }
 
 static void
@@ -213,12 +214,13 @@ ll_vision_page_set_workbook (LlVisionPage *self,
   if (workbook != NULL)
     {
       gtk_list_box_bind_model (self->list_box, ll_workbook_get_narratives (workbook),
-                               create_row, NULL, NULL);
+                               create_row, self, NULL);
       g_signal_connect_object (ll_workbook_get_narratives (workbook), "items-changed",
                                G_CALLBACK (update_list_page), self, G_CONNECT_SWAPPED);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "vision.new", !read_only (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "vision.import", !read_only (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "vision.delete", !read_only (self));
   update_list_page (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKBOOK]);
 }
@@ -363,6 +365,91 @@ open_action (GtkWidget  *widget,
     ll_vision_page_open_narrative (self, narrative);
 }
 
+static const char *
+title_or_untitled (LlNarrative *narrative)
+{
+  const char *title = ll_narrative_get_title (narrative);
+
+  return title[0] != '\0' ? title : _("Untitled Narrative");
+}
+
+gboolean
+ll_vision_page_delete_narrative (LlVisionPage  *self,
+                                 LlNarrative   *narrative,
+                                 GError       **error)
+{
+  g_autoptr(LlNarrative) doomed = NULL;
+  g_autofree char *markup = NULL;
+
+  g_return_val_if_fail (LL_IS_VISION_PAGE (self), FALSE);
+  g_return_val_if_fail (LL_IS_NARRATIVE (narrative), FALSE);
+
+  if (read_only (self))
+    {
+      g_set_error_literal (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_READ_ONLY,
+                           _("This workbook is read-only."));
+      return FALSE;
+    }
+  doomed = g_object_ref (narrative);
+  /* the editor writes what waits, then lets go of it */
+  if (ll_narrative_editor_get_narrative (self->editor) == narrative)
+    ll_vision_page_show_list (self);
+  if (!ll_workbook_remove_narrative (self->workbook, narrative, error))
+    return FALSE;
+  /* Translators: %s is the title of a narrative */
+  markup = g_markup_printf_escaped (_("Deleted “%s”"), title_or_untitled (doomed));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+  return TRUE;
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    LlVisionPage     *self)
+{
+  LlNarrative *narrative = g_object_get_data (G_OBJECT (dialog), "ll-narrative");
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "delete") != 0 || self->workbook == NULL
+      || ll_workbook_find_narrative (self->workbook, ll_narrative_get_id (narrative)) != narrative)
+    return;
+  if (!ll_vision_page_delete_narrative (self, narrative, &error))
+    show_message (self, _("Could Not Delete the Narrative"), error->message);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LlVisionPage *self = LL_VISION_PAGE (widget);
+  g_autofree char *heading = NULL;
+  LlNarrative *narrative;
+  GtkWidget *dialog;
+
+  if (read_only (self))
+    return;
+  narrative = ll_workbook_find_narrative (self->workbook, g_variant_get_int64 (parameter));
+  if (narrative == NULL)
+    return;
+
+  /* Translators: %s is the title of a narrative */
+  heading = g_strdup_printf (_("Delete “%s”?"), title_or_untitled (narrative));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
+                                   _("The narrative and all its revisions will be deleted. This cannot be undone."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "ll-narrative", g_object_ref (narrative), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 editor_distraction_free_cb (LlVisionPage *self)
 {
@@ -453,6 +540,7 @@ ll_vision_page_class_init (LlVisionPageClass *klass)
   g_type_ensure (LL_TYPE_NARRATIVE_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/leadinglearning/LeadingLearning/ll-vision-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LlVisionPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LlVisionPage, stack);
   gtk_widget_class_bind_template_child (widget_class, LlVisionPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, LlVisionPage, empty_buttons);
@@ -466,6 +554,7 @@ ll_vision_page_class_init (LlVisionPageClass *klass)
   gtk_widget_class_install_action (widget_class, "vision.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "vision.show-list", NULL, show_list_action);
   gtk_widget_class_install_action (widget_class, "vision.open", "x", open_action);
+  gtk_widget_class_install_action (widget_class, "vision.delete", "x", delete_action);
 }
 
 static void
@@ -474,6 +563,7 @@ ll_vision_page_init (LlVisionPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "vision.new", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "vision.import", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "vision.delete", FALSE);
   update_list_page (self);
 }
 

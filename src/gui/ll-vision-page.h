@@ -31,6 +31,11 @@ LlNarrative        *ll_vision_page_import_file             (LlVisionPage *self,
 void                ll_vision_page_open_narrative          (LlVisionPage *self,
                                                             LlNarrative  *narrative);
 void                ll_vision_page_show_list               (LlVisionPage *self);
+/* Deletes @narrative and its revisions, at once (the vision.delete action
+ * asks first), going back to the list if it was open. */
+gboolean            ll_vision_page_delete_narrative        (LlVisionPage  *self,
+                                                            LlNarrative   *narrative,
+                                                            GError       **error);
 
 /* Whether a narrative is open in the editor. */
 gboolean            ll_vision_page_get_editing             (LlVisionPage *self);
