@@ -267,8 +267,9 @@ test_text_from_fragment (void)
     "</listitem></itemizedlist><blockquote><attribution>Sir Michael Bichard</attribution>"
     "<para>Leadership</para></blockquote>");
 
-  g_assert_cmpstr (text, ==, "One & two three\na <b>\n“c”\nSir Michael Bichard\nLeadership");
-  g_assert_cmpuint (ll_text_count_words (text), ==, 11);
+  /* the attribution follows its quotation, as the reader sees it */
+  g_assert_cmpstr (text, ==, "One & two three\na <b>\n“c”\nLeadership\n— Sir Michael Bichard");
+  g_assert_cmpuint (ll_text_count_words (text), ==, 12);
   g_assert_cmpuint (ll_text_reading_minutes (0), ==, 0);
   g_assert_cmpuint (ll_text_reading_minutes (10), ==, 1);
   g_assert_cmpuint (ll_text_reading_minutes (2300), ==, 10);

@@ -58,7 +58,11 @@ append_entity (GString    *out,
 char *
 ll_text_from_fragment (const char *fragment)
 {
-  GString *out = g_string_new (NULL);
+  GString *text = g_string_new (NULL);
+  GString *out = text;
+  /* An attribution comes first in DocBook but is read after the quotation:
+   * collect it apart and put it back at the end of the quotation. */
+  g_autoptr(GString) attribution = g_string_new (NULL);
   const char *p = fragment ? fragment : "";
 
   while (*p != '\0')
@@ -67,14 +71,35 @@ ll_text_from_fragment (const char *fragment)
         {
           const char *end = strchr (p, '>');
           const char *name = p + 1;
+          gboolean closing = FALSE;
           gsize len = 0;
 
           if (end == NULL)
             break;
           if (*name == '/')
-            name++;
+            {
+              name++;
+              closing = TRUE;
+            }
           while (name + len < end && (g_ascii_isalnum (name[len]) || name[len] == ':'))
             len++;
+          if (len == strlen ("attribution") && strncmp (name, "attribution", len) == 0)
+            {
+              out = closing ? text : attribution;
+              if (!closing)
+                g_string_truncate (attribution, 0);
+              p = end + 1;
+              continue;
+            }
+          if (closing && len == strlen ("blockquote") && strncmp (name, "blockquote", len) == 0
+              && attribution->len > 0)
+            {
+              while (text->len > 0 && (text->str[text->len - 1] == ' ' || text->str[text->len - 1] == '\n'))
+                g_string_truncate (text, text->len - 1);
+              g_string_append (text, "\n— ");
+              g_string_append (text, g_strstrip (attribution->str));
+              g_string_truncate (attribution, 0);
+            }
           if (is_block_tag (name, len) && out->len > 0 && out->str[out->len - 1] != '\n')
             {
               while (out->len > 0 && out->str[out->len - 1] == ' ')
@@ -105,9 +130,9 @@ ll_text_from_fragment (const char *fragment)
       else
         g_string_append_c (out, *p++);
     }
-  while (out->len > 0 && (out->str[out->len - 1] == ' ' || out->str[out->len - 1] == '\n'))
-    g_string_truncate (out, out->len - 1);
-  return g_string_free (out, FALSE);
+  while (text->len > 0 && (text->str[text->len - 1] == ' ' || text->str[text->len - 1] == '\n'))
+    g_string_truncate (text, text->len - 1);
+  return g_string_free (text, FALSE);
 }
 
 guint
