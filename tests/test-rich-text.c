@@ -16,31 +16,8 @@
 #include "ll-docbook.h"
 #include "ll-resources.h"
 #include "ll-rich-text.h"
+#include "ll-test-gui.h"
 #include "ll-test-util.h"
-
-/* Waiting ----------------------------------------------------------------- */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-  gboolean ok;
-
-  while (!(ok = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
-  return ok;
-}
 
 /* The trees behind the data files ----------------------------------------- */
 
@@ -477,7 +454,7 @@ fixture_set_up (Fixture       *fixture,
 
   view = GTK_WIDGET (ll_rich_text_get_text_view (fixture->editor));
   gtk_widget_grab_focus (view);
-  g_assert_true (wait_for (has_focus, view));
+  g_assert_true (ll_test_wait_for (has_focus, view));
 }
 
 static void
@@ -841,7 +818,7 @@ test_paste_plain (Fixture       *fixture,
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (view), " and more\r\nSecond paragraph");
   g_signal_emit_by_name (view, "paste-clipboard");
-  g_assert_true (wait_for (buffer_has, &has));
+  g_assert_true (ll_test_wait_for (buffer_has, &has));
 
   xml = fragment (fixture);
   g_assert_cmpstr (xml, ==,
@@ -868,7 +845,7 @@ test_paste_into_list (Fixture       *fixture,
   cursor_to_end (fixture);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (view), "\nOne\nTwo");
   g_signal_emit_by_name (view, "paste-clipboard");
-  g_assert_true (wait_for (buffer_has, &has));
+  g_assert_true (ll_test_wait_for (buffer_has, &has));
 
   xml = fragment (fixture);
   g_assert_cmpstr (xml, ==,
@@ -1050,7 +1027,7 @@ check_reachable (GtkWindow  *window,
   guint in_menu = 0;
 
   gtk_window_set_default_size (window, width, 400);
-  g_assert_true (wait_for (has_width, &wait));
+  g_assert_true (ll_test_wait_for (has_width, &wait));
   g_assert_cmpint (gtk_widget_get_width (toolbar), <=, width);
   menu = overflow_menu (editor);
 

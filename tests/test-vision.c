@@ -15,6 +15,7 @@
 #include "ll-revision-compare.h"
 #include "ll-revision-view.h"
 #include "ll-rich-text.h"
+#include "ll-test-gui.h"
 #include "ll-test-util.h"
 #include "ll-vision-page.h"
 #include "ll-window.h"
@@ -30,131 +31,13 @@ typedef struct
   LlNarrativeEditor *editor;
 } Fixture;
 
-/* Waiting */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-  gboolean ok;
-
-  while (!(ok = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
-  return ok;
-}
-
 static gboolean
 not_mapped (gpointer data)
 {
   return !gtk_widget_get_mapped (data);
 }
 
-static void
-iterate_briefly (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-typedef struct
-{
-  GType       type;
-  const char *text;
-  GtkWindow  *found;
-} FindToplevel;
-
-static gboolean
-find_toplevel (gpointer data)
-{
-  FindToplevel *find = data;
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  find->found = NULL;
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (!G_TYPE_CHECK_INSTANCE_TYPE (window, find->type)
-          || !gtk_widget_get_visible (GTK_WIDGET (window)))
-        continue;
-      if (find->text != NULL && ADW_IS_MESSAGE_DIALOG (window)
-          && strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)),
-                     find->text) == NULL)
-        continue;
-      find->found = window;
-      return TRUE;
-    }
-  return FALSE;
-}
-
-static GtkWindow *
-wait_for_toplevel (GType       type,
-                   const char *text)
-{
-  FindToplevel find = { type, text, NULL };
-
-  g_assert_true (wait_for (find_toplevel, &find));
-  return find.found;
-}
-
-static gboolean
-no_toplevels (gpointer data)
-{
-  return g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0;
-}
-
-static GtkWindow *
-next_window_to_destroy (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_SHORTCUTS_WINDOW (window))
-        continue;
-      if (gtk_window_get_transient_for (window) != NULL)
-        return window;
-      if (found == NULL)
-        found = window;
-    }
-  return found;
-}
-
-static void
-destroy_all_windows (void)
-{
-  GtkWindow *window;
-
-  while ((window = next_window_to_destroy ()) != NULL)
-    gtk_window_destroy (window);
-  g_assert_true (wait_for (no_toplevels, NULL));
-}
-
 /* Reading the file as another program would */
-
-static LlWorkbook *
-read_back (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  LlWorkbook *workbook = ll_workbook_open (path, LL_WORKBOOK_OPEN_READ_ONLY, &error);
-
-  g_assert_no_error (error);
-  return workbook;
-}
 
 /* The stored narrative at @index of a fresh reading of the file. */
 static LlNarrative *
@@ -172,7 +55,7 @@ static char *
 stored_body (const char *path,
              guint       section)
 {
-  g_autoptr(LlWorkbook) reader = read_back (path);
+  g_autoptr(LlWorkbook) reader = ll_test_read_back (path);
   LlNarrative *narrative = stored_narrative (reader, 0);
   g_autoptr(LlNarrativeSection) s = g_list_model_get_item (ll_narrative_get_sections (narrative), section);
   char *body = g_strdup (ll_narrative_section_get_body (s));
@@ -212,14 +95,14 @@ fixture_set_up (Fixture       *f,
                                                            "vision_page"));
   g_assert_nonnull (f->page);
   f->editor = ll_vision_page_get_editor (f->page);
-  iterate_briefly ();
+  ll_test_iterate_briefly ();
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  destroy_all_windows ();
+  ll_test_destroy_all_windows ();
   ll_test_rm_rf (f->dir);
   g_free (f->dir);
   g_free (f->path);
@@ -287,7 +170,7 @@ click (GtkWidget *button)
 
   g_assert_true (gtk_widget_is_sensitive (button));
   gtk_widget_activate (button);
-  g_assert_true (wait_for (button_clicked, &clicked));
+  g_assert_true (ll_test_wait_for (button_clicked, &clicked));
   g_signal_handler_disconnect (button, id);
 }
 
@@ -369,7 +252,7 @@ test_empty_and_new (Fixture       *f,
 
   /* activating it opens it again */
   g_signal_emit_by_name (gtk_list_box_get_row_at_index (ll_vision_page_get_list (f->page), 0), "activate");
-  g_assert_true (wait_for ((Condition) ll_vision_page_get_editing, f->page));
+  g_assert_true (ll_test_wait_for ((LlTestCondition) ll_vision_page_get_editing, f->page));
   g_assert_true (ll_narrative_editor_get_narrative (f->editor) == narrative);
 }
 
@@ -407,7 +290,7 @@ save_revision_through_dialog (Fixture    *f,
   guint before = g_list_model_get_n_items (ll_narrative_get_revisions (narrative));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.save-revision", NULL));
-  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Save Revision");
+  dialog = ll_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Save Revision");
   entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)));
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
   gtk_editable_set_text (entry, name);
@@ -449,7 +332,7 @@ test_write_and_revise (Fixture       *f,
   select_word (buffer, "confident");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ll_narrative_section_row_get_rich_text (section_row (f, 0))),
                                              "rich-text.bold", NULL));
-  g_assert_true (wait_for (body_has_strong, f));
+  g_assert_true (ll_test_wait_for (body_has_strong, f));
 
   /* a named revision, in the pane and in the file */
   revision = save_revision_through_dialog (f, "Draft for governors");
@@ -458,7 +341,7 @@ test_write_and_revise (Fixture       *f,
   g_assert_nonnull (gtk_list_box_get_row_at_index (revisions, 0));
   g_assert_true (gtk_list_box_get_selected_row (revisions) == gtk_list_box_get_row_at_index (revisions, 0));
   {
-    g_autoptr(LlWorkbook) reader = read_back (f->path);
+    g_autoptr(LlWorkbook) reader = ll_test_read_back (f->path);
     LlNarrative *stored = stored_narrative (reader, 0);
     g_autoptr(LlRevision) first = g_list_model_get_item (ll_narrative_get_revisions (stored), 0);
 
@@ -469,7 +352,7 @@ test_write_and_revise (Fixture       *f,
   /* more writing; Compare shows the new words as insertions */
   type_into (f, 0, " Curiosity matters most.");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.compare-revision", NULL));
-  window = wait_for_toplevel (LL_TYPE_REVISION_COMPARE, NULL);
+  window = ll_test_wait_for_toplevel (LL_TYPE_REVISION_COMPARE, NULL);
   {
     GtkTextBuffer *diff = ll_revision_compare_get_buffer (LL_REVISION_COMPARE (window));
     guint added, removed;
@@ -490,7 +373,7 @@ test_write_and_revise (Fixture       *f,
 
   /* Read shows the revision's text, read-only */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.read-revision", NULL));
-  window = wait_for_toplevel (LL_TYPE_REVISION_VIEW, NULL);
+  window = ll_test_wait_for_toplevel (LL_TYPE_REVISION_VIEW, NULL);
   {
     GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (ll_revision_view_get_sections (LL_REVISION_VIEW (window))));
 
@@ -507,7 +390,7 @@ test_write_and_revise (Fixture       *f,
 
   /* Restore asks first, then brings the old text back, keeping the new */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.restore-revision", NULL));
-  window = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Restore");
+  window = ll_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Restore");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (window)), "kept as a revision"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (window), "restore");
   text = buffer_text (section_buffer (f, 0));
@@ -515,7 +398,7 @@ test_write_and_revise (Fixture       *f,
   g_assert_null (strstr (text, "Curiosity"));
   g_assert_true (ll_narrative_editor_get_narrative (f->editor) == narrative);
   {
-    g_autoptr(LlWorkbook) reader = read_back (f->path);
+    g_autoptr(LlWorkbook) reader = ll_test_read_back (f->path);
     LlNarrative *stored = stored_narrative (reader, 0);
     g_autoptr(LlRevision) newest = g_list_model_get_item (ll_narrative_get_revisions (stored), 0);
     g_autofree char *kept = ll_narrative_dup_text (stored, newest, NULL);
@@ -541,7 +424,7 @@ test_prompts_and_sections (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.show-prompts", NULL));
   g_assert_false (gtk_widget_get_visible (ll_narrative_section_row_get_prompts (section_row (f, 0))));
   {
-    g_autoptr(LlWorkbook) reader = read_back (f->path);
+    g_autoptr(LlWorkbook) reader = ll_test_read_back (f->path);
 
     g_assert_false (ll_narrative_get_show_prompts (stored_narrative (reader, 0)));
     ll_workbook_close (reader);
@@ -568,7 +451,7 @@ test_prompts_and_sections (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.move-up", NULL));
   g_assert_true (ll_narrative_section_row_get_section (section_row (f, 0)) == first);
   {
-    g_autoptr(LlWorkbook) reader = read_back (f->path);
+    g_autoptr(LlWorkbook) reader = ll_test_read_back (f->path);
     g_autoptr(LlNarrativeSection) stored = g_list_model_get_item (ll_narrative_get_sections (stored_narrative (reader, 0)), 0);
 
     g_assert_cmpstr (ll_narrative_section_get_title (stored), ==, "Why we are doing this");
@@ -578,12 +461,12 @@ test_prompts_and_sections (Fixture       *f,
   /* removing asks first; cancelling keeps it */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.remove-section",
                                              "x", ll_narrative_section_get_id (second)));
-  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Remove");
+  dialog = ll_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Remove");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_assert_cmpuint (g_list_model_get_n_items (sections), ==, n + 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.remove-section",
                                              "x", ll_narrative_section_get_id (second)));
-  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Remove");
+  dialog = ll_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Remove");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "remove");
   g_assert_cmpuint (g_list_model_get_n_items (sections), ==, n);
   for (guint i = 0; i < n; i++)
@@ -605,7 +488,7 @@ test_distraction_free (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.distraction-free", NULL));
   g_assert_true (ll_vision_page_get_distraction_free (f->page));
   g_assert_false (gtk_widget_get_visible (sidebar));
-  g_assert_true (wait_for (not_mapped, outline));
+  g_assert_true (ll_test_wait_for (not_mapped, outline));
 
   /* Escape leaves it */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.leave-distraction-free", NULL));
@@ -628,16 +511,16 @@ test_import (Fixture       *f,
   g_assert_true (ll_narrative_editor_get_narrative (f->editor) == narrative);
   g_assert_nonnull (ll_narrative_editor_get_section_row (f->editor, 0));
   {
-    FindToplevel find = { ADW_TYPE_MESSAGE_DIALOG, "Simplifications", NULL };
+    GtkWindow *notes = ll_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Simplifications");
 
-    if (find_toplevel (&find))
-      adw_message_dialog_response (ADW_MESSAGE_DIALOG (find.found), "close");
+    if (notes != NULL)
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (notes), "close");
   }
 
   /* a file that is not DocBook imports nothing, and says why */
   g_assert_true (g_file_set_contents (bad, "<html><body>Not DocBook</body></html>", -1, NULL));
   g_assert_null (ll_vision_page_import_file (f->page, bad));
-  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Could Not Import");
+  dialog = ll_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Could Not Import");
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), !=, "");
   g_assert_cmpuint (g_list_model_get_n_items (ll_workbook_get_narratives (ll_window_get_workbook (f->window))), ==, 1);
 }
@@ -706,7 +589,7 @@ test_one_toolbar (Fixture       *f,
   second = ll_narrative_section_row_get_rich_text (section_row (f, 1));
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (ll_rich_text_get_text_view (second))));
   g_assert_true (toolbar_shown_only_on (f, 1));
-  iterate_briefly ();
+  ll_test_iterate_briefly ();
 
   /* it stays while the writer reaches for one of its buttons */
   button = first_mapped_button (GTK_WIDGET (second));
@@ -722,7 +605,7 @@ test_one_toolbar (Fixture       *f,
 static guint
 stored_narrative_count (const char *path)
 {
-  g_autoptr(LlWorkbook) reader = read_back (path);
+  g_autoptr(LlWorkbook) reader = ll_test_read_back (path);
   guint n = g_list_model_get_n_items (ll_workbook_get_narratives (reader));
 
   ll_workbook_close (reader);
@@ -749,7 +632,7 @@ test_delete (Fixture       *f,
 
   /* asked first; cancelling keeps it */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.delete-narrative", NULL));
-  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Delete “Draft to throw away”?");
+  dialog = ll_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Delete “Draft to throw away”?");
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "The narrative and all its revisions will be deleted. This cannot be undone.");
   g_assert_cmpint (adw_message_dialog_get_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete"), ==,
@@ -761,7 +644,7 @@ test_delete (Fixture       *f,
 
   /* deleting goes back to the list, without it, and out of the file */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.delete-narrative", NULL));
-  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Delete “Draft to throw away”?");
+  dialog = ll_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Delete “Draft to throw away”?");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
   g_assert_false (ll_vision_page_get_editing (f->page));
   g_assert_cmpuint (g_list_model_get_n_items (narratives), ==, 0);
@@ -776,7 +659,7 @@ test_delete (Fixture       *f,
   menu_button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (row), LL_TYPE_NARRATIVE_ROW, "menu_button"));
   g_assert_true (gtk_widget_get_mapped (menu_button));
   g_assert_true (gtk_widget_activate_action (menu_button, "vision.delete", "x", ll_narrative_get_id (narrative)));
-  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Delete “Our Vision for Learning”?");
+  dialog = ll_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Delete “Our Vision for Learning”?");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
   g_assert_cmpuint (g_list_model_get_n_items (narratives), ==, 0);
   g_assert_null (gtk_list_box_get_row_at_index (ll_vision_page_get_list (f->page), 0));
@@ -801,7 +684,7 @@ test_delete_read_only (Fixture       *f,
   ll_workbook_close (workbook);
   g_clear_object (&workbook);
 
-  workbook = read_back (path);
+  workbook = ll_test_read_back (path);
   page = g_object_ref_sink (ll_vision_page_new ());
   ll_vision_page_set_workbook (LL_VISION_PAGE (page), workbook);
   narrative = stored_narrative (workbook, 0);
@@ -815,12 +698,8 @@ test_delete_read_only (Fixture       *f,
   ll_vision_page_open_narrative (LL_VISION_PAGE (page), narrative);
   gtk_widget_activate_action (GTK_WIDGET (ll_vision_page_get_editor (LL_VISION_PAGE (page))),
                               "editor.delete-narrative", NULL);
-  iterate_briefly ();
-  {
-    FindToplevel find = { ADW_TYPE_MESSAGE_DIALOG, "Delete", NULL };
-
-    g_assert_false (find_toplevel (&find));
-  }
+  ll_test_iterate_briefly ();
+  g_assert_null (ll_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Delete"));
   g_assert_false (ll_vision_page_delete_narrative (LL_VISION_PAGE (page), narrative, &error));
   g_assert_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_READ_ONLY);
   g_assert_cmpuint (g_list_model_get_n_items (ll_workbook_get_narratives (workbook)), ==, 1);
@@ -888,7 +767,7 @@ test_long_title (Fixture       *f,
   g_assert_cmpstr (ll_narrative_get_title (narrative), ==, title);
 
   /* on several lines, not cut off */
-  g_assert_true (wait_for (title_wraps, view));
+  g_assert_true (ll_test_wait_for (title_wraps, view));
 
   /* Enter goes on to the author and adds no line break */
   key = find_key_controller (GTK_WIDGET (view));
@@ -902,7 +781,7 @@ test_long_title (Fixture       *f,
   g_assert_true (gtk_text_buffer_insert_interactive_at_cursor (buffer, "\n", -1, TRUE));
   g_assert_cmpstr (ll_narrative_get_title (narrative), ==, title);
   {
-    g_autoptr(LlWorkbook) reader = read_back (f->path);
+    g_autoptr(LlWorkbook) reader = ll_test_read_back (f->path);
 
     g_assert_cmpstr (ll_narrative_get_title (stored_narrative (reader, 0)), ==, title);
     ll_workbook_close (reader);

@@ -13,6 +13,7 @@
 #include "ll-preferences-window.h"
 #include "ll-resources.h"
 #include "ll-school-window.h"
+#include "ll-test-gui.h"
 #include "ll-test-util.h"
 #include "ll-window.h"
 
@@ -27,137 +28,12 @@ typedef struct
   LlWindow *window;
 } Fixture;
 
-/* Waiting */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-  gboolean ok;
-
-  while (!(ok = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
-  return ok;
-}
-
-static void
-iterate_briefly (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-typedef struct
-{
-  GType       type;
-  const char *text;   /* for AdwMessageDialog: in the heading; may be NULL */
-  GtkWindow  *found;
-} FindToplevel;
-
-static gboolean
-find_toplevel (gpointer data)
-{
-  FindToplevel *find = data;
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  find->found = NULL;
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (!G_TYPE_CHECK_INSTANCE_TYPE (window, find->type)
-          || !gtk_widget_get_visible (GTK_WIDGET (window)))
-        continue;
-      if (find->text != NULL && ADW_IS_MESSAGE_DIALOG (window)
-          && strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)),
-                     find->text) == NULL)
-        continue;
-      find->found = window;
-      return TRUE;
-    }
-  return FALSE;
-}
-
-static GtkWindow *
-wait_for_toplevel (GType       type,
-                   const char *text)
-{
-  FindToplevel find = { type, text, NULL };
-
-  g_assert_true (wait_for (find_toplevel, &find));
-  return find.found;
-}
-
-static gboolean
-no_toplevels (gpointer data)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  return g_list_model_get_n_items (toplevels) == 0;
-}
-
-/* The next window to destroy: dialogs before the windows they belong to,
- * since a dialog that outlives its parent trips up GTK. */
-static GtkWindow *
-next_window_to_destroy (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      /* The shortcuts window belongs to its application window, which
-       * destroys it. */
-      if (GTK_IS_SHORTCUTS_WINDOW (window))
-        continue;
-      if (gtk_window_get_transient_for (window) != NULL)
-        return window;
-      if (found == NULL)
-        found = window;
-    }
-  return found;
-}
-
-static void
-destroy_all_windows (void)
-{
-  GtkWindow *window;
-
-  while ((window = next_window_to_destroy ()) != NULL)
-    gtk_window_destroy (window);
-  g_assert_true (wait_for (no_toplevels, NULL));
-}
-
 /* Reading the file as another program would */
-
-static LlWorkbook *
-read_back (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  LlWorkbook *workbook;
-
-  workbook = ll_workbook_open (path, LL_WORKBOOK_OPEN_READ_ONLY, &error);
-  g_assert_no_error (error);
-  return workbook;
-}
 
 static char *
 stored_school_name (const char *path)
 {
-  g_autoptr(LlWorkbook) workbook = read_back (path);
+  g_autoptr(LlWorkbook) workbook = ll_test_read_back (path);
   char *name = g_strdup (ll_school_get_name (ll_workbook_get_school (workbook)));
 
   ll_workbook_close (workbook);
@@ -167,7 +43,7 @@ stored_school_name (const char *path)
 static guint
 stored_people (const char *path)
 {
-  g_autoptr(LlWorkbook) workbook = read_back (path);
+  g_autoptr(LlWorkbook) workbook = ll_test_read_back (path);
   guint n = g_list_model_get_n_items (ll_workbook_get_people (workbook));
 
   ll_workbook_close (workbook);
@@ -201,14 +77,14 @@ fixture_set_up (Fixture       *f,
   f->window = ll_window_new (GTK_APPLICATION (app));
   g_assert_true (ll_window_open_path (f->window, f->path));
   gtk_window_present (GTK_WINDOW (f->window));
-  iterate_briefly ();
+  ll_test_iterate_briefly ();
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  destroy_all_windows ();
+  ll_test_destroy_all_windows ();
   ll_test_rm_rf (f->dir);
   g_free (f->dir);
   g_free (f->path);
@@ -309,7 +185,7 @@ test_menu (Fixture       *f,
 
   /* actions that need a workbook are enabled */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.school", NULL));
-  wait_for_toplevel (LL_TYPE_SCHOOL_WINDOW, NULL);
+  ll_test_wait_for_toplevel (LL_TYPE_SCHOOL_WINDOW, NULL);
 }
 
 static void
@@ -331,13 +207,13 @@ test_save_copy (Fixture       *f,
     g_autofree char *odd = g_build_filename (f->dir, "R&D <copy>.llw", NULL);
 
     g_assert_true (ll_window_save_copy_to_path (f->window, odd));
-    iterate_briefly ();
+    ll_test_iterate_briefly ();
   }
 
   /* a copy never overwrites: the user is told, and the file stays */
   before = ll_test_file_checksum (copy);
   g_assert_false (ll_window_save_copy_to_path (f->window, copy));
-  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Copy.llw");
+  dialog = ll_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Copy.llw");
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (f->window));
   after = ll_test_file_checksum (copy);
   g_assert_cmpstr (before, ==, after);
@@ -370,7 +246,7 @@ test_preferences (Fixture       *f,
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "app.preferences", NULL));
-  preferences = wait_for_toplevel (LL_TYPE_PREFERENCES_WINDOW, NULL);
+  preferences = ll_test_wait_for_toplevel (LL_TYPE_PREFERENCES_WINDOW, NULL);
 
   /* the paper size row writes the setting */
   paper = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (preferences),
@@ -388,7 +264,7 @@ test_shortcuts (Fixture       *f,
                 gconstpointer  data)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
-  wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL);
+  ll_test_wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL);
 }
 
 static void
@@ -398,7 +274,7 @@ test_about (Fixture       *f,
   GtkWindow *about;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "app.about", NULL));
-  about = wait_for_toplevel (ADW_TYPE_ABOUT_WINDOW, NULL);
+  about = ll_test_wait_for_toplevel (ADW_TYPE_ABOUT_WINDOW, NULL);
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
 }
 
@@ -445,7 +321,7 @@ test_school_edit (Fixture       *f,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (address), "1 High Street\nTaunton", -1);
 
   {
-    g_autoptr(LlWorkbook) reader = read_back (f->path);
+    g_autoptr(LlWorkbook) reader = ll_test_read_back (f->path);
     LlSchool *stored = ll_workbook_get_school (reader);
 
     g_assert_cmpstr (ll_school_get_urn (stored), ==, "123456");
@@ -489,7 +365,7 @@ test_school_people (Fixture       *f,
   gtk_drop_down_set_selected (ll_person_row_get_role_dropdown (LL_PERSON_ROW (row)),
                               LL_ROLE_MIDDLE_LEADER);
   {
-    g_autoptr(LlWorkbook) reader = read_back (f->path);
+    g_autoptr(LlWorkbook) reader = ll_test_read_back (f->path);
     g_autoptr(LlPerson) person = g_list_model_get_item (ll_workbook_get_people (reader), before);
 
     g_assert_cmpstr (ll_person_get_name (person), ==, "Mr Tom Reed");
@@ -500,7 +376,7 @@ test_school_people (Fixture       *f,
   /* an emptied name is not stored: a person keeps a name */
   gtk_editable_set_text (GTK_EDITABLE (row), "");
   {
-    g_autoptr(LlWorkbook) reader = read_back (f->path);
+    g_autoptr(LlWorkbook) reader = ll_test_read_back (f->path);
     g_autoptr(LlPerson) person = g_list_model_get_item (ll_workbook_get_people (reader), before);
 
     g_assert_cmpstr (ll_person_get_name (person), ==, "Mr Tom Reed");
@@ -509,12 +385,12 @@ test_school_people (Fixture       *f,
 
   /* remove asks first; cancelling keeps the person */
   g_signal_emit_by_name (ll_person_row_get_remove_button (LL_PERSON_ROW (row)), "clicked");
-  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Remove");
+  dialog = ll_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Remove");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_assert_cmpuint (stored_people (f->path), ==, before + 1);
 
   g_signal_emit_by_name (ll_person_row_get_remove_button (LL_PERSON_ROW (row)), "clicked");
-  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Remove");
+  dialog = ll_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Remove");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "remove");
   g_assert_cmpuint (stored_people (f->path), ==, before);
   g_assert_null (gtk_list_box_get_row_at_index (list, before));
@@ -558,7 +434,7 @@ test_read_only (void)
 
   banner = window_child (window, "banner_revealer");
   g_assert_true (gtk_revealer_get_reveal_child (banner));
-  g_assert_true (wait_for (revealed, banner));
+  g_assert_true (ll_test_wait_for (revealed, banner));
 
   school = ll_window_show_school_window (window);
   g_assert_false (gtk_widget_is_sensitive (school_child (school, "name_row")));
@@ -571,7 +447,7 @@ test_read_only (void)
   ll_school_set_name (ll_workbook_get_school (ll_window_get_workbook (window)), "Changed");
   ll_school_set_name (ll_workbook_get_school (ll_window_get_workbook (window)), "Changed again");
   {
-    GtkWindow *dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Changes Could Not Be Saved");
+    GtkWindow *dialog = ll_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Changes Could Not Be Saved");
     GListModel *toplevels = gtk_window_get_toplevels ();
     guint dialogs = 0;
 
@@ -594,7 +470,7 @@ test_read_only (void)
     g_assert_cmpint (g_access (copy, W_OK), ==, 0);
   }
 
-  destroy_all_windows ();
+  ll_test_destroy_all_windows ();
   after = ll_test_file_checksum (path);
   g_assert_cmpstr (before, ==, after);
   ll_test_rm_rf (dir);
@@ -622,7 +498,7 @@ test_bad_file (void)
    * default workbook and the error shows over it */
   window = ll_application_open_path (app, path, NULL);
   g_assert_null (window);
-  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "bad.llw");
+  dialog = ll_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "bad.llw");
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Could Not Open “bad.llw”");
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), !=, "");
@@ -633,9 +509,9 @@ test_bad_file (void)
   /* over a window that shows a workbook, the workbook stays */
   window = LL_WINDOW (gtk_window_get_transient_for (dialog));
   g_assert_false (ll_window_open_path (window, path));
-  wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "bad.llw");
+  ll_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "bad.llw");
 
-  destroy_all_windows ();
+  ll_test_destroy_all_windows ();
   after = ll_test_file_checksum (path);
   g_assert_cmpstr (before, ==, after);
   ll_test_rm_rf (dir);

@@ -1,0 +1,135 @@
+/* ll-test-gui.c: helpers shared by the display tests */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "ll-test-gui.h"
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+gboolean
+ll_test_wait_for (LlTestCondition condition,
+                  gpointer        data)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (10, wake_cb, NULL);
+  gboolean ok;
+
+  while (!(ok = condition (data)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+  return ok;
+}
+
+void
+ll_test_iterate_briefly (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+typedef struct
+{
+  GType       type;
+  const char *heading;
+  GtkWindow  *found;
+} FindToplevel;
+
+static gboolean
+find_toplevel (gpointer data)
+{
+  FindToplevel *find = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  find->found = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (!G_TYPE_CHECK_INSTANCE_TYPE (window, find->type)
+          || !gtk_widget_get_visible (GTK_WIDGET (window)))
+        continue;
+      if (find->heading != NULL && ADW_IS_MESSAGE_DIALOG (window)
+          && strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)),
+                     find->heading) == NULL)
+        continue;
+      find->found = window;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+GtkWindow *
+ll_test_find_toplevel (GType       type,
+                       const char *heading)
+{
+  FindToplevel find = { type, heading, NULL };
+
+  find_toplevel (&find);
+  return find.found;
+}
+
+GtkWindow *
+ll_test_wait_for_toplevel (GType       type,
+                           const char *heading)
+{
+  FindToplevel find = { type, heading, NULL };
+
+  g_assert_true (ll_test_wait_for (find_toplevel, &find));
+  return find.found;
+}
+
+static gboolean
+no_toplevels (gpointer data)
+{
+  return g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0;
+}
+
+/* The next window to destroy: dialogs before the windows they belong to,
+ * since a dialog that outlives its parent trips up GTK. */
+static GtkWindow *
+next_window_to_destroy (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      /* The shortcuts window belongs to its application window, which
+       * destroys it. */
+      if (GTK_IS_SHORTCUTS_WINDOW (window))
+        continue;
+      if (gtk_window_get_transient_for (window) != NULL)
+        return window;
+      if (found == NULL)
+        found = window;
+    }
+  return found;
+}
+
+void
+ll_test_destroy_all_windows (void)
+{
+  GtkWindow *window;
+
+  while ((window = next_window_to_destroy ()) != NULL)
+    gtk_window_destroy (window);
+  g_assert_true (ll_test_wait_for (no_toplevels, NULL));
+}
+
+LlWorkbook *
+ll_test_read_back (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  LlWorkbook *workbook = ll_workbook_open (path, LL_WORKBOOK_OPEN_READ_ONLY, &error);
+
+  g_assert_no_error (error);
+  return workbook;
+}

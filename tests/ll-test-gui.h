@@ -1,0 +1,31 @@
+/* ll-test-gui.h: helpers shared by the display tests */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ll-workbook.h"
+
+G_BEGIN_DECLS
+
+typedef gboolean (*LlTestCondition) (gpointer data);
+
+/* Runs the main loop until @condition holds, for five seconds at most;
+ * returns whether it came to hold. Never a fixed sleep. */
+gboolean     ll_test_wait_for              (LlTestCondition  condition,
+                                            gpointer         data);
+/* Handles what is pending in the main loop, without waiting. */
+void         ll_test_iterate_briefly       (void);
+/* A visible toplevel of @type, as below, or NULL: no waiting. */
+GtkWindow   *ll_test_find_toplevel         (GType            type,
+                                            const char      *heading);
+/* Waits for a visible toplevel of @type; for an AdwMessageDialog, with
+ * @heading (may be NULL) in its heading. Fails the test if none appears. */
+GtkWindow   *ll_test_wait_for_toplevel     (GType            type,
+                                            const char      *heading);
+/* Destroys every window, dialogs before their parents, and waits until
+ * they are gone. */
+void         ll_test_destroy_all_windows   (void);
+/* Opens @path read-only, as another program would while the app has it open. */
+LlWorkbook  *ll_test_read_back             (const char      *path);
+
+G_END_DECLS
