@@ -793,6 +793,27 @@ test_long_title (Fixture       *f,
   g_assert_cmpstr (ll_narrative_get_title (narrative), ==, "Our Vision for Learning");
 }
 
+/* Text that a damaged file holds is shown as plain text, never as an
+ * empty section that the next keystroke would save over. */
+static void
+test_damaged_text_kept (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  LlWorkbook *workbook = ll_window_get_workbook (f->window);
+  LlNarrative *narrative = ll_workbook_add_narrative (workbook, "Damaged", &error);
+  g_autoptr(LlNarrativeSection) section = g_list_model_get_item (ll_narrative_get_sections (narrative), 0);
+  g_autofree char *shown = NULL;
+
+  g_assert_no_error (error);
+  ll_narrative_section_set_body (section, "<para xmlns=\"http://docbook.org/ns/docbook\">"
+                                          "Words that must survive<emphasis>");
+  ll_vision_page_open_narrative (f->page, narrative);
+  ll_test_iterate_briefly ();
+  shown = buffer_text (section_buffer (f, 0));
+  g_assert_cmpstr (shown, ==, "Words that must survive");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -825,6 +846,7 @@ main (int   argc,
   ADD ("/vision/delete", test_delete);
   ADD ("/vision/delete-read-only", test_delete_read_only);
   ADD ("/vision/long-title", test_long_title);
+  ADD ("/vision/damaged-text-kept", test_damaged_text_kept);
 #undef ADD
 
   status = g_test_run ();

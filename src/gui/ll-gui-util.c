@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ll-gui-util.h"
+#include "ll-text.h"
 
 char *
 ll_format_friendly_date (GDateTime *when,
@@ -44,4 +45,26 @@ ll_format_friendly_date (GDateTime *when,
     return g_date_time_format (local, _("%-d %B"));
   /* Translators: a date in another year: "3 March 2024"; see strftime */
   return g_date_time_format (local, _("%-d %B %Y"));
+}
+
+gboolean
+ll_rich_text_load_stored (LlRichText *rich_text,
+                          const char *fragment)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlDocNode) body = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (ll_rich_text_set_fragment (rich_text, fragment ? fragment : "", NULL, &error))
+    return TRUE;
+
+  text = ll_text_from_fragment (fragment);
+  lines = g_strsplit (text, "\n", -1);
+  body = ll_doc_node_new (LL_DOC_BODY);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0')
+      ll_doc_add_para (body, lines[i]);
+  ll_rich_text_set_blocks (rich_text, body);
+  return FALSE;
 }

@@ -3,11 +3,20 @@
 
 #include <glib.h>
 
+#include "ll-rich-text.h"
+
 G_BEGIN_DECLS
 
 /* A date as people say it: "Today at 14:05", "Yesterday at 09:30",
  * "Monday at 16:00", "3 March" (this year) or "3 March 2024". */
 char  *ll_format_friendly_date  (GDateTime *when,
                                  GDateTime *now);
+
+/* Shows a stored DocBook fragment in @rich_text. A fragment that cannot be
+ * read (a damaged file) is shown as its plain text, a paragraph per line,
+ * so that its words are kept rather than replaced by an empty editor.
+ * Returns FALSE when it had to fall back. */
+gboolean  ll_rich_text_load_stored  (LlRichText *rich_text,
+                                     const char *fragment);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ll-gui-util.h"
 #include "ll-narrative-section-row.h"
 #include "ll-prompts.h"
 
@@ -338,7 +339,6 @@ ll_narrative_section_row_constructed (GObject *object)
 {
   LlNarrativeSectionRow *self = LL_NARRATIVE_SECTION_ROW (object);
   g_autoptr(GMenuModel) menu = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
 
   G_OBJECT_CLASS (ll_narrative_section_row_parent_class)->constructed (object);
@@ -346,9 +346,7 @@ ll_narrative_section_row_constructed (GObject *object)
   self->loading = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->heading_entry),
                          ll_narrative_section_get_title (self->section));
-  if (!ll_rich_text_set_fragment (self->rich_text, ll_narrative_section_get_body (self->section),
-                                  NULL, &error))
-    g_warning ("A section's stored text could not be read: %s", error->message);
+  ll_rich_text_load_stored (self->rich_text, ll_narrative_section_get_body (self->section));
   self->loading = FALSE;
 
   g_object_set (self->rich_text, "editable", !self->read_only, NULL);

@@ -40,7 +40,6 @@ add_section (LlRevisionView *self,
 {
   GtkWidget *heading = gtk_label_new (title[0] != '\0' ? title : _("Untitled Section"));
   GtkWidget *text = ll_rich_text_new ();
-  g_autoptr(GError) error = NULL;
 
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
@@ -59,8 +58,7 @@ add_section (LlRevisionView *self,
       return;
     }
   g_object_set (text, "editable", FALSE, "show-toolbar", FALSE, NULL);
-  if (!ll_rich_text_set_fragment (LL_RICH_TEXT (text), body, NULL, &error))
-    g_warning ("A revision's text could not be read: %s", error->message);
+  ll_rich_text_load_stored (LL_RICH_TEXT (text), body);
   gtk_box_append (self->sections_box, text);
 }
 
