@@ -908,6 +908,33 @@ add_roundtrip_cases (void)
     }
 }
 
+/* Stored rich text that reaches the writer unresolved is still written
+ * as DocBook, never as escaped markup. */
+static void
+test_writer_fragment (void)
+{
+  g_autoptr(LlDoc) doc = ll_doc_new ("vision", 2, "Vision");
+  LlDocNode *section = ll_doc_add_section (doc->body, "Our vision");
+  LlDocNode *fragment = ll_doc_node_append (section, ll_doc_node_new (LL_DOC_FRAGMENT));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+
+  fragment->text = g_strdup ("<para xmlns=\"http://docbook.org/ns/docbook\">Kept <emphasis>as</emphasis> text</para>");
+  xml = ll_docbook_write_string (doc, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (xml, "<para>Kept <emphasis>as</emphasis> text</para>"));
+  g_assert_null (strstr (xml, "&lt;"));
+  /* the caller's tree is left as it was */
+  g_assert_cmpint (((LlDocNode *) g_ptr_array_index (section->children, 0))->type, ==, LL_DOC_FRAGMENT);
+
+  g_free (fragment->text);
+  fragment->text = g_strdup ("<para>broken");
+  g_clear_pointer (&xml, g_free);
+  xml = ll_docbook_write_string (doc, NULL, &error);
+  g_assert_null (xml);
+  g_assert_error (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_MALFORMED);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -917,6 +944,7 @@ main (int    argc,
   add_roundtrip_cases ();
   g_test_add_func ("/docbook/writer/every-node", test_writer_every_node);
   g_test_add_func ("/docbook/writer/empty", test_writer_empty);
+  g_test_add_func ("/docbook/writer/fragment", test_writer_fragment);
   g_test_add_func ("/docbook/writer/file", test_writer_file);
   g_test_add_func ("/docbook/writer/too-deep", test_writer_too_deep);
   g_test_add_func ("/docbook/fragment/roundtrip", test_fragment_roundtrip);

@@ -545,6 +545,28 @@ test_layout_direct (void)
   ll_test_rm_rf (dir);
 }
 
+/* Stored rich text that reaches print unresolved keeps its words. */
+static void
+test_fragment_words (void)
+{
+  g_autoptr(LlDoc) doc = ll_doc_new ("vision", 2, "Vision");
+  LlDocNode *section = ll_doc_add_section (doc->body, "Our vision");
+  LlDocNode *fragment = ll_doc_node_append (section, ll_doc_node_new (LL_DOC_FRAGMENT));
+  g_autofree char *dir = ll_test_make_tmpdir ();
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+
+  fragment->text = g_strdup ("<para xmlns=\"http://docbook.org/ns/docbook\">Curious &amp; "
+                             "<emphasis>confident</emphasis> learners</para>"
+                             "<para xmlns=\"http://docbook.org/ns/docbook\">Second paragraph</para>");
+  pdf = export (doc, dir, "fragment.pdf", NULL);
+  text = ll_test_pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Curious & confident learners"));
+  g_assert_nonnull (strstr (text, "Second paragraph"));
+  g_assert_null (strstr (text, "<para"));
+  ll_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -556,6 +578,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/print/short", test_short);
+  g_test_add_func ("/print/fragment-words", test_fragment_words);
   g_test_add_func ("/print/long", test_long);
   g_test_add_func ("/print/page-furniture-and-breaks", test_page_furniture_and_breaks);
   g_test_add_func ("/print/table-across-pages", test_table_across_pages);

@@ -814,6 +814,28 @@ test_damaged_text_kept (Fixture       *f,
   g_assert_cmpstr (shown, ==, "Words that must survive");
 }
 
+/* Export from the window carries the narrative's text, as DocBook. */
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  LlWorkbook *workbook = ll_window_get_workbook (f->window);
+  LlNarrative *narrative = ll_workbook_add_narrative (workbook, "Exported", &error);
+  g_autoptr(LlNarrativeSection) section = g_list_model_get_item (ll_narrative_get_sections (narrative), 0);
+  g_autofree char *xml_path = g_build_filename (f->dir, "narrative.xml", NULL);
+  g_autofree char *xml = NULL;
+
+  ll_narrative_section_set_body (section, "<para xmlns=\"http://docbook.org/ns/docbook\">"
+                                          "Every pupil can <emphasis>grow</emphasis>.</para>\n");
+  ll_vision_page_open_narrative (f->page, narrative);
+  g_assert_true (ll_window_export_docbook_to_path (f->window, ll_narrative_get_id (narrative), xml_path));
+  g_assert_true (g_file_get_contents (xml_path, &xml, NULL, NULL));
+  g_assert_nonnull (strstr (xml, "<para>Every pupil can <emphasis>grow</emphasis>.</para>"));
+  g_assert_null (strstr (xml, "&lt;"));
+  ll_test_assert_docbook_valid (xml_path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -847,6 +869,7 @@ main (int   argc,
   ADD ("/vision/delete-read-only", test_delete_read_only);
   ADD ("/vision/long-title", test_long_title);
   ADD ("/vision/damaged-text-kept", test_damaged_text_kept);
+  ADD ("/vision/export", test_export);
 #undef ADD
 
   status = g_test_run ();

@@ -39,6 +39,23 @@ ll_doc_node_free (LlDocNode *node)
 }
 
 /**
+ * ll_doc_node_copy:
+ * Returns a deep copy of @node.
+ */
+LlDocNode *
+ll_doc_node_copy (const LlDocNode *node)
+{
+  LlDocNode *copy = ll_doc_node_new (node->type);
+
+  copy->title = g_strdup (node->title);
+  copy->text = g_strdup (node->text);
+  copy->attr = g_strdup (node->attr);
+  for (guint i = 0; i < node->children->len; i++)
+    g_ptr_array_add (copy->children, ll_doc_node_copy (g_ptr_array_index (node->children, i)));
+  return copy;
+}
+
+/**
  * ll_doc_node_append:
  * Appends @child (taking ownership) to @parent and returns @child.
  */

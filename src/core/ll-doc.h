@@ -68,6 +68,7 @@ typedef struct
 LlDocNode  *ll_doc_node_new            (LlDocNodeType  type);
 LlDocNode  *ll_doc_node_new_text       (const char    *text);
 void        ll_doc_node_free           (LlDocNode     *node);
+LlDocNode  *ll_doc_node_copy           (const LlDocNode *node);
 LlDocNode  *ll_doc_node_append         (LlDocNode     *parent,
                                         LlDocNode     *child);
 gboolean    ll_doc_node_is_inline      (const LlDocNode *node);

@@ -11,10 +11,22 @@
 #include <glib/gi18n-lib.h>
 
 #include "ll-docbook.h"
+#include "ll-docbook-private.h"
 
-static gboolean
-resolve_node (LlDocNode  *node,
-              GError    **error)
+gboolean
+ll_docbook_has_fragments (const LlDocNode *node)
+{
+  if (node->type == LL_DOC_FRAGMENT)
+    return TRUE;
+  for (guint i = 0; i < node->children->len; i++)
+    if (ll_docbook_has_fragments (g_ptr_array_index (node->children, i)))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+ll_docbook_resolve_node (LlDocNode  *node,
+                         GError    **error)
 {
   for (guint i = 0; i < node->children->len; i++)
     {
@@ -23,7 +35,7 @@ resolve_node (LlDocNode  *node,
 
       if (child->type != LL_DOC_FRAGMENT)
         {
-          if (!resolve_node (child, error))
+          if (!ll_docbook_resolve_node (child, error))
             return FALSE;
           continue;
         }
@@ -50,7 +62,7 @@ ll_docbook_resolve_fragments (LlDoc   *doc,
                               GError **error)
 {
   g_return_val_if_fail (doc != NULL, FALSE);
-  return resolve_node (doc->body, error);
+  return ll_docbook_resolve_node (doc->body, error);
 }
 
 /**

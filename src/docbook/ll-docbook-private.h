@@ -38,6 +38,12 @@ LlDocNode *ll_docbook_canonicalize   (const LlDocNode *container,
                                       gboolean         need_block,
                                       GError         **error);
 
+/* Whether @node holds LL_DOC_FRAGMENT nodes, and replacing them by the
+ * blocks they hold (ll-docbook-document.c). */
+gboolean   ll_docbook_has_fragments  (const LlDocNode *node);
+gboolean   ll_docbook_resolve_node   (LlDocNode       *node,
+                                      GError         **error);
+
 /* Error sentences, kept in ll-docbook-reader.c with the other translatable
  * strings of this directory. */
 void       ll_docbook_set_too_deep   (GError         **error,

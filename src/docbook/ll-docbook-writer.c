@@ -415,7 +415,16 @@ ll_docbook_write_string (const LlDoc  *doc,
   g_return_val_if_fail (doc != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (doc->body != NULL)
+  if (doc->body != NULL && ll_docbook_has_fragments (doc->body))
+    {
+      /* stored rich text that the caller did not resolve */
+      g_autoptr(LlDocNode) resolved = ll_doc_node_copy (doc->body);
+
+      if (!ll_docbook_resolve_node (resolved, error))
+        return NULL;
+      body = ll_docbook_canonicalize (resolved, TRUE, TRUE, error);
+    }
+  else if (doc->body != NULL)
     body = ll_docbook_canonicalize (doc->body, TRUE, TRUE, error);
   else
     {

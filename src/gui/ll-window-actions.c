@@ -136,7 +136,7 @@ ll_window_export_docbook_to_path (LlWindow   *self,
 
   ll_vision_page_flush (self->vision_page);
   name = ll_window_display_basename (path);
-  doc = ll_workbook_build_doc (self->workbook, document_id, &error);
+  doc = ll_docbook_build_doc (self->workbook, document_id, &error);
   if (doc == NULL || !ll_docbook_write_file (doc, path, &error))
     {
       g_autofree char *heading = NULL;
@@ -296,7 +296,7 @@ document_chosen (LlWindow        *self,
       g_autofree char *paper = NULL;
       LlDoc *doc;
 
-      doc = ll_workbook_build_doc (self->workbook, ll_document_info_get_id (info), &error);
+      doc = ll_docbook_build_doc (self->workbook, ll_document_info_get_id (info), &error);
       if (doc == NULL)
         {
           ll_window_show_message (self, _("Could Not Print"), error->message);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ll-print-layout-private.h"
+#include "ll-text.h"
 
 typedef struct
 {
@@ -893,6 +894,24 @@ build_block (Builder         *b,
 
     case LL_DOC_TABLE:
       build_table (b, st, node);
+      break;
+
+    case LL_DOC_FRAGMENT:
+      {
+        /* Callers resolve stored rich text into nodes first
+         * (ll_docbook_build_doc); should one reach here, print its words
+         * rather than lose them. */
+        g_autofree char *text = ll_text_from_fragment (node->text);
+        g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+        for (guint i = 0; lines[i] != NULL; i++)
+          if (lines[i][0] != '\0')
+            {
+              g_autofree char *markup = g_markup_escape_text (lines[i], -1);
+
+              add_para (b, st, markup);
+            }
+      }
       break;
 
     case LL_DOC_BODY:
