@@ -256,6 +256,53 @@ test_import (Fixture       *f,
   ll_test_assert_docbook_valid (xml_path);
 }
 
+/* A Word document turned into DocBook by pandoc, as the users do. */
+static void
+test_import_from_word (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *in = ll_test_data_path ("import/pandoc-from-word.xml");
+  g_autofree char *xml_path = g_build_filename (f->dir, "word.xml", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *xml = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = NULL;
+  LlNarrative *narrative;
+  const char *titles[] = {
+    "Introduction", "Why we want to build better learners", "How we will know it is working",
+  };
+
+  g_assert_cmpint (run_app (&out, &err, "--import-docbook", in, f->sample, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "3\n");
+  /* the table could not be kept as a table, and the user is told */
+  g_assert_cmpstr (err, ==, "1 table became paragraphs, one for each row.\n");
+
+  workbook = ll_workbook_open (f->sample, LL_WORKBOOK_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  narrative = ll_workbook_find_narrative (workbook, 3);
+  g_assert_cmpstr (ll_narrative_get_title (narrative), ==, "Our Vision for Learning at Brookfield Primary");
+  g_assert_cmpstr (ll_narrative_get_author (narrative), ==, "Siân Ó Briain");
+  g_assert_cmpuint (g_list_model_get_n_items (ll_narrative_get_sections (narrative)), ==, G_N_ELEMENTS (titles));
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(LlNarrativeSection) section = g_list_model_get_item (ll_narrative_get_sections (narrative), i);
+
+      g_assert_cmpstr (ll_narrative_section_get_title (section), ==, titles[i]);
+    }
+  g_clear_object (&workbook);
+
+  g_assert_cmpint (run_app (&out, &err, "--export-docbook", xml_path, "--document=3", f->sample, NULL), ==, 0);
+  ll_test_assert_docbook_valid (xml_path);
+  g_assert_true (g_file_get_contents (xml_path, &xml, NULL, NULL));
+  /* the sub-heading, the quotation's attribution, emphasis and the link survive */
+  g_assert_nonnull (strstr (xml, "<title>What this means in classrooms</title>"));
+  g_assert_nonnull (strstr (xml, "<attribution>Sir Michael Bichard</attribution>"));
+  g_assert_nonnull (strstr (xml, "<emphasis role=\"strong\">every child</emphasis>"));
+  g_assert_nonnull (strstr (xml, "xlink:href=\"https://www.buildinglearningpower.com\""));
+  g_assert_nonnull (strstr (xml, "<para>Pupils who can describe a strategy; 40%; 75%</para>"));
+}
+
 /* Hostile or broken XML gets one clear sentence and imports nothing. */
 static void
 test_import_hostile (Fixture       *f,
@@ -377,6 +424,7 @@ main (int   argc,
   ADD ("export-vision", test_export_vision);
   ADD ("check", test_check);
   ADD ("import", test_import);
+  ADD ("import-from-word", test_import_from_word);
   ADD ("import-hostile", test_import_hostile);
   ADD ("bad-inputs", test_bad_inputs);
 #undef ADD

@@ -1,9 +1,10 @@
 /* ll-docbook-reader.c: safe input of DocBook 5 into the neutral tree
  *
  * The file may come from anywhere, so parsing is defensive: no network, no
- * DTD, no entity declarations at all (a DOCTYPE stops the parser as soon as
- * it is seen, before any entity is declared, which rules out billion laughs
- * and external entities alike), a size limit, and a nesting limit enforced
+ * DTD is ever loaded, no declarations at all (a bare DOCTYPE, as pandoc
+ * writes, is allowed; any declaration in an internal subset stops the
+ * parser before it takes effect, which rules out billion laughs and
+ * external entities alike), a size limit, and a nesting limit enforced
  * while parsing, so that neither libxml2 nor our own walk of the tree can
  * run out of stack. libxml2 reports its errors to us and never to stderr.
  *
@@ -16,8 +17,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -161,14 +165,15 @@ stop_unsafe (void *user_data)
   xmlStopParser (ctxt);
 }
 
+/* "<!DOCTYPE name ...>" alone declares nothing: pandoc writes one. No DTD
+ * node is made and no external subset is ever loaded; the declarations
+ * that an internal subset could hold are refused one by one below. */
 static void
 on_internal_subset (void          *user_data,
                     const xmlChar *name,
                     const xmlChar *external_id,
                     const xmlChar *system_id)
 {
-  /* called at "<!DOCTYPE name ...", before any declaration is read */
-  stop_unsafe (user_data);
 }
 
 static void
@@ -176,6 +181,47 @@ on_external_subset (void          *user_data,
                     const xmlChar *name,
                     const xmlChar *external_id,
                     const xmlChar *system_id)
+{
+}
+
+static void
+on_element_decl (void                  *user_data,
+                 const xmlChar         *name,
+                 int                    type,
+                 xmlElementContentPtr   content)
+{
+  stop_unsafe (user_data);
+}
+
+static void
+on_attribute_decl (void                 *user_data,
+                   const xmlChar        *elem,
+                   const xmlChar        *fullname,
+                   int                   type,
+                   int                   def,
+                   const xmlChar        *default_value,
+                   xmlEnumerationPtr     tree)
+{
+  /* the tree is ours to free when we take the callback */
+  xmlFreeEnumeration (tree);
+  stop_unsafe (user_data);
+}
+
+static void
+on_notation_decl (void          *user_data,
+                  const xmlChar *name,
+                  const xmlChar *public_id,
+                  const xmlChar *system_id)
+{
+  stop_unsafe (user_data);
+}
+
+static void
+on_unparsed_entity_decl (void          *user_data,
+                         const xmlChar *name,
+                         const xmlChar *public_id,
+                         const xmlChar *system_id,
+                         const xmlChar *notation_name)
 {
   stop_unsafe (user_data);
 }
@@ -315,6 +361,10 @@ parse_safely (const char  *data,
       ctxt->sax->internalSubset = on_internal_subset;
       ctxt->sax->externalSubset = on_external_subset;
       ctxt->sax->entityDecl = on_entity_decl;
+      ctxt->sax->elementDecl = on_element_decl;
+      ctxt->sax->attributeDecl = on_attribute_decl;
+      ctxt->sax->notationDecl = on_notation_decl;
+      ctxt->sax->unparsedEntityDecl = on_unparsed_entity_decl;
       ctxt->sax->serror = on_ctxt_error;
       ctxt->sax->error = NULL;
       ctxt->sax->warning = NULL;
@@ -1449,35 +1499,71 @@ ll_docbook_read_file (const char  *path,
                       GPtrArray  **notes,
                       GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *data = NULL;
   g_autofree char *name = NULL;
+  GString *data;
+  LlDoc *doc;
   GStatBuf st;
-  gsize length = 0;
+  int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   name = g_filename_display_basename (path);
-  if (g_stat (path, &st) != 0)
+  /* Not blocking, so that a named pipe without a writer reads as empty
+   * rather than waiting for ever; the size is checked on what was opened,
+   * and reading stops past the limit whatever the size said (a device
+   * such as /dev/zero, a file that grows). */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
+  if (fd < 0 || fstat (fd, &st) != 0)
     {
       int saved = errno;
 
+      if (fd >= 0)
+        g_close (fd, NULL);
       g_set_error (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_IO,
                    _("The file “%s” could not be opened: %s."), name, g_strerror (saved));
       return NULL;
     }
   if ((guint64) st.st_size > LL_DOCBOOK_MAX_SIZE)
     {
+      g_close (fd, NULL);
       set_too_large (error);
       return NULL;
     }
-  if (!g_file_get_contents (path, &data, &length, &local_error))
+
+  data = g_string_sized_new (S_ISREG (st.st_mode) ? (gsize) st.st_size + 1 : 4096);
+  for (;;)
     {
-      g_set_error (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_IO,
-                   _("The file “%s” could not be read: %s"), name, local_error->message);
-      return NULL;
+      char chunk[16384];
+      gssize n = read (fd, chunk, sizeof chunk);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+
+          g_close (fd, NULL);
+          g_string_free (data, TRUE);
+          g_set_error (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_IO,
+                       _("The file “%s” could not be read: %s"), name, g_strerror (saved));
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      if (data->len + (gsize) n > LL_DOCBOOK_MAX_SIZE)
+        {
+          g_close (fd, NULL);
+          g_string_free (data, TRUE);
+          set_too_large (error);
+          return NULL;
+        }
+      g_string_append_len (data, chunk, n);
     }
-  return ll_docbook_read_string (data, length, notes, error);
+  g_close (fd, NULL);
+
+  doc = ll_docbook_read_string (data->str, data->len, notes, error);
+  g_string_free (data, TRUE);
+  return doc;
 }
 
 /**
