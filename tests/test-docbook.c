@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 #include <gio/gio.h>
 #include <libxml/xmlerror.h>
@@ -640,7 +641,44 @@ test_reader_external_entity (void)
 
   assert_file_fails ("external-entity.xml", LL_DOCBOOK_ERROR_UNSAFE);
   assert_file_fails ("parameter-entity.xml", LL_DOCBOOK_ERROR_UNSAFE);
-  assert_file_fails ("docbook4-doctype.xml", LL_DOCBOOK_ERROR_UNSAFE);
+  /* its DTD is never loaded; it is refused for not being DocBook 5 */
+  assert_file_fails ("docbook4-doctype.xml", LL_DOCBOOK_ERROR_NOT_DOCBOOK);
+}
+
+/* A bare DOCTYPE, as pandoc writes, declares nothing and is read; any
+ * declaration in an internal subset is refused. */
+static void
+test_reader_doctype (void)
+{
+  const char *refused[] = {
+    "<!DOCTYPE article [<!ELEMENT article ANY>]>",
+    "<!DOCTYPE article [<!ATTLIST article version CDATA \"5.0\">]>",
+    "<!DOCTYPE article [<!NOTATION png SYSTEM \"image/png\">]>",
+    "<!DOCTYPE article [<!ENTITY % p SYSTEM \"file:///etc/passwd\">%p;]>",
+  };
+  const char *body = DOCBOOK_OPEN "<info><title>Bare</title></info><para>Read</para></article>";
+
+  {
+    g_autofree char *xml = g_strconcat ("<!DOCTYPE article>\n", body, NULL);
+    g_autofree char *with_id = g_strconcat ("<!DOCTYPE article SYSTEM \"http://127.0.0.1:9/none.dtd\">\n",
+                                            body, NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LlDoc) doc = ll_docbook_read_string (xml, strlen (xml), NULL, &error);
+    g_autoptr(LlDoc) doc2 = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (doc->title, ==, "Bare");
+    /* an external DTD is named but never loaded */
+    doc2 = ll_docbook_read_string (with_id, strlen (with_id), NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (doc2->title, ==, "Bare");
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *xml = g_strconcat (refused[i], body, NULL);
+
+      assert_read_fails (xml, strlen (xml), LL_DOCBOOK_ERROR_UNSAFE);
+    }
 }
 
 static void
@@ -935,6 +973,406 @@ test_writer_fragment (void)
   g_assert_error (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_MALFORMED);
 }
 
+/* Off the main thread ------------------------------------------------------ */
+
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  g_assert_null (*slot);
+  *slot = g_object_ref (result);
+}
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until every slot holds a result, with a deadline
+ * (generous, for sanitizer builds); never a fixed sleep. */
+static void
+wait_for_results (GAsyncResult **slots,
+                  guint          n)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (10, wake_cb, NULL);
+
+  for (guint i = 0; i < n; i++)
+    while (slots[i] == NULL)
+      {
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+        g_main_context_iteration (NULL, TRUE);
+      }
+  g_source_remove (wake);
+}
+
+static gboolean
+write_file_async (LlDoc         *doc,
+                  const char    *path,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ll_docbook_write_file_async (doc, path, cancellable, store_result_cb, &result);
+  /* the callback never comes before the call returns */
+  g_assert_null (result);
+  wait_for_results (&result, 1);
+  return ll_docbook_write_file_finish (result, error);
+}
+
+static LlDoc *
+read_file_async (const char    *path,
+                 GPtrArray    **notes,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ll_docbook_read_file_async (path, cancellable, store_result_cb, &result);
+  g_assert_null (result);
+  wait_for_results (&result, 1);
+  return ll_docbook_read_file_finish (result, notes, error);
+}
+
+static void
+test_async_write (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *dir = ll_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "plan.xml", NULL);
+  g_autofree char *cancelled = g_build_filename (dir, "cancelled.xml", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no", "such", "dir", "plan.xml", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *on_disk = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GDir) listing = NULL;
+  LlDoc *doc;
+
+  /* the same bytes as the synchronous writer, and valid DocBook */
+  doc = build_every_node ();
+  expected = write_doc (doc);
+  g_assert_true (write_file_async (doc, path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &on_disk, NULL, NULL));
+  g_assert_cmpstr (on_disk, ==, expected);
+  ll_test_assert_docbook_valid (path);
+
+  /* stored rich text is resolved in the worker */
+  doc = ll_doc_new ("vision", 2, "Vision");
+  ll_doc_node_append (ll_doc_add_section (doc->body, "Our vision"),
+                      ll_doc_node_new (LL_DOC_FRAGMENT))->text =
+    g_strdup ("<para xmlns=\"http://docbook.org/ns/docbook\">Every <emphasis>pupil</emphasis></para>");
+  g_assert_true (write_file_async (doc, path, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&on_disk, g_free);
+  g_assert_true (g_file_get_contents (path, &on_disk, NULL, NULL));
+  g_assert_nonnull (strstr (on_disk, "<para>Every <emphasis>pupil</emphasis></para>"));
+  g_assert_null (strstr (on_disk, "&lt;"));
+  ll_test_assert_docbook_valid (path);
+
+  /* cancelled before it runs: no new file, and an existing one is untouched */
+  g_cancellable_cancel (cancellable);
+  g_assert_false (write_file_async (build_every_node (), cancelled, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (cancelled, G_FILE_TEST_EXISTS));
+  before = ll_test_file_checksum (path);
+  g_assert_false (write_file_async (build_every_node (), path, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  after = ll_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  /* and no temporary file is left behind */
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_nonnull (listing);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, "plan.xml");
+  g_assert_null (g_dir_read_name (listing));
+
+  /* errors are the synchronous writer's */
+  g_assert_false (write_file_async (build_every_node (), missing, NULL, &error));
+  g_assert_error (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "plan.xml"));
+  g_clear_error (&error);
+  g_assert_false (write_file_async (build_deep_doc (255), path, NULL, &error));
+  g_assert_error (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_TOO_DEEP);
+  g_clear_error (&error);
+  g_clear_pointer (&after, g_free);
+  after = ll_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+
+  ll_test_rm_rf (dir);
+}
+
+static const char notes_xml[] =
+  DOCBOOK_OPEN "<info><title>Plan</title><author><personname>Ada Hughes</personname></author></info>"
+  "<para>Before <footnote><para>aside</para></footnote></para><mediaobject/>"
+  "<section><title>One</title><para>First <emphasis>words</emphasis>.</para>"
+  "<table><tgroup cols=\"1\"><tbody><row><entry>cell</entry></row></tbody></tgroup></table>"
+  "</section></article>";
+
+static void
+test_async_read (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) sync_error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *dir = ll_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "notes.xml", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.xml", NULL);
+  g_autoptr(GPtrArray) sync_notes = NULL;
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(LlDoc) sync_doc = NULL;
+  g_autoptr(LlDoc) doc = NULL;
+  g_autofree char *sync_xml = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *sync_notes_text = NULL;
+  g_autofree char *notes_text = NULL;
+  static const struct
+  {
+    const char *name;
+    const char *data;
+  } hostile[] = {
+    { "laughs.xml", "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
+                    "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">]>"
+                    "<article xmlns=\"http://docbook.org/ns/docbook\"><para>&lol2;</para></article>" },
+    { "xxe.xml", "<!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><a>&x;</a>" },
+    { "malformed.xml", DOCBOOK_OPEN "<para>broken</article>" },
+    { "not-docbook.xml", "<html><body>Not DocBook</body></html>" },
+    { "empty.xml", "" },
+  };
+
+  g_assert_true (g_file_set_contents (path, notes_xml, -1, NULL));
+
+  /* the same document and the same notes as the synchronous reader */
+  sync_doc = ll_docbook_read_file (path, &sync_notes, &sync_error);
+  g_assert_no_error (sync_error);
+  g_ptr_array_add (notes, g_strdup ("an earlier note"));
+  doc = read_file_async (path, &notes, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  g_assert_cmpstr (doc->title, ==, sync_doc->title);
+  g_assert_cmpstr (doc->author, ==, "Ada Hughes");
+  sync_xml = write_doc (sync_doc);
+  xml = write_doc (doc);
+  g_assert_cmpstr (xml, ==, sync_xml);
+  g_assert_cmpuint (sync_notes->len, >=, 2);
+  g_assert_cmpstr (g_ptr_array_index (notes, 0), ==, "an earlier note");
+  g_ptr_array_remove_index (notes, 0);
+  sync_notes_text = join_notes (sync_notes);
+  notes_text = join_notes (notes);
+  g_assert_cmpstr (notes_text, ==, sync_notes_text);
+
+  /* hostile files fail with the synchronous reader's error */
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      g_autofree char *bad = g_build_filename (dir, hostile[i].name, NULL);
+      g_autoptr(LlDoc) sync_none = NULL;
+      g_autoptr(LlDoc) none = NULL;
+      g_autoptr(GPtrArray) none_notes = NULL;
+
+      g_test_message ("%s", hostile[i].name);
+      g_assert_true (g_file_set_contents (bad, hostile[i].data, -1, NULL));
+      g_clear_error (&sync_error);
+      g_clear_error (&error);
+      sync_none = ll_docbook_read_file (bad, NULL, &sync_error);
+      g_assert_null (sync_none);
+      g_assert_nonnull (sync_error);
+      none = read_file_async (bad, &none_notes, NULL, &error);
+      g_assert_null (none);
+      g_assert_null (none_notes);
+      g_assert_error (error, sync_error->domain, sync_error->code);
+      g_assert_cmpstr (error->message, ==, sync_error->message);
+    }
+  g_clear_error (&sync_error);
+  g_clear_error (&error);
+  g_assert_null (read_file_async (missing, NULL, NULL, &error));
+  g_assert_error (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_IO);
+  g_clear_error (&error);
+
+  /* what is not a regular file never keeps the worker reading or waiting */
+  if (g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+    {
+      g_assert_null (read_file_async ("/dev/zero", NULL, NULL, &error));
+      g_assert_error (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_TOO_LARGE);
+      g_clear_error (&error);
+    }
+  {
+    g_autofree char *fifo = g_build_filename (dir, "pipe.xml", NULL);
+
+    g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+    g_assert_null (read_file_async (fifo, NULL, NULL, &error));
+    g_assert_nonnull (error);
+    g_assert_true (error->domain == LL_DOCBOOK_ERROR);
+    g_clear_error (&error);
+  }
+
+  /* cancelled: nothing is read */
+  g_cancellable_cancel (cancellable);
+  g_clear_pointer (&doc, ll_doc_free);
+  doc = read_file_async (path, NULL, cancellable, &error);
+  g_assert_null (doc);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  ll_test_rm_rf (dir);
+}
+
+/* Reading and writing in several workers at once, with the main thread
+ * parsing too: each gives what it would alone. */
+static void
+test_async_concurrent (void)
+{
+  enum { N = 8 };
+  g_autofree char *dir = ll_test_make_tmpdir ();
+  g_autofree char *source = g_build_filename (dir, "notes.xml", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(LlDoc) model = build_every_node ();
+  GAsyncResult *reads[N] = { NULL };
+  GAsyncResult *writes[N] = { NULL };
+  char *paths[N];
+
+  g_assert_true (g_file_set_contents (source, notes_xml, -1, NULL));
+  expected = write_doc (model);
+  for (guint i = 0; i < N; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("out-%u.xml", i);
+
+      paths[i] = g_build_filename (dir, name, NULL);
+      ll_docbook_read_file_async (source, NULL, store_result_cb, &reads[i]);
+      ll_docbook_write_file_async (build_every_node (), paths[i], NULL, store_result_cb, &writes[i]);
+    }
+  /* the main thread's own parsing, and its error handler, meanwhile */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LlDoc) doc = ll_docbook_read_string ("<article><para>broken</article>", 31, NULL, &error);
+
+      g_assert_error (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_MALFORMED);
+    }
+  wait_for_results (reads, N);
+  wait_for_results (writes, N);
+
+  for (guint i = 0; i < N; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) notes = NULL;
+      g_autoptr(LlDoc) doc = ll_docbook_read_file_finish (reads[i], &notes, &error);
+      g_autofree char *on_disk = NULL;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (doc);
+      g_assert_cmpstr (doc->title, ==, "Plan");
+      g_assert_cmpuint (notes->len, >=, 2);
+      g_assert_true (ll_docbook_write_file_finish (writes[i], &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (paths[i], &on_disk, NULL, NULL));
+      g_assert_cmpstr (on_disk, ==, expected);
+      g_object_unref (reads[i]);
+      g_object_unref (writes[i]);
+      g_free (paths[i]);
+    }
+  ll_test_rm_rf (dir);
+}
+
+/* In a worker, libxml2's handlers are the worker's: the main thread's stays
+ * in place and hears nothing, and nothing is printed. */
+static void
+test_async_quiet (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = ll_test_make_tmpdir ();
+      g_autofree char *bad = g_build_filename (dir, "bad.xml", NULL);
+      g_autofree char *unsafe = g_build_filename (dir, "unsafe.xml", NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LlDoc) doc = NULL;
+
+      g_assert_true (g_file_set_contents (bad, "<article><para>broken</article>", -1, NULL));
+      g_assert_true (g_file_set_contents (unsafe, "<!DOCTYPE a [<!ENTITY b \"c\">]><a>&b;</a>", -1, NULL));
+      xmlSetStructuredErrorFunc (&error_handler_calls, count_errors);
+      doc = read_file_async (bad, NULL, NULL, &error);
+      g_assert_error (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_MALFORMED);
+      g_clear_error (&error);
+      doc = read_file_async (unsafe, NULL, NULL, &error);
+      g_assert_error (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_UNSAFE);
+      g_assert_cmpint (error_handler_calls, ==, 0);
+      g_assert_true (xmlStructuredError == count_errors);
+      g_assert_true (xmlStructuredErrorContext == &error_handler_calls);
+      xmlSetStructuredErrorFunc (NULL, NULL);
+      ll_test_rm_rf (dir);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("");
+  g_test_trap_assert_stdout ("");
+}
+
+/* Reading in a worker, then adding to the workbook on the main thread,
+ * gives what the synchronous import gives. */
+static void
+test_async_import (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = ll_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "notes.xml", NULL);
+  g_autofree char *workbook_path = g_build_filename (dir, "School.llw", NULL);
+  g_autoptr(LlWorkbook) workbook = NULL;
+  g_autoptr(GPtrArray) sync_notes = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(LlDoc) doc = NULL;
+  g_autofree char *sync_notes_text = NULL;
+  g_autofree char *notes_text = NULL;
+  LlNarrative *sync_narrative;
+  LlNarrative *narrative;
+  GListModel *sync_sections;
+  GListModel *sections;
+
+  g_assert_true (g_file_set_contents (path, notes_xml, -1, NULL));
+  workbook = ll_workbook_create (workbook_path, &error);
+  g_assert_no_error (error);
+
+  sync_narrative = ll_docbook_import_narrative (workbook, path, &sync_notes, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sync_narrative);
+
+  doc = read_file_async (path, &notes, NULL, &error);
+  g_assert_no_error (error);
+  narrative = ll_docbook_import_doc (workbook, doc, notes, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (narrative);
+  g_assert_true (narrative != sync_narrative);
+
+  g_assert_cmpstr (ll_narrative_get_title (narrative), ==, ll_narrative_get_title (sync_narrative));
+  sync_sections = ll_narrative_get_sections (sync_narrative);
+  sections = ll_narrative_get_sections (narrative);
+  g_assert_cmpuint (g_list_model_get_n_items (sections), ==, 2);   /* Introduction, One */
+  g_assert_cmpuint (g_list_model_get_n_items (sections), ==, g_list_model_get_n_items (sync_sections));
+  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+    {
+      g_autoptr(LlNarrativeSection) a = g_list_model_get_item (sync_sections, i);
+      g_autoptr(LlNarrativeSection) b = g_list_model_get_item (sections, i);
+
+      g_assert_cmpstr (ll_narrative_section_get_title (b), ==, ll_narrative_section_get_title (a));
+      g_assert_cmpstr (ll_narrative_section_get_body (b), ==, ll_narrative_section_get_body (a));
+    }
+  /* reader's notes, then the import's, in one list */
+  sync_notes_text = join_notes (sync_notes);
+  notes_text = join_notes (notes);
+  g_assert_cmpstr (notes_text, ==, sync_notes_text);
+  g_assert_nonnull (strstr (notes_text, "table"));
+
+  ll_workbook_close (workbook);
+  ll_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -952,6 +1390,7 @@ main (int    argc,
   g_test_add_func ("/docbook/reader/billion-laughs", test_reader_billion_laughs);
   g_test_add_func ("/docbook/reader/external-entity", test_reader_external_entity);
   g_test_add_func ("/docbook/reader/no-network", test_reader_no_network);
+  g_test_add_func ("/docbook/reader/doctype", test_reader_doctype);
   g_test_add_func ("/docbook/reader/too-deep", test_reader_too_deep);
   g_test_add_func ("/docbook/reader/malformed", test_reader_malformed);
   g_test_add_func ("/docbook/reader/not-docbook", test_reader_not_docbook);
@@ -959,6 +1398,11 @@ main (int    argc,
   g_test_add_func ("/docbook/reader/quiet", test_reader_quiet);
   g_test_add_func ("/docbook/reader/metadata", test_reader_metadata);
   g_test_add_func ("/docbook/error-quark", test_error_quark);
+  g_test_add_func ("/docbook/async/write", test_async_write);
+  g_test_add_func ("/docbook/async/read", test_async_read);
+  g_test_add_func ("/docbook/async/concurrent", test_async_concurrent);
+  g_test_add_func ("/docbook/async/quiet", test_async_quiet);
+  g_test_add_func ("/docbook/async/import", test_async_import);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ll-application.h"
+#include "ll-docbook.h"
 #include "ll-narrative-editor.h"
 #include "ll-narrative-row.h"
 #include "ll-narrative-section-row.h"
@@ -496,17 +497,66 @@ test_distraction_free (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (sidebar));
 }
 
+/* Waiting for an asynchronous operation */
+
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  g_assert_null (*slot);
+  *slot = g_object_ref (result);
+}
+
+static gboolean
+have_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static LlNarrative *
+import_file (LlVisionPage  *page,
+             const char    *path,
+             GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ll_vision_page_import_file_async (page, path, NULL, store_result_cb, &result);
+  g_assert_null (result);
+  g_assert_true (ll_test_wait_for (have_result, &result));
+  return ll_vision_page_import_file_finish (page, result, error);
+}
+
 static void
 test_import (Fixture       *f,
              gconstpointer  data)
 {
   g_autofree char *docbook = ll_test_data_path ("docbook/pandoc.in.xml");
   g_autofree char *bad = g_build_filename (f->dir, "bad.xml", NULL);
-  LlNarrative *narrative;
+  g_autoptr(LlNarrative) narrative = NULL;
+  g_autoptr(LlNarrative) none = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) second = NULL;
+  g_autoptr(GError) error = NULL;
   GtkWindow *dialog;
 
-  narrative = ll_vision_page_import_file (f->page, docbook);
+  /* while the file is read, the page waits, and one import is enough */
+  ll_vision_page_import_file_async (f->page, docbook, NULL, store_result_cb, &result);
+  g_assert_true (ll_vision_page_get_importing (f->page));
+  ll_vision_page_import_file_async (f->page, docbook, NULL, store_result_cb, &second);
+  g_assert_true (ll_test_wait_for (have_result, &second));
+  none = ll_vision_page_import_file_finish (f->page, second, &error);
+  g_assert_null (none);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PENDING);
+  g_clear_error (&error);
+
+  g_assert_true (ll_test_wait_for (have_result, &result));
+  narrative = ll_vision_page_import_file_finish (f->page, result, &error);
+  g_assert_no_error (error);
   g_assert_nonnull (narrative);
+  g_assert_false (ll_vision_page_get_importing (f->page));
   g_assert_true (ll_vision_page_get_editing (f->page));
   g_assert_true (ll_narrative_editor_get_narrative (f->editor) == narrative);
   g_assert_nonnull (ll_narrative_editor_get_section_row (f->editor, 0));
@@ -519,10 +569,39 @@ test_import (Fixture       *f,
 
   /* a file that is not DocBook imports nothing, and says why */
   g_assert_true (g_file_set_contents (bad, "<html><body>Not DocBook</body></html>", -1, NULL));
-  g_assert_null (ll_vision_page_import_file (f->page, bad));
+  g_clear_object (&none);
+  none = import_file (f->page, bad, &error);
+  g_assert_null (none);
+  g_assert_error (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_NOT_DOCBOOK);
   dialog = ll_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Could Not Import");
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), !=, "");
   g_assert_cmpuint (g_list_model_get_n_items (ll_workbook_get_narratives (ll_window_get_workbook (f->window))), ==, 1);
+}
+
+/* Closing the window while a file is read: the import is cancelled, the
+ * callback leaves the disposed page alone, and nothing is added. */
+static void
+test_import_then_close (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *docbook = ll_test_data_path ("docbook/pandoc.in.xml");
+  g_autoptr(LlVisionPage) page = g_object_ref (f->page);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(LlNarrative) narrative = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) reader = NULL;
+
+  ll_vision_page_import_file_async (page, docbook, NULL, store_result_cb, &result);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_assert_true (ll_test_wait_for (have_result, &result));
+  narrative = ll_vision_page_import_file_finish (page, result, &error);
+  g_assert_null (narrative);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  ll_test_iterate_briefly ();
+  g_assert_null (ll_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+  reader = ll_test_read_back (f->path);
+  g_assert_cmpuint (g_list_model_get_n_items (ll_workbook_get_narratives (reader)), ==, 0);
+  ll_workbook_close (reader);
 }
 
 static void
@@ -825,11 +904,16 @@ test_export (Fixture       *f,
   g_autoptr(LlNarrativeSection) section = g_list_model_get_item (ll_narrative_get_sections (narrative), 0);
   g_autofree char *xml_path = g_build_filename (f->dir, "narrative.xml", NULL);
   g_autofree char *xml = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
 
   ll_narrative_section_set_body (section, "<para xmlns=\"http://docbook.org/ns/docbook\">"
                                           "Every pupil can <emphasis>grow</emphasis>.</para>\n");
   ll_vision_page_open_narrative (f->page, narrative);
-  g_assert_true (ll_window_export_docbook_to_path (f->window, ll_narrative_get_id (narrative), xml_path));
+  ll_window_export_docbook_to_path_async (f->window, ll_narrative_get_id (narrative), xml_path,
+                                          NULL, store_result_cb, &result);
+  g_assert_true (ll_test_wait_for (have_result, &result));
+  g_assert_true (ll_window_export_docbook_to_path_finish (f->window, result, &error));
+  g_assert_no_error (error);
   g_assert_true (g_file_get_contents (xml_path, &xml, NULL, NULL));
   g_assert_nonnull (strstr (xml, "<para>Every pupil can <emphasis>grow</emphasis>.</para>"));
   g_assert_null (strstr (xml, "&lt;"));
@@ -863,6 +947,7 @@ main (int   argc,
   ADD ("/vision/prompts-and-sections", test_prompts_and_sections);
   ADD ("/vision/distraction-free", test_distraction_free);
   ADD ("/vision/import", test_import);
+  ADD ("/vision/import-then-close", test_import_then_close);
   ADD ("/vision/close-keeps-typing", test_close_keeps_typing);
   ADD ("/vision/one-toolbar", test_one_toolbar);
   ADD ("/vision/delete", test_delete);

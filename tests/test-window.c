@@ -219,22 +219,108 @@ test_save_copy (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* Waiting for an asynchronous operation */
+
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  g_assert_null (*slot);
+  *slot = g_object_ref (result);
+}
+
+static gboolean
+have_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static gboolean
+export_docbook (LlWindow      *window,
+                gint64         document_id,
+                const char    *path,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ll_window_export_docbook_to_path_async (window, document_id, path, cancellable,
+                                          store_result_cb, &result);
+  /* asynchronous: the callback never comes before the call returns */
+  g_assert_null (result);
+  g_assert_true (ll_test_wait_for (have_result, &result));
+  return ll_window_export_docbook_to_path_finish (window, result, error);
+}
+
 static void
 test_export_docbook (Fixture       *f,
                      gconstpointer  data)
 {
   g_autofree char *xml = g_build_filename (f->dir, "Profile.xml", NULL);
+  g_autofree char *cancelled = g_build_filename (f->dir, "Cancelled.xml", NULL);
+  g_autofree char *nowhere = g_build_filename (f->dir, "no such folder", "Profile.xml", NULL);
   g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   GListModel *documents = ll_workbook_get_documents (ll_window_get_workbook (f->window));
   g_autoptr(LlDocumentInfo) info = NULL;
+  GtkWindow *dialog;
 
   g_assert_cmpint (g_list_model_get_n_items (documents), >=, 1);
   info = g_list_model_get_item (documents, 0);
-  g_assert_true (ll_window_export_docbook_to_path (f->window, ll_document_info_get_id (info), xml));
+  g_assert_true (export_docbook (f->window, ll_document_info_get_id (info), xml, NULL, &error));
+  g_assert_no_error (error);
   g_assert_true (g_file_test (xml, G_FILE_TEST_IS_REGULAR));
   ll_test_assert_docbook_valid (xml);
   g_assert_true (g_file_get_contents (xml, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, SCHOOL_NAME));
+
+  /* cancelled: no file, and no dialog */
+  g_cancellable_cancel (cancellable);
+  g_assert_false (export_docbook (f->window, ll_document_info_get_id (info), cancelled,
+                                  cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (cancelled, G_FILE_TEST_EXISTS));
+  ll_test_iterate_briefly ();
+  g_assert_null (ll_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+
+  /* a folder that is not there: the user is told why */
+  g_assert_false (export_docbook (f->window, ll_document_info_get_id (info), nowhere, NULL, &error));
+  g_assert_nonnull (error);
+  dialog = ll_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Could Not Export");
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (f->window));
+}
+
+/* Closing the window while an export runs: the callback comes, the file is
+ * either complete or absent, and the closed window shows nothing. */
+static void
+test_export_then_close (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *xml = g_build_filename (f->dir, "Closing.xml", NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWindow) window = g_object_ref (f->window);
+  GListModel *documents = ll_workbook_get_documents (ll_window_get_workbook (f->window));
+  g_autoptr(LlDocumentInfo) info = g_list_model_get_item (documents, 0);
+
+  ll_window_export_docbook_to_path_async (window, ll_document_info_get_id (info), xml, NULL,
+                                          store_result_cb, &result);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (ll_test_wait_for (have_result, &result));
+  if (ll_window_export_docbook_to_path_finish (window, result, &error))
+    ll_test_assert_docbook_valid (xml);
+  else
+    {
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_false (g_file_test (xml, G_FILE_TEST_EXISTS));
+    }
+  ll_test_iterate_briefly ();
+  g_assert_null (ll_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
 }
 
 static void
@@ -545,6 +631,7 @@ main (int   argc,
   ADD ("/window/menu", test_menu);
   ADD ("/window/save-copy", test_save_copy);
   ADD ("/window/export-docbook", test_export_docbook);
+  ADD ("/window/export-then-close", test_export_then_close);
   ADD ("/window/preferences", test_preferences);
   ADD ("/window/shortcuts", test_shortcuts);
   ADD ("/window/about", test_about);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "ll-docbook.h"
 #include "ll-docbook-private.h"
@@ -168,7 +169,8 @@ simplify_blocks (GPtrArray *blocks,
           break;
 
         case LL_DOC_SECTION:
-          if (depth >= 1)
+          /* depth 0: a narrative section; 1: a sub-heading in it */
+          if (depth >= 2)
             {
               /* deeper than a sub-heading: a bold paragraph, then its blocks */
               LlDocNode *heading = ll_doc_node_new (LL_DOC_PARA);
@@ -212,6 +214,23 @@ simplify_blocks (GPtrArray *blocks,
             /* quotations hold paragraphs */
             g_autofree char *text = NULL;
             gboolean plain = TRUE;
+
+            /* Word and pandoc write who said it as a last paragraph
+             * starting with a dash: that is the attribution */
+            if (node->attr == NULL && node->children->len > 1)
+              {
+                LlDocNode *last = g_ptr_array_index (node->children, node->children->len - 1);
+                g_autofree char *said = last->type == LL_DOC_PARA ? ll_doc_node_get_text (last) : NULL;
+                const char *dashes[] = { "— ", "– ", "―", "-- " };
+
+                for (guint d = 0; said != NULL && d < G_N_ELEMENTS (dashes); d++)
+                  if (g_str_has_prefix (g_strstrip (said), dashes[d]))
+                    {
+                      node->attr = g_strstrip (g_strdup (said + strlen (dashes[d])));
+                      g_ptr_array_remove_index (node->children, node->children->len - 1);
+                      break;
+                    }
+              }
 
             for (guint k = 0; k < node->children->len; k++)
               plain = plain && ((LlDocNode *) g_ptr_array_index (node->children, k))->type == LL_DOC_PARA;
@@ -269,43 +288,44 @@ add_simplification_notes (GPtrArray   *notes,
 }
 
 /**
- * ll_docbook_import_narrative:
- * @notes: (out) (optional): sentences saying what was simplified
+ * ll_docbook_import_doc:
+ * @doc: a document that ll_docbook_read_file() or ll_docbook_read_string()
+ *   returned; its blocks are taken, and the caller still frees it
+ * @notes: (inout) (optional): sentences saying what was simplified are
+ *   appended to it, on success only
  *
- * Reads the DocBook 5 article at @path and adds it to @workbook as a new
- * vision narrative: each top-level section becomes a section, and what
- * comes before the first section becomes an introduction. On error
- * nothing is added.
+ * Adds @doc to @workbook as a new vision narrative: each top-level section
+ * becomes a section, and what comes before the first section becomes an
+ * introduction. Touches the workbook: main thread only. On error nothing
+ * is added.
  */
 LlNarrative *
-ll_docbook_import_narrative (LlWorkbook  *workbook,
-                             const char  *path,
-                             GPtrArray  **notes,
-                             GError     **error)
+ll_docbook_import_doc (LlWorkbook  *workbook,
+                       LlDoc       *doc,
+                       GPtrArray   *notes,
+                       GError     **error)
 {
-  g_autoptr(GPtrArray) all_notes = NULL;
-  g_autoptr(LlDoc) doc = NULL;
   g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) bodies = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(LlDocNode) intro = ll_doc_node_new (LL_DOC_BODY);
+  g_autoptr(GPtrArray) new_notes = g_ptr_array_new_with_free_func (g_free);
   guint counts[N_SIMPLIFIED] = { 0 };
   LlNarrative *narrative;
 
   g_return_val_if_fail (LL_IS_WORKBOOK (workbook), NULL);
+  g_return_val_if_fail (doc != NULL && doc->body != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  doc = ll_docbook_read_file (path, &all_notes, error);
-  if (doc == NULL)
-    return NULL;
-  if (all_notes == NULL)
-    all_notes = g_ptr_array_new_with_free_func (g_free);
   simplify_blocks (doc->body->children, 0, counts);
-  add_simplification_notes (all_notes, counts);
+  add_simplification_notes (new_notes, counts);
 
   for (guint i = 0; i < doc->body->children->len; i++)
     {
       LlDocNode *node = g_ptr_array_index (doc->body->children, i);
       char *body;
 
+      if (node == NULL)
+        continue;
       if (node->type != LL_DOC_SECTION)
         {
           ll_doc_node_append (intro, g_steal_pointer (&doc->body->children->pdata[i]));
@@ -340,6 +360,37 @@ ll_docbook_import_narrative (LlWorkbook  *workbook,
                                                        (const char * const *) titles->pdata,
                                                        (const char * const *) bodies->pdata,
                                                        titles->len, error);
+  if (narrative != NULL && notes != NULL)
+    for (guint i = 0; i < new_notes->len; i++)
+      g_ptr_array_add (notes, g_steal_pointer (&new_notes->pdata[i]));
+  return narrative;
+}
+
+/**
+ * ll_docbook_import_narrative:
+ * @notes: (out) (optional): sentences saying what was simplified
+ *
+ * Reads the DocBook 5 article at @path and adds it to @workbook as
+ * ll_docbook_import_doc() does. On error nothing is added.
+ */
+LlNarrative *
+ll_docbook_import_narrative (LlWorkbook  *workbook,
+                             const char  *path,
+                             GPtrArray  **notes,
+                             GError     **error)
+{
+  g_autoptr(GPtrArray) all_notes = NULL;
+  g_autoptr(LlDoc) doc = NULL;
+  LlNarrative *narrative;
+
+  g_return_val_if_fail (LL_IS_WORKBOOK (workbook), NULL);
+
+  doc = ll_docbook_read_file (path, &all_notes, error);
+  if (doc == NULL)
+    return NULL;
+  if (all_notes == NULL)
+    all_notes = g_ptr_array_new_with_free_func (g_free);
+  narrative = ll_docbook_import_doc (workbook, doc, all_notes, error);
   if (narrative != NULL && notes != NULL)
     *notes = g_steal_pointer (&all_notes);
   return narrative;

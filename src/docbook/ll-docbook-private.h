@@ -44,6 +44,12 @@ gboolean   ll_docbook_has_fragments  (const LlDocNode *node);
 gboolean   ll_docbook_resolve_node   (LlDocNode       *node,
                                       GError         **error);
 
+/* Replaces @path by @length bytes of @xml atomically (ll-docbook-writer.c). */
+gboolean   ll_docbook_write_contents (const char      *path,
+                                      const char      *xml,
+                                      gsize            length,
+                                      GError         **error);
+
 /* Error sentences, kept in ll-docbook-reader.c with the other translatable
  * strings of this directory. */
 void       ll_docbook_set_too_deep   (GError         **error,

@@ -513,6 +513,24 @@ ll_docbook_write_string (const LlDoc  *doc,
   return writer_close (&wr, buffer, length);
 }
 
+/* Replaces @path by @xml atomically (a temporary file, then a rename), so
+ * that a reader never sees half a document. */
+gboolean
+ll_docbook_write_contents (const char  *path,
+                           const char  *xml,
+                           gsize        length,
+                           GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_file_set_contents (path, xml, (gssize) length, &local_error))
+    {
+      ll_docbook_set_write_error (error, path, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * ll_docbook_write_file:
  * Writes @doc to @path as DocBook 5, replacing the file atomically.
@@ -522,7 +540,6 @@ ll_docbook_write_file (const LlDoc  *doc,
                        const char   *path,
                        GError      **error)
 {
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *xml = NULL;
   gsize length = 0;
 
@@ -531,12 +548,7 @@ ll_docbook_write_file (const LlDoc  *doc,
   xml = ll_docbook_write_string (doc, &length, error);
   if (xml == NULL)
     return FALSE;
-  if (!g_file_set_contents (path, xml, (gssize) length, &local_error))
-    {
-      ll_docbook_set_write_error (error, path, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return ll_docbook_write_contents (path, xml, length, error);
 }
 
 /**

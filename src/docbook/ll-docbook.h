@@ -1,7 +1,7 @@
 /* ll-docbook.h: DocBook 5 output and safe input of the neutral tree */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "ll-doc.h"
 #include "ll-workbook.h"
@@ -69,5 +69,36 @@ LlNarrative *ll_docbook_import_narrative (LlWorkbook  *workbook,
                                           const char  *path,
                                           GPtrArray  **notes,
                                           GError     **error);
+/* The second half of that, for a document already read (for instance by
+ * ll_docbook_read_file_async()): takes @doc's blocks (the caller still
+ * frees @doc) and appends to @notes (may be NULL) what was simplified.
+ * Touches the workbook, so main thread only. The narrative belongs to the
+ * workbook. */
+LlNarrative *ll_docbook_import_doc       (LlWorkbook  *workbook,
+                                          LlDoc       *doc,
+                                          GPtrArray   *notes,
+                                          GError     **error);
+
+/* Off the main thread. The LlDoc is built on the main thread (the model is
+ * not thread-safe), then canonicalised, serialised and written, atomically,
+ * in a worker: @doc (transfer full) belongs to the operation from here.
+ * Cancelled before the file is replaced, it fails with G_IO_ERROR_CANCELLED
+ * and leaves @path as it was; once replaced, it succeeds. */
+void      ll_docbook_write_file_async  (LlDoc               *doc,
+                                        const char          *path,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+gboolean  ll_docbook_write_file_finish (GAsyncResult        *result,
+                                        GError             **error);
+/* ll_docbook_read_file() in a worker; cancelled, the callback comes at once
+ * with G_IO_ERROR_CANCELLED. *@notes as for ll_docbook_read_file(). */
+void      ll_docbook_read_file_async   (const char          *path,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+LlDoc    *ll_docbook_read_file_finish  (GAsyncResult        *result,
+                                        GPtrArray          **notes,
+                                        GError             **error);
 
 G_END_DECLS

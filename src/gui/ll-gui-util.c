@@ -68,3 +68,31 @@ ll_rich_text_load_stored (LlRichText *rich_text,
   ll_rich_text_set_blocks (rich_text, body);
   return FALSE;
 }
+
+static void
+cancel_target_cb (GCancellable *source,
+                  GCancellable *target)
+{
+  g_cancellable_cancel (target);
+}
+
+gulong
+ll_gui_follow_cancellable (GCancellable *target,
+                           GCancellable *source)
+{
+  g_return_val_if_fail (G_IS_CANCELLABLE (target), 0);
+
+  if (source == NULL)
+    return 0;
+  return g_cancellable_connect (source, G_CALLBACK (cancel_target_cb),
+                                g_object_ref (target), g_object_unref);
+}
+
+void
+ll_gui_unfollow_cancellable (GCancellable *source,
+                             gulong       *handler)
+{
+  if (source != NULL && *handler != 0)
+    g_cancellable_disconnect (source, *handler);
+  *handler = 0;
+}

@@ -1,7 +1,7 @@
 /* ll-gui-util.h: small helpers that several controllers share */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "ll-rich-text.h"
 
@@ -18,5 +18,15 @@ char  *ll_format_friendly_date  (GDateTime *when,
  * Returns FALSE when it had to fall back. */
 gboolean  ll_rich_text_load_stored  (LlRichText *rich_text,
                                      const char *fragment);
+
+/* Makes @target cancelled whenever @source (may be NULL) is, at once if it
+ * is already; returns the handler for ll_gui_unfollow_cancellable(), or 0.
+ * For an operation that stops with the widget that started it and with its
+ * caller's cancellable alike. */
+gulong    ll_gui_follow_cancellable   (GCancellable  *target,
+                                       GCancellable  *source);
+/* Undoes ll_gui_follow_cancellable() and sets *@handler to 0. */
+void      ll_gui_unfollow_cancellable (GCancellable  *source,
+                                       gulong        *handler);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "ll-docbook.h"
+#include "ll-gui-util.h"
 #include "ll-narrative-row.h"
 #include "ll-vision-page.h"
 
@@ -16,6 +17,8 @@ struct _LlVisionPage
 
   LlWorkbook        *workbook;
   GtkNativeDialog   *chooser;
+  /* the import under way, or NULL; its task owns it */
+  struct _ImportData *import;
 
   /* template widgets */
   AdwToastOverlay   *toast_overlay;
@@ -140,34 +143,192 @@ show_import_notes (LlVisionPage *self,
   show_message (self, _("Imported with Some Simplifications"), body->str);
 }
 
-LlNarrative *
-ll_vision_page_import_file (LlVisionPage *self,
-                            const char   *path)
+/* Import: the file is read and parsed in a worker; what it holds is added
+ * to the workbook here, on the main thread, where the model lives. */
+
+typedef struct _ImportData
 {
-  g_autoptr(GPtrArray) notes = NULL;
+  char         *path;
+  LlWorkbook   *workbook;        /* the one the import was asked for */
+  GCancellable *cancellable;     /* the read's: follows the caller's */
+  GCancellable *caller;
+  gulong        caller_handler;
+  AdwToast     *toast;
+} ImportData;
+
+static void
+import_data_free (ImportData *data)
+{
+  ll_gui_unfollow_cancellable (data->caller, &data->caller_handler);
+  g_clear_object (&data->caller);
+  g_clear_object (&data->cancellable);
+  g_clear_object (&data->workbook);
+  g_clear_object (&data->toast);
+  g_free (data->path);
+  g_free (data);
+}
+
+static void
+update_import_action (LlVisionPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "vision.import",
+                                 !read_only (self) && self->import == NULL);
+}
+
+/* Forgets the import under way, cancelled or ended, so that its callback
+ * leaves the page alone. */
+static void
+forget_import (LlVisionPage *self,
+               gboolean      cancel)
+{
+  ImportData *data = self->import;
+
+  if (data == NULL)
+    return;
+  self->import = NULL;
+  if (cancel)
+    g_cancellable_cancel (data->cancellable);
+  if (data->toast != NULL)
+    adw_toast_dismiss (data->toast);
+  g_clear_object (&data->toast);
+  update_import_action (self);
+}
+
+static void
+import_read_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LlVisionPage *self = g_task_get_source_object (task);
+  ImportData *data = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
-  LlNarrative *narrative;
+  g_autoptr(LlDoc) doc = NULL;
+  LlNarrative *narrative = NULL;
+  /* Only the import that the page still waits for may touch it: not one
+   * from before the page was disposed or given another workbook. */
+  gboolean current = self->import == data;
 
-  g_return_val_if_fail (LL_IS_VISION_PAGE (self), NULL);
-  g_return_val_if_fail (path != NULL, NULL);
+  doc = ll_docbook_read_file_finish (result, &notes, &error);
+  if (current)
+    forget_import (self, FALSE);
+  if (doc != NULL && (!current || self->workbook != data->workbook
+                      || g_cancellable_is_cancelled (data->cancellable)))
+    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                         _("The import was cancelled."));
+  else if (doc != NULL)
+    narrative = ll_docbook_import_doc (self->workbook, doc, notes, &error);
 
-  if (read_only (self))
-    return NULL;
-  narrative = ll_docbook_import_narrative (self->workbook, path, &notes, &error);
   if (narrative == NULL)
     {
-      g_autofree char *name = g_filename_display_basename (path);
-      g_autofree char *heading = NULL;
+      if (current && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *name = g_filename_display_basename (data->path);
+          g_autofree char *heading = NULL;
 
-      /* Translators: %s is a file name */
-      heading = g_strdup_printf (_("Could Not Import “%s”"), name);
-      show_message (self, heading, error->message);
-      return NULL;
+          /* Translators: %s is a file name */
+          heading = g_strdup_printf (_("Could Not Import “%s”"), name);
+          show_message (self, heading, error->message);
+        }
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
     }
+
   ll_vision_page_open_narrative (self, narrative);
-  if (notes != NULL && notes->len > 0)
+  if (notes->len > 0)
     show_import_notes (self, notes);
-  return narrative;
+  g_task_return_pointer (task, g_object_ref (narrative), g_object_unref);
+}
+
+/**
+ * ll_vision_page_import_file_async:
+ *
+ * Imports the DocBook article at @path as a new narrative and opens it; the
+ * user is told what was simplified, or why nothing was imported. The file
+ * is read off the main thread; meanwhile the Import action is disabled and
+ * a toast says what is happening. One import at a time: another fails with
+ * G_IO_ERROR_PENDING. Disposing the page, or giving it another workbook,
+ * cancels it; so does @cancellable.
+ */
+void
+ll_vision_page_import_file_async (LlVisionPage        *self,
+                                  const char          *path,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *markup = NULL;
+  ImportData *data;
+
+  g_return_if_fail (LL_IS_VISION_PAGE (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ll_vision_page_import_file_async);
+
+  if (read_only (self))
+    {
+      g_task_return_new_error (task, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_READ_ONLY,
+                               _("This workbook is read-only."));
+      return;
+    }
+  if (self->import != NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
+                               _("Another file is being imported."));
+      return;
+    }
+
+  data = g_new0 (ImportData, 1);
+  data->path = g_strdup (path);
+  data->workbook = g_object_ref (self->workbook);
+  data->cancellable = g_cancellable_new ();
+  if (cancellable != NULL)
+    {
+      data->caller = g_object_ref (cancellable);
+      data->caller_handler = ll_gui_follow_cancellable (data->cancellable, cancellable);
+    }
+  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
+
+  name = g_filename_display_basename (path);
+  /* Translators: %s is a file name; toast titles are Pango markup */
+  markup = g_markup_printf_escaped (_("Importing “%s”…"), name);
+  data->toast = adw_toast_new (markup);
+  adw_toast_set_timeout (data->toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (data->toast));
+  self->import = data;
+  update_import_action (self);
+
+  ll_docbook_read_file_async (path, data->cancellable, import_read_cb, g_steal_pointer (&task));
+}
+
+/**
+ * ll_vision_page_import_file_finish:
+ *
+ * Returns: (transfer full): the new narrative, or %NULL with @error set.
+ */
+LlNarrative *
+ll_vision_page_import_file_finish (LlVisionPage  *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (LL_IS_VISION_PAGE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ll_vision_page_import_file_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+gboolean
+ll_vision_page_get_importing (LlVisionPage *self)
+{
+  g_return_val_if_fail (LL_IS_VISION_PAGE (self), FALSE);
+
+  return self->import != NULL;
 }
 
 void
@@ -207,6 +368,7 @@ ll_vision_page_set_workbook (LlVisionPage *self,
 
   ll_vision_page_show_list (self);
   clear_chooser (self);
+  forget_import (self, TRUE);
   gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
   if (self->workbook != NULL)
     g_signal_handlers_disconnect_by_data (ll_workbook_get_narratives (self->workbook), self);
@@ -219,7 +381,7 @@ ll_vision_page_set_workbook (LlVisionPage *self,
                                G_CALLBACK (update_list_page), self, G_CONNECT_SWAPPED);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "vision.new", !read_only (self));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "vision.import", !read_only (self));
+  update_import_action (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "vision.delete", !read_only (self));
   update_list_page (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKBOOK]);
@@ -312,7 +474,7 @@ import_response_cb (GtkNativeDialog *chooser,
   if (self->chooser == chooser)
     clear_chooser (self);
   if (path != NULL)
-    ll_vision_page_import_file (self, path);
+    ll_vision_page_import_file_async (self, path, NULL, NULL, NULL);
 }
 
 static void
@@ -324,7 +486,7 @@ import_action (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   GtkFileChooserNative *chooser;
 
-  if (read_only (self))
+  if (read_only (self) || self->import != NULL)
     return;
   clear_chooser (self);
   chooser = gtk_file_chooser_native_new (_("Import DocBook"),
@@ -466,6 +628,9 @@ ll_vision_page_dispose (GObject *object)
   if (self->editor != NULL)
     ll_narrative_editor_set_narrative (self->editor, NULL, TRUE);
   clear_chooser (self);
+  /* the task holds the page until its callback, which then sees that it
+   * is no longer awaited and touches nothing */
+  forget_import (self, TRUE);
   if (self->workbook != NULL)
     g_signal_handlers_disconnect_by_data (ll_workbook_get_narratives (self->workbook), self);
   g_clear_object (&self->workbook);

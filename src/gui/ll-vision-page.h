@@ -25,9 +25,20 @@ void                ll_vision_page_flush                   (LlVisionPage *self);
 /* Adds a narrative with the strategy's five sections, and opens it. */
 LlNarrative        *ll_vision_page_new_narrative           (LlVisionPage *self);
 /* Imports the DocBook article at @path as a new narrative and opens it;
- * the user is told what was simplified, or why nothing was imported. */
-LlNarrative        *ll_vision_page_import_file             (LlVisionPage *self,
-                                                            const char   *path);
+ * the user is told what was simplified, or why nothing was imported. The
+ * file is read off the main thread, one import at a time; meanwhile the
+ * Import action is disabled and a toast says so. Disposing the page or
+ * changing its workbook cancels it. finish: (transfer full). */
+void                ll_vision_page_import_file_async       (LlVisionPage        *self,
+                                                            const char          *path,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+LlNarrative        *ll_vision_page_import_file_finish      (LlVisionPage        *self,
+                                                            GAsyncResult        *result,
+                                                            GError             **error);
+/* Whether an import is under way. */
+gboolean            ll_vision_page_get_importing           (LlVisionPage        *self);
 void                ll_vision_page_open_narrative          (LlVisionPage *self,
                                                             LlNarrative  *narrative);
 void                ll_vision_page_show_list               (LlVisionPage *self);

@@ -9,6 +9,7 @@
 
 #include "ll-application.h"
 #include "ll-docbook.h"
+#include "ll-gui-util.h"
 #include "ll-print.h"
 #include "ll-window-private.h"
 
@@ -118,39 +119,145 @@ ll_window_save_copy_to_path (LlWindow   *self,
   return TRUE;
 }
 
-gboolean
-ll_window_export_docbook_to_path (LlWindow   *self,
-                                  gint64      document_id,
-                                  const char *path)
+/* Export: the tree is built on the main thread, where the model lives;
+ * serialising and writing happen in a worker (ll_docbook_write_file_async). */
+
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LlDoc) doc = NULL;
+  char         *path;
+  GCancellable *cancellable;     /* the write's: follows the two below */
+  GCancellable *window_life;
+  GCancellable *caller;
+  gulong        window_handler;
+  gulong        caller_handler;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  ll_gui_unfollow_cancellable (data->window_life, &data->window_handler);
+  ll_gui_unfollow_cancellable (data->caller, &data->caller_handler);
+  g_clear_object (&data->window_life);
+  g_clear_object (&data->caller);
+  g_clear_object (&data->cancellable);
+  g_free (data->path);
+  g_free (data);
+}
+
+static void
+report_export (LlWindow     *self,
+               const char   *path,
+               const GError *error)
+{
+  g_autofree char *name = ll_window_display_basename (path);
   g_autofree char *markup = NULL;
-  g_autofree char *name = NULL;
 
-  g_return_val_if_fail (LL_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (self->workbook == NULL)
-    return FALSE;
-
-  ll_vision_page_flush (self->vision_page);
-  name = ll_window_display_basename (path);
-  doc = ll_docbook_build_doc (self->workbook, document_id, &error);
-  if (doc == NULL || !ll_docbook_write_file (doc, path, &error))
+  if (error != NULL)
     {
       g_autofree char *heading = NULL;
 
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
       /* Translators: %s is a file name */
       heading = g_strdup_printf (_("Could Not Export “%s”"), name);
       ll_window_show_message (self, heading, error->message);
-      return FALSE;
+      return;
+    }
+  /* Toast titles are Pango markup in libadwaita 1.2: escape the name. */
+  markup = g_markup_printf_escaped (_("Exported “%s”"), name);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+}
+
+static void
+export_written_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LlWindow *self = g_task_get_source_object (task);
+  ExportData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  ll_docbook_write_file_finish (result, &error);
+  /* a window that was closed meanwhile is not shown anything */
+  if (!g_cancellable_is_cancelled (self->cancellable))
+    report_export (self, data->path, error);
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * ll_window_export_docbook_to_path_async:
+ *
+ * Exports one of the workbook's documents to @path as DocBook, off the main
+ * thread, and tells the user how it went (a toast or a dialog) when it
+ * ends. Closing the window cancels it; so does @cancellable.
+ */
+void
+ll_window_export_docbook_to_path_async (LlWindow            *self,
+                                        gint64               document_id,
+                                        const char          *path,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlDoc) doc = NULL;
+  ExportData *data;
+
+  g_return_if_fail (LL_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ll_window_export_docbook_to_path_async);
+
+  if (self->workbook == NULL || g_cancellable_is_cancelled (self->cancellable))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                               _("No workbook is open."));
+      return;
     }
 
-  markup = g_markup_printf_escaped (_("Exported “%s”"), name);
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (markup));
-  return TRUE;
+  ll_vision_page_flush (self->vision_page);
+  /* Fragments stay as they are stored: the worker resolves them. */
+  doc = ll_workbook_build_doc (self->workbook, document_id, &error);
+  if (doc == NULL)
+    {
+      report_export (self, path, error);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  data = g_new0 (ExportData, 1);
+  data->path = g_strdup (path);
+  data->cancellable = g_cancellable_new ();
+  data->window_life = g_object_ref (self->cancellable);
+  data->window_handler = ll_gui_follow_cancellable (data->cancellable, data->window_life);
+  if (cancellable != NULL)
+    {
+      data->caller = g_object_ref (cancellable);
+      data->caller_handler = ll_gui_follow_cancellable (data->cancellable, cancellable);
+    }
+  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+
+  ll_docbook_write_file_async (g_steal_pointer (&doc), path, data->cancellable,
+                               export_written_cb, g_steal_pointer (&task));
+}
+
+gboolean
+ll_window_export_docbook_to_path_finish (LlWindow      *self,
+                                         GAsyncResult  *result,
+                                         GError       **error)
+{
+  g_return_val_if_fail (LL_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ll_window_export_docbook_to_path_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* File choosers */
@@ -259,7 +366,8 @@ static void
 export_chosen (LlWindow   *self,
                const char *path)
 {
-  ll_window_export_docbook_to_path (self, self->chosen_document, path);
+  ll_window_export_docbook_to_path_async (self, self->chosen_document, path,
+                                          NULL, NULL, NULL);
 }
 
 /* Choosing a document */

@@ -19,6 +19,8 @@ struct _LlWindow
   /* the file chooser being shown, if any */
   GtkNativeDialog      *chooser;
   gint64                chosen_document;
+  /* cancelled when the window is disposed: stops exports under way */
+  GCancellable         *cancellable;
   /* the window went full screen for distraction-free writing */
   gboolean              fullscreen_for_writing;
 

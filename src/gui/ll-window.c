@@ -500,6 +500,9 @@ ll_window_dispose (GObject *object)
 {
   LlWindow *self = LL_WINDOW (object);
 
+  /* exports under way report to nobody; the object itself lives on until
+   * finalize, so that their callbacks can still look at it */
+  g_cancellable_cancel (self->cancellable);
   ll_window_clear_chooser (self);
   drop_workbook (self);
   g_clear_weak_pointer (&self->write_failed_dialog);
@@ -514,6 +517,7 @@ ll_window_finalize (GObject *object)
   LlWindow *self = LL_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (ll_window_parent_class)->finalize (object);
 }
@@ -562,6 +566,7 @@ ll_window_init (LlWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APPLICATION_ID);
   width = g_settings_get_int (self->settings, "window-width");
   height = g_settings_get_int (self->settings, "window-height");

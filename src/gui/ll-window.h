@@ -37,9 +37,18 @@ gboolean     ll_window_create_workbook_at    (LlWindow       *self,
                                               const char     *path);
 gboolean     ll_window_save_copy_to_path     (LlWindow       *self,
                                               const char     *path);
-gboolean     ll_window_export_docbook_to_path (LlWindow      *self,
-                                               gint64         document_id,
-                                               const char    *path);
+/* Exports a document off the main thread; tells the user when it ends
+ * (a toast, or a dialog unless cancelled), then calls @callback. Closing
+ * the window cancels it; a cancelled export leaves no partial file. */
+void         ll_window_export_docbook_to_path_async  (LlWindow            *self,
+                                                      gint64               document_id,
+                                                      const char          *path,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean     ll_window_export_docbook_to_path_finish (LlWindow            *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
 
 /* The place shown: "vision", "observations", "portfolios", "certificates". */
 const char  *ll_window_get_place             (LlWindow       *self);
