@@ -1,4 +1,5 @@
-/* ll-print-layout-private.h: what the builder and the paginator share */
+/* ll-print-layout-private.h: what the builder, the table layout and the
+ * paginator share */
 #pragma once
 
 #include "ll-print-layout.h"
@@ -106,6 +107,60 @@ struct _LlPrintLayout
   GPtrArray    *tables;        /* of Table */
   GPtrArray    *pages;         /* of GArray of Placement */
 };
+
+/* What a block inherits from the blocks around it */
+typedef struct
+{
+  double   indent;
+  double   right_indent;
+  gboolean italic;
+  int      section_depth;
+  int      itemized_depth;
+  int      ordered_depth;
+  double   para_after;
+  guint    n_bars;
+  double   bar_x[MAX_BARS];
+  guint    bar_id[MAX_BARS];
+} State;
+
+/* The builder's own state while it walks the tree */
+typedef struct
+{
+  LlPrintLayout *self;
+  guint          next_bar_id;
+  char          *pending_marker;     /* markup */
+  double         pending_marker_right;
+} Builder;
+
+/* How ll_print_add_text() sets one run of text */
+typedef struct
+{
+  double         size;
+  gboolean       bold;
+  gboolean       italic;
+  double         spacing;
+  guint32        colour;
+  double         before;
+  double         after;
+  PangoAlignment align;
+} TextStyle;
+
+/* Helpers of the builder, for ll-print-layout-table.c */
+PangoFontDescription *ll_print_font_new         (double           size,
+                                                 gboolean         bold,
+                                                 gboolean         italic);
+char                 *ll_print_children_markup  (const LlDocNode *node);
+Item                 *ll_print_add_item         (Builder         *b,
+                                                 ItemKind         kind);
+Item                 *ll_print_add_text         (Builder         *b,
+                                                 const State     *st,
+                                                 const char      *markup,
+                                                 const TextStyle *style);
+void                  ll_print_bump_space_after (Builder         *b,
+                                                 double           after);
+void                  ll_print_build_table      (Builder         *b,
+                                                 const State     *st,
+                                                 const LlDocNode *node);
 
 void         ll_print_layout_build      (LlPrintLayout   *self,
                                          const LlDoc     *doc);
