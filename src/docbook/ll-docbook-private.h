@@ -9,6 +9,7 @@
 #pragma once
 
 #include <glib.h>
+#include <libxml/tree.h>
 
 #include "ll-docbook.h"
 
@@ -51,11 +52,25 @@ gboolean   ll_docbook_write_contents (const char      *path,
                                       GError         **error);
 
 /* Error sentences, kept in ll-docbook-reader.c with the other translatable
- * strings of this directory. */
+ * strings of this directory, except those of the safe parsing, which are
+ * in ll-docbook-parse.c. */
 void       ll_docbook_set_too_deep   (GError         **error,
                                       gboolean         writing);
 void       ll_docbook_set_write_error (GError        **error,
                                        const char     *path,
                                        const char     *detail);
+void       ll_docbook_set_too_large  (GError         **error);
+
+/* Parses @length bytes of @data with no DTD, no declarations and at most
+ * @max_depth levels of nesting; %NULL with @error in LL_DOCBOOK_ERROR when
+ * the input is refused (ll-docbook-parse.c). Free with xmlFreeDoc(). */
+xmlDocPtr  ll_docbook_parse_safely   (const char      *data,
+                                      gsize            length,
+                                      guint            max_depth,
+                                      GError         **error);
+/* The bytes of @path, refused past LL_DOCBOOK_MAX_SIZE whatever its size
+ * said, before or while reading (ll-docbook-parse.c). */
+GString   *ll_docbook_load_file      (const char      *path,
+                                      GError         **error);
 
 G_END_DECLS

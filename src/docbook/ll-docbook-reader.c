@@ -1,12 +1,8 @@
-/* ll-docbook-reader.c: safe input of DocBook 5 into the neutral tree
+/* ll-docbook-reader.c: DocBook 5 into the neutral tree
  *
- * The file may come from anywhere, so parsing is defensive: no network, no
- * DTD is ever loaded, no declarations at all (a bare DOCTYPE, as pandoc
- * writes, is allowed; any declaration in an internal subset stops the
- * parser before it takes effect, which rules out billion laughs and
- * external entities alike), a size limit, and a nesting limit enforced
- * while parsing, so that neither libxml2 nor our own walk of the tree can
- * run out of stack. libxml2 reports its errors to us and never to stderr.
+ * The input is parsed safely first (ll-docbook-parse.c: no DTD, no
+ * declarations, limits on size and nesting); what is read here is an
+ * xmlDoc that has passed those checks.
  *
  * Mapping keeps every word that the tree can hold; what it cannot hold
  * (images, footnotes, boxes, ...) is simplified and counted, and each kind
@@ -16,19 +12,11 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
-#include <libxml/parser.h>
-#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
-#include <libxml/xmlerror.h>
 
 #include "ll-docbook-private.h"
 
@@ -69,334 +57,11 @@ ll_docbook_set_write_error (GError     **error,
 }
 
 static void
-set_too_large (GError **error)
-{
-  g_set_error (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_TOO_LARGE,
-               _("This file is too large to open: the limit is %d MB."),
-               (int) (LL_DOCBOOK_MAX_SIZE / (1024 * 1024)));
-}
-
-static void
-set_unsafe (GError **error)
-{
-  g_set_error_literal (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_UNSAFE,
-                       _("This file contains a document type declaration or entity "
-                         "definitions, which are not opened for safety reasons."));
-}
-
-static void
-set_malformed (GError **error,
-               int      line)
-{
-  g_set_error (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_MALFORMED,
-               _("This file is not well-formed XML (line %d): it may be damaged "
-                 "or not a DocBook file."), MAX (line, 1));
-}
-
-static void
 set_not_docbook (GError **error)
 {
   g_set_error_literal (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_NOT_DOCBOOK,
                        _("This file is XML but not a DocBook 5 article, chapter, "
                          "section or book, so it cannot be opened here."));
-}
-
-/* Safe parsing --------------------------------------------------------- */
-
-typedef struct
-{
-  startElementNsSAX2Func  start_element;
-  endElementNsSAX2Func    end_element;
-  guint                   depth;
-  guint                   max_depth;
-  gboolean                unsafe;
-  gboolean                too_deep;
-  gboolean                too_large;
-  gboolean                have_error;
-  int                     error_line;
-} Guard;
-
-static void
-guard_note_error (Guard       *guard,
-                  xmlErrorPtr  err)
-{
-  if (err == NULL || err->level < XML_ERR_ERROR || guard->have_error)
-    return;
-  guard->have_error = TRUE;
-  guard->error_line = err->line;
-  if (err->code == XML_ERR_NO_MEMORY)
-    guard->too_large = TRUE;     /* e.g. a text node over libxml2's limit */
-  else if (err->code == XML_ERR_INTERNAL_ERROR && err->message != NULL
-           && strstr (err->message, "depth") != NULL)
-    guard->too_deep = TRUE;
-}
-
-static void
-on_ctxt_error (void        *user_data,
-               xmlErrorPtr  err)
-{
-  xmlParserCtxtPtr ctxt = user_data;
-
-  guard_note_error (ctxt->_private, err);
-}
-
-static void
-on_global_error (void        *user_data,
-                 xmlErrorPtr  err)
-{
-  guard_note_error (user_data, err);
-}
-
-static void G_GNUC_PRINTF (2, 3)
-on_generic_error (void       *user_data,
-                  const char *msg,
-                  ...)
-{
-  /* silence: the structured handler has the details */
-}
-
-static void
-stop_unsafe (void *user_data)
-{
-  xmlParserCtxtPtr ctxt = user_data;
-  Guard *guard = ctxt->_private;
-
-  guard->unsafe = TRUE;
-  xmlStopParser (ctxt);
-}
-
-/* "<!DOCTYPE name ...>" alone declares nothing: pandoc writes one. No DTD
- * node is made and no external subset is ever loaded; the declarations
- * that an internal subset could hold are refused one by one below. */
-static void
-on_internal_subset (void          *user_data,
-                    const xmlChar *name,
-                    const xmlChar *external_id,
-                    const xmlChar *system_id)
-{
-}
-
-static void
-on_external_subset (void          *user_data,
-                    const xmlChar *name,
-                    const xmlChar *external_id,
-                    const xmlChar *system_id)
-{
-}
-
-static void
-on_element_decl (void                  *user_data,
-                 const xmlChar         *name,
-                 int                    type,
-                 xmlElementContentPtr   content)
-{
-  stop_unsafe (user_data);
-}
-
-static void
-on_attribute_decl (void                 *user_data,
-                   const xmlChar        *elem,
-                   const xmlChar        *fullname,
-                   int                   type,
-                   int                   def,
-                   const xmlChar        *default_value,
-                   xmlEnumerationPtr     tree)
-{
-  /* the tree is ours to free when we take the callback */
-  xmlFreeEnumeration (tree);
-  stop_unsafe (user_data);
-}
-
-static void
-on_notation_decl (void          *user_data,
-                  const xmlChar *name,
-                  const xmlChar *public_id,
-                  const xmlChar *system_id)
-{
-  stop_unsafe (user_data);
-}
-
-static void
-on_unparsed_entity_decl (void          *user_data,
-                         const xmlChar *name,
-                         const xmlChar *public_id,
-                         const xmlChar *system_id,
-                         const xmlChar *notation_name)
-{
-  stop_unsafe (user_data);
-}
-
-static void
-on_entity_decl (void          *user_data,
-                const xmlChar *name,
-                int            type,
-                const xmlChar *public_id,
-                const xmlChar *system_id,
-                xmlChar       *content)
-{
-  stop_unsafe (user_data);
-}
-
-static void
-on_start_element (void           *user_data,
-                  const xmlChar  *localname,
-                  const xmlChar  *prefix,
-                  const xmlChar  *uri,
-                  int             nb_namespaces,
-                  const xmlChar **namespaces,
-                  int             nb_attributes,
-                  int             nb_defaulted,
-                  const xmlChar **attributes)
-{
-  xmlParserCtxtPtr ctxt = user_data;
-  Guard *guard = ctxt->_private;
-
-  if (++guard->depth > guard->max_depth)
-    {
-      guard->too_deep = TRUE;
-      xmlStopParser (ctxt);
-      return;
-    }
-  guard->start_element (user_data, localname, prefix, uri, nb_namespaces, namespaces,
-                        nb_attributes, nb_defaulted, attributes);
-}
-
-static void
-on_end_element (void          *user_data,
-                const xmlChar *localname,
-                const xmlChar *prefix,
-                const xmlChar *uri)
-{
-  xmlParserCtxtPtr ctxt = user_data;
-  Guard *guard = ctxt->_private;
-
-  guard->depth--;
-  guard->end_element (user_data, localname, prefix, uri);
-}
-
-static gboolean
-has_entities (xmlDocPtr doc)
-{
-  xmlNodePtr node = doc->children;
-
-  /* iterative, so that no tree can exhaust the stack */
-  while (node != NULL)
-    {
-      switch (node->type)
-        {
-        case XML_ENTITY_REF_NODE:
-        case XML_ENTITY_NODE:
-        case XML_ENTITY_DECL:
-        case XML_DTD_NODE:
-        case XML_DOCUMENT_TYPE_NODE:
-          return TRUE;
-        default:
-          break;
-        }
-      if (node->type == XML_ELEMENT_NODE && node->children != NULL)
-        {
-          node = node->children;
-          continue;
-        }
-      while (node != NULL && node->next == NULL)
-        {
-          node = node->parent;
-          if (node == (xmlNodePtr) doc)
-            node = NULL;
-        }
-      if (node != NULL)
-        node = node->next;
-    }
-  return FALSE;
-}
-
-static xmlDocPtr
-parse_safely (const char  *data,
-              gsize        length,
-              guint        max_depth,
-              GError     **error)
-{
-  /* libxml2 2.9 offers no XML_PARSE_NO_XXE: what keeps entities out is not
-   * passing XML_PARSE_NOENT, XML_PARSE_DTDLOAD or XML_PARSE_DTDATTR, and
-   * stopping at any DOCTYPE. XML_PARSE_NOBLANKS is left out on purpose: its
-   * guess at "ignorable" whitespace drops the space between two inline
-   * elements ("<emphasis>a</emphasis> <emphasis>b</emphasis>"). */
-  const int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT
-                      | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
-  xmlStructuredErrorFunc old_serror;
-  void *old_serror_data;
-  xmlGenericErrorFunc old_generic;
-  void *old_generic_data;
-  Guard guard = { 0 };
-  xmlParserCtxtPtr ctxt;
-  xmlDocPtr doc = NULL;
-  gboolean well_formed = FALSE;
-
-  if (length > LL_DOCBOOK_MAX_SIZE)
-    {
-      set_too_large (error);
-      return NULL;
-    }
-
-  guard.max_depth = max_depth;
-  xmlInitParser ();
-
-  /* libxml2's handlers are per thread: save, silence, restore */
-  old_serror = xmlStructuredError;
-  old_serror_data = xmlStructuredErrorContext;
-  old_generic = xmlGenericError;
-  old_generic_data = xmlGenericErrorContext;
-  xmlSetStructuredErrorFunc (&guard, on_global_error);
-  xmlSetGenericErrorFunc (NULL, on_generic_error);
-
-  ctxt = length > 0 ? xmlCreateMemoryParserCtxt (data, (int) length) : NULL;
-  if (ctxt != NULL)
-    {
-      ctxt->_private = &guard;
-      xmlCtxtUseOptions (ctxt, options);
-      guard.start_element = ctxt->sax->startElementNs;
-      guard.end_element = ctxt->sax->endElementNs;
-      ctxt->sax->startElementNs = on_start_element;
-      ctxt->sax->endElementNs = on_end_element;
-      ctxt->sax->internalSubset = on_internal_subset;
-      ctxt->sax->externalSubset = on_external_subset;
-      ctxt->sax->entityDecl = on_entity_decl;
-      ctxt->sax->elementDecl = on_element_decl;
-      ctxt->sax->attributeDecl = on_attribute_decl;
-      ctxt->sax->notationDecl = on_notation_decl;
-      ctxt->sax->unparsedEntityDecl = on_unparsed_entity_decl;
-      ctxt->sax->serror = on_ctxt_error;
-      ctxt->sax->error = NULL;
-      ctxt->sax->warning = NULL;
-      ctxt->sax->fatalError = NULL;
-
-      xmlParseDocument (ctxt);
-
-      doc = ctxt->myDoc;
-      ctxt->myDoc = NULL;
-      well_formed = ctxt->wellFormed && !ctxt->disableSAX;
-      xmlFreeParserCtxt (ctxt);
-    }
-
-  xmlSetStructuredErrorFunc (old_serror_data, old_serror);
-  xmlSetGenericErrorFunc (old_generic_data, old_generic);
-
-  if (guard.unsafe || (doc != NULL && (doc->intSubset != NULL || doc->extSubset != NULL)))
-    set_unsafe (error);
-  else if (guard.too_deep)
-    ll_docbook_set_too_deep (error, FALSE);
-  else if (guard.too_large)
-    set_too_large (error);
-  else if (!well_formed || doc == NULL || xmlDocGetRootElement (doc) == NULL)
-    set_malformed (error, guard.have_error ? guard.error_line : 1);
-  else if (has_entities (doc))
-    set_unsafe (error);
-  else
-    return doc;
-
-  if (doc != NULL)
-    xmlFreeDoc (doc);
-  return NULL;
 }
 
 /* From DocBook to the tree --------------------------------------------- */
@@ -1435,7 +1100,7 @@ ll_docbook_read_string (const char  *data,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  xml = parse_safely (data, length, LL_DOCBOOK_MAX_DEPTH, error);
+  xml = ll_docbook_parse_safely (data, length, LL_DOCBOOK_MAX_DEPTH, error);
   if (xml == NULL)
     return NULL;
   root = xmlDocGetRootElement (xml);
@@ -1499,68 +1164,14 @@ ll_docbook_read_file (const char  *path,
                       GPtrArray  **notes,
                       GError     **error)
 {
-  g_autofree char *name = NULL;
   GString *data;
   LlDoc *doc;
-  GStatBuf st;
-  int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  name = g_filename_display_basename (path);
-  /* Not blocking, so that a named pipe without a writer reads as empty
-   * rather than waiting for ever; the size is checked on what was opened,
-   * and reading stops past the limit whatever the size said (a device
-   * such as /dev/zero, a file that grows). */
-  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
-  if (fd < 0 || fstat (fd, &st) != 0)
-    {
-      int saved = errno;
-
-      if (fd >= 0)
-        g_close (fd, NULL);
-      g_set_error (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_IO,
-                   _("The file “%s” could not be opened: %s."), name, g_strerror (saved));
-      return NULL;
-    }
-  if ((guint64) st.st_size > LL_DOCBOOK_MAX_SIZE)
-    {
-      g_close (fd, NULL);
-      set_too_large (error);
-      return NULL;
-    }
-
-  data = g_string_sized_new (S_ISREG (st.st_mode) ? (gsize) st.st_size + 1 : 4096);
-  for (;;)
-    {
-      char chunk[16384];
-      gssize n = read (fd, chunk, sizeof chunk);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved = errno;
-
-          g_close (fd, NULL);
-          g_string_free (data, TRUE);
-          g_set_error (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_IO,
-                       _("The file “%s” could not be read: %s"), name, g_strerror (saved));
-          return NULL;
-        }
-      if (n == 0)
-        break;
-      if (data->len + (gsize) n > LL_DOCBOOK_MAX_SIZE)
-        {
-          g_close (fd, NULL);
-          g_string_free (data, TRUE);
-          set_too_large (error);
-          return NULL;
-        }
-      g_string_append_len (data, chunk, n);
-    }
-  g_close (fd, NULL);
-
+  data = ll_docbook_load_file (path, error);
+  if (data == NULL)
+    return NULL;
   doc = ll_docbook_read_string (data->str, data->len, notes, error);
   g_string_free (data, TRUE);
   return doc;
@@ -1591,7 +1202,7 @@ ll_docbook_read_blocks (const char  *fragment,
   length = strlen (fragment);
   if (length > LL_DOCBOOK_MAX_SIZE)
     {
-      set_too_large (error);
+      ll_docbook_set_too_large (error);
       return NULL;
     }
 
@@ -1602,7 +1213,7 @@ ll_docbook_read_blocks (const char  *fragment,
   g_string_append (wrapped, open);
   g_string_append_len (wrapped, fragment, length);
   g_string_append (wrapped, close);
-  xml = parse_safely (wrapped->str, wrapped->len, LL_DOCBOOK_MAX_DEPTH + 1, error);
+  xml = ll_docbook_parse_safely (wrapped->str, wrapped->len, LL_DOCBOOK_MAX_DEPTH + 1, error);
   g_string_free (wrapped, TRUE);
   if (xml == NULL)
     return NULL;
