@@ -4,7 +4,9 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "ll-resources.h"
 #include "ll-test-gui.h"
+#include "ll-test-util.h"
 
 static gboolean
 wake_cb (gpointer data)
@@ -132,4 +134,28 @@ ll_test_read_back (const char *path)
 
   g_assert_no_error (error);
   return workbook;
+}
+
+LlApplication *
+ll_test_gui_init_app (int    *argc,
+                      char ***argv,
+                      char  **data_home)
+{
+  LlApplication *app;
+
+  /* The default workbook goes to a private folder, never the real one. */
+  *data_home = ll_test_make_tmpdir ();
+  g_setenv ("XDG_DATA_HOME", *data_home, TRUE);
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  g_assert_nonnull (ll_get_resource ());
+
+  app = g_object_new (LL_TYPE_APPLICATION,
+                      "application-id", APPLICATION_ID,
+                      "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
+                      "resource-base-path", "/org/leadinglearning/LeadingLearning",
+                      NULL);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  return app;
 }

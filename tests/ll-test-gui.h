@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "ll-application.h"
+
 #include "ll-workbook.h"
 
 G_BEGIN_DECLS
@@ -27,5 +29,12 @@ GtkWindow   *ll_test_wait_for_toplevel     (GType            type,
 void         ll_test_destroy_all_windows   (void);
 /* Opens @path read-only, as another program would while the app has it open. */
 LlWorkbook  *ll_test_read_back             (const char      *path);
+
+/* Starts GTK and libadwaita for a display test and registers a
+ * non-unique LlApplication; the default workbook goes to a new private
+ * folder, *@data_home, for the caller to remove. */
+LlApplication *ll_test_gui_init_app        (int             *argc,
+                                            char          ***argv,
+                                            char           **data_home);
 
 G_END_DECLS

@@ -927,19 +927,7 @@ main (int   argc,
   g_autofree char *data_home = NULL;
   int status;
 
-  data_home = ll_test_make_tmpdir ();
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_assert_nonnull (ll_get_resource ());
-
-  app = g_object_new (LL_TYPE_APPLICATION,
-                      "application-id", APPLICATION_ID,
-                      "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
-                      "resource-base-path", "/org/leadinglearning/LeadingLearning",
-                      NULL);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = ll_test_gui_init_app (&argc, &argv, &data_home);
 
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/vision/empty-and-new", test_empty_and_new);
