@@ -309,15 +309,9 @@ insert_revision (LlNarrative  *self,
                  GError      **error)
 {
   gint64 id = ll_store_insert_revision (self->store, self->id, kind, name, self->word_count, error);
-  g_autoptr(GPtrArray) rows = NULL;
 
-  if (id == 0)
+  if (id == 0 || !load_revisions (self, error))
     return NULL;
-  /* newest first: the new revision is the first row */
-  rows = ll_store_list_revisions (self->store, self->id, error);
-  if (rows == NULL || rows->len == 0)
-    return NULL;
-  load_revisions (self, NULL);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->revisions)); i++)
     {
       g_autoptr(LlRevision) revision = g_list_model_get_item (G_LIST_MODEL (self->revisions), i);
