@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 build-aux/install-deps.sh
 
-xvfb=(xvfb-run -a -s '-screen 0 1280x1024x24 -nolisten tcp')
+xvfb=(build-aux/with-xvfb.sh)
 
 setup () {
   local dir=$1; shift
