@@ -15,7 +15,11 @@
 
 #include "ll-docbook.h"
 #include "ll-resources.h"
+#include "ll-narrative.h"
+#include "ll-narrative-section.h"
 #include "ll-rich-text.h"
+#include "ll-sample.h"
+#include "ll-workbook.h"
 #include "ll-test-gui.h"
 #include "ll-test-util.h"
 
@@ -403,6 +407,56 @@ test_data_round_trip (void)
     }
   g_assert_cmpuint (checked, >=, 10);
   g_object_unref (editor);
+}
+
+/* The sample workbook's text is stored as the editor would store it, so
+ * opening a sample section and leaving it changes nothing. */
+static void
+test_sample_round_trip (void)
+{
+  g_autofree char *dir = ll_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "Sample.llw", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = NULL;
+  LlRichText *editor = LL_RICH_TEXT (g_object_ref_sink (ll_rich_text_new ()));
+  GListModel *narratives;
+  guint checked = 0, with_headings = 0;
+
+  g_assert_true (ll_sample_generate (path, 1, &error));
+  g_assert_no_error (error);
+  workbook = ll_workbook_open (path, LL_WORKBOOK_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  narratives = ll_workbook_get_narratives (workbook);
+  g_assert_cmpuint (g_list_model_get_n_items (narratives), >=, 1);
+  for (guint i = 0; i < g_list_model_get_n_items (narratives); i++)
+    {
+      g_autoptr(LlNarrative) narrative = g_list_model_get_item (narratives, i);
+      GListModel *sections = ll_narrative_get_sections (narrative);
+
+      g_assert_cmpuint (ll_narrative_get_word_count (narrative), >=, 800);
+      for (guint j = 0; j < g_list_model_get_n_items (sections); j++)
+        {
+          g_autoptr(LlNarrativeSection) section = g_list_model_get_item (sections, j);
+          const char *body = ll_narrative_section_get_body (section);
+          g_autoptr(GPtrArray) notes = NULL;
+          g_autofree char *back = NULL;
+
+          g_assert_true (ll_rich_text_set_fragment (editor, body, &notes, &error));
+          g_assert_no_error (error);
+          g_assert_cmpuint (notes->len, ==, 0);
+          back = ll_rich_text_get_fragment (editor, &error);
+          g_assert_no_error (error);
+          g_assert_cmpstr (back, ==, body);
+          if (strstr (body, "<section") != NULL)
+            with_headings++;
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, >=, 5);
+  g_assert_cmpuint (with_headings, >=, 1);
+  g_object_unref (editor);
+  g_clear_object (&workbook);
+  ll_test_rm_rf (dir);
 }
 
 /* Typing like a user ------------------------------------------------------ */
@@ -1145,6 +1199,7 @@ main (int   argc,
 
   g_test_add_func ("/rich-text/data", test_data_canonical);
   g_test_add_func ("/rich-text/round-trip", test_data_round_trip);
+  g_test_add_func ("/rich-text/sample", test_sample_round_trip);
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/rich-text/typing/bold", test_typing_bold);
   ADD ("/rich-text/typing/blocks", test_typing_blocks);

@@ -122,23 +122,29 @@ escape (const char *text)
   return g_string_free (out, FALSE);
 }
 
-/* Paragraphs; a paragraph starting with "- " continues a bulleted list,
- * one starting with "> " is a quotation whose last line "— name" is the
- * attribution. Inline markup in the text is already DocBook. */
-static char *
-fragment (const char * const *paras)
+/* The blocks of paras[start..end) at @indent; @ns is NS on the outermost
+ * elements of a fragment and "" inside a section. */
+static void
+append_blocks (GString            *out,
+               const char * const *paras,
+               guint               start,
+               guint               end,
+               const char         *indent,
+               const char         *ns)
 {
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; paras[i] != NULL; i++)
+  for (guint i = start; i < end; i++)
     {
-      if (g_str_has_prefix (paras[i], "- "))
+      if (g_str_has_prefix (paras[i], "- ") || g_str_has_prefix (paras[i], "# "))
         {
-          g_string_append (out, "<itemizedlist" NS ">\n");
-          for (; paras[i] != NULL && g_str_has_prefix (paras[i], "- "); i++)
-            g_string_append_printf (out, "  <listitem>\n    <para>%s</para>\n  </listitem>\n",
-                                    paras[i] + 2);
-          g_string_append (out, "</itemizedlist>\n");
+          const char *marker = g_str_has_prefix (paras[i], "- ") ? "- " : "# ";
+          const char *element = marker[0] == '-' ? "itemizedlist" : "orderedlist";
+
+          g_string_append_printf (out, "%s<%s%s>\n", indent, element, ns);
+          for (; i < end && g_str_has_prefix (paras[i], marker); i++)
+            g_string_append_printf (out,
+                                    "%s  <listitem>\n%s    <para>%s</para>\n%s  </listitem>\n",
+                                    indent, indent, paras[i] + 2, indent);
+          g_string_append_printf (out, "%s</%s>\n", indent, element);
           i--;
         }
       else if (g_str_has_prefix (paras[i], "> "))
@@ -146,13 +152,42 @@ fragment (const char * const *paras)
           g_auto(GStrv) lines = g_strsplit (paras[i] + 2, "\n— ", 2);
           g_autofree char *who = lines[1] ? escape (lines[1]) : NULL;
 
-          g_string_append (out, "<blockquote" NS ">\n");
+          g_string_append_printf (out, "%s<blockquote%s>\n", indent, ns);
           if (who != NULL)
-            g_string_append_printf (out, "  <attribution>%s</attribution>\n", who);
-          g_string_append_printf (out, "  <para>%s</para>\n</blockquote>\n", lines[0]);
+            g_string_append_printf (out, "%s  <attribution>%s</attribution>\n", indent, who);
+          g_string_append_printf (out, "%s  <para>%s</para>\n%s</blockquote>\n",
+                                  indent, lines[0], indent);
         }
       else
-        g_string_append_printf (out, "<para" NS ">%s</para>\n", paras[i]);
+        g_string_append_printf (out, "%s<para%s>%s</para>\n", indent, ns, paras[i]);
+    }
+}
+
+/* Paragraphs; a paragraph starting with "- " continues a bulleted list and
+ * one starting with "# " a numbered list; one starting with "> " is a
+ * quotation whose last line "— name" is the attribution; "## Title" starts
+ * a sub-heading that holds what follows it. Inline markup in the text is
+ * already DocBook. */
+static char *
+fragment (const char * const *paras)
+{
+  GString *out = g_string_new (NULL);
+  guint n = g_strv_length ((char **) paras);
+  guint i = 0;
+
+  while (i < n && !g_str_has_prefix (paras[i], "## "))
+    i++;
+  append_blocks (out, paras, 0, i, "", NS);
+  while (i < n)
+    {
+      guint next = i + 1;
+
+      while (next < n && !g_str_has_prefix (paras[next], "## "))
+        next++;
+      g_string_append_printf (out, "<section" NS ">\n  <title>%s</title>\n", paras[i] + 3);
+      append_blocks (out, paras, i + 1, next, "  ", "");
+      g_string_append (out, "</section>\n");
+      i = next;
     }
   return g_string_free (out, FALSE);
 }
@@ -183,6 +218,17 @@ static const char * const vision_now[] = {
   "This is not about better test results next summer, though we expect them to follow. It is about "
   "a wider purpose for education: <emphasis role=\"strong\">resilience, resourcefulness, "
   "reflectiveness and reciprocity</emphasis> in every classroom.",
+  "## What it will look like",
+  "In three years’ time a visitor walking round Ashcombe Vale should see:",
+  "- pupils who stay with a hard problem and try another way before they ask for help;",
+  "- pupils who use one another, the working walls and the library as resources, not only the "
+  "adult in the room;",
+  "- pupils who can say what they have learned today, how they learned it and what they would do "
+  "differently next time;",
+  "- adults who talk about learning as much as about work, and who let pupils see them learning "
+  "too.",
+  "None of this needs new buildings or a new scheme. It needs all of us, teachers, teaching "
+  "assistants, midday supervisors and office staff, to notice and name good learning every day.",
   NULL,
 };
 
@@ -192,6 +238,15 @@ static const char * const dialogue_now[] = {
   "- I will visit classrooms every week, to learn rather than to judge.",
   "- Each staff meeting will start with ten minutes on what we have tried.",
   "- Pupils will talk with us about how they learn, through the school council and in lessons.",
+  "## With staff",
+  "The schools that have made this work kept it high profile and kept talking. The ones where it "
+  "fizzled out treated it as a quick fix. So the senior team will keep close to what is happening: "
+  "we will talk with teachers about how they are weaving the ideas into their lessons, and about "
+  "the kinds of learning we are routinely asking pupils to do.",
+  "## With pupils and families",
+  "Every class will agree its own words for the learning muscles, and the school council will "
+  "report each term on what pupils think is changing. Our newsletter will carry a short piece "
+  "every fortnight on learning at home, written by pupils where we can.",
   NULL,
 };
 
@@ -199,18 +254,41 @@ static const char * const enquiry_now[] = {
   "Our professional learning communities, one for each phase, will meet every half term to share "
   "experiments, successes, failures, doubts and ideas, and then go back to the classroom and have "
   "another go.",
+  "Teachers will not simply learn how to do the approach: they will learn about it, question it, "
+  "and adapt it to their own classes. Each enquiry follows the same short cycle:",
+  "# Choose one learning behaviour and one question about it.",
+  "# Try something in the classroom for three or four weeks.",
+  "# Collect a little evidence: pupils’ words, work, a colleague’s notes.",
+  "# Bring it back to the group, and decide what to keep, change or drop.",
+  "Teaching assistants belong to these groups as fully as teachers do. Kerry Ainsworth and "
+  "Femi Oduya will lead the first enquiry, on how pupils in Year 2 ask for help.",
   NULL,
 };
 
 static const char * const monitoring_now[] = {
   "Observation at Ashcombe Vale is a learning conversation. We will look at what pupils do, which "
   "learning behaviours we see, and agree next steps together with the teacher.",
+  "Visits will be short and frequent, and never graded. Afterwards we talk within two days, and "
+  "the conversation starts with the teacher’s own reflection. We will record:",
+  "- what pupils were doing, and which learning muscles they were using;",
+  "- the learning processes the teacher asked them to use;",
+  "- questions for the follow-up conversation;",
+  "- the next steps we agreed together.",
+  "As trust grows I expect teachers to invite us in to see something they are trying, and to "
+  "visit one another’s classrooms without us.",
   NULL,
 };
 
 static const char * const impact_now[] = {
   "We will keep a portfolio of indicators rather than a single measure: pupils’ own reflections, "
   "observation notes, work samples and attendance at clubs.",
+  "Tracking matters for pupils as much as for us. It gives them feedback on which learning muscles "
+  "to work on next, and it tells teachers that their efforts are making a difference. We will also "
+  "watch our usual attainment measures, but we will not let them become the only story.",
+  "> What gets measured gets managed, so we must be careful what we measure.\n— Margaret Lyle, "
+  "chair of governors",
+  "Each July the senior team will write a short account of what has changed, for governors and "
+  "staff, and use it to set the next year’s priorities.",
   NULL,
 };
 
