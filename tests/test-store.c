@@ -447,6 +447,42 @@ test_migration_makes_backup (Fixture       *f,
   g_assert_null (ll_workbook_get_backup_path (workbook));
 }
 
+/* An older workbook whose tables are not those of its version cannot be
+ * upgraded: it is reported as damaged, keeps every byte (its header too,
+ * which names its journal mode) and gets no backup beside it. */
+static void
+test_upgrade_refused (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlStore) old = ll_store_create_at_version (f->path, 1, &error);
+  g_autoptr(LlWorkbook) workbook = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint files = 0;
+
+  g_assert_no_error (error);
+  g_clear_object (&old);
+  /* version 1 had no documents, so the upgrade cannot create their table */
+  make_foreign_db (f->path, "PRAGMA journal_mode = DELETE;"
+                            "CREATE TABLE document (id INTEGER PRIMARY KEY);");
+
+  assert_refused (f->path, LL_WORKBOOK_ERROR_DAMAGED);
+  dir = g_dir_open (f->dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_assert_cmpstr (name, ==, "Test.llw");
+      files++;
+    }
+  g_assert_cmpuint (files, ==, 1);
+
+  /* read-only, the upgrade in memory fails the same way */
+  workbook = ll_workbook_open (f->path, LL_WORKBOOK_OPEN_READ_ONLY, &error);
+  g_assert_null (workbook);
+  g_assert_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_DAMAGED);
+}
+
 static void
 test_read_only_old_version_untouched (Fixture       *f,
                                       gconstpointer  data)
@@ -622,6 +658,7 @@ main (int   argc,
   ADD ("bad-file/in-use", test_in_use);
   ADD ("bad-file/read-only", test_read_only_file);
   ADD ("bad-file/read-only-old-version", test_read_only_old_version_untouched);
+  ADD ("bad-file/upgrade-refused", test_upgrade_refused);
   ADD ("setter-failure-is-reported", test_setter_failure_is_reported);
 #undef ADD
   g_test_add_func ("/store/bad-file/read-only/unprivileged", test_read_only_unprivileged);

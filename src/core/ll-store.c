@@ -418,6 +418,7 @@ migrate (LlStore  *self,
          GError  **error)
 {
   g_autofree char *set_version = NULL;
+  int rc;
 
   if (!_ll_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
@@ -439,7 +440,16 @@ migrate (LlStore  *self,
   return TRUE;
 
 fail:
+  rc = sqlite3_errcode (self->db) & 0xff;
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  /* An upgrade that the SQL itself refuses (a table that is there already,
+   * a column that is not) means that the file's tables are not those of
+   * the version it claims: the file is damaged, whatever the disk did. */
+  if (rc == SQLITE_ERROR || rc == SQLITE_CONSTRAINT)
+    {
+      g_clear_error (error);
+      _ll_store_set_sqlite_error (self, SQLITE_CORRUPT, error);
+    }
   return FALSE;
 }
 
@@ -449,12 +459,17 @@ configure (LlStore  *self,
 {
   sqlite3_busy_timeout (self->db, 2000);
   sqlite3_extended_result_codes (self->db, 1);
-  if (!_ll_store_exec (self, "PRAGMA foreign_keys = ON", error))
-    return FALSE;
-  if (!self->read_only
-      && !_ll_store_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL", error))
-    return FALSE;
-  return TRUE;
+  return _ll_store_exec (self, "PRAGMA foreign_keys = ON", error);
+}
+
+/* For writing: a write-ahead log and full synchronisation. Switching to the
+ * log rewrites the file's header, so an upgrade comes first: until it has
+ * committed, a file that it refuses is left as it was. */
+static gboolean
+use_wal (LlStore  *self,
+         GError  **error)
+{
+  return _ll_store_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL", error);
 }
 
 /* A free name beside @path for the copy kept before an upgrade. */
@@ -633,11 +648,17 @@ ll_store_open (const char  *path,
               return NULL;
             }
           if (!migrate (self, version, LL_STORE_SCHEMA_VERSION, error))
-            return NULL;
+            {
+              /* the file is as it was, so the copy of it is not needed */
+              g_unlink (backup);
+              return NULL;
+            }
           if (backup_path != NULL)
             *backup_path = g_steal_pointer (&backup);
         }
     }
+  if (!self->read_only && !use_wal (self, error))
+    return NULL;
 
   return g_steal_pointer (&self);
 }
@@ -676,6 +697,7 @@ ll_store_create_at_version (const char  *path,
   pragma = g_strdup_printf ("PRAGMA application_id = %d", LL_STORE_APPLICATION_ID);
   if (!_ll_store_exec (self, pragma, error)
       || !configure (self, error)
+      || !use_wal (self, error)
       || !migrate (self, 0, version, error))
     {
       ll_store_close (self);
