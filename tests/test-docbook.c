@@ -615,6 +615,35 @@ test_fragment_hostile (void)
                    "1 part that the editor does not recognise was kept as plain text.");
 }
 
+/* An empty blockquote gains a paragraph, one level deeper. At the limit
+ * of a fragment, that paragraph must still canonicalize when what was
+ * read is written, read back and written again. */
+static void
+test_fragment_deep (void)
+{
+  g_autoptr(GString) fragment = g_string_new (NULL);
+  g_autoptr(LlDocNode) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = NULL;
+
+  for (guint i = 0; i < 255; i++)
+    g_string_append (fragment, "<blockquote xmlns=\"http://docbook.org/ns/docbook\">");
+  for (guint i = 0; i < 255; i++)
+    g_string_append (fragment, "</blockquote>");
+  body = ll_docbook_read_blocks (fragment->str, NULL, &error);
+  g_assert_no_error (error);
+  written = assert_fragment_stable (body);
+  g_assert_nonnull (strstr (written, "<para/>"));
+  g_clear_pointer (&body, ll_doc_node_free);
+
+  /* one more, and the paragraph would be too deep to write */
+  g_string_prepend (fragment, "<blockquote xmlns=\"http://docbook.org/ns/docbook\">");
+  g_string_append (fragment, "</blockquote>");
+  body = ll_docbook_read_blocks (fragment->str, NULL, &error);
+  g_assert_null (body);
+  g_assert_error (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_TOO_DEEP);
+}
+
 /* The reader: hostile and broken input ------------------------------------- */
 
 static void
@@ -1387,6 +1416,7 @@ main (int    argc,
   g_test_add_func ("/docbook/writer/too-deep", test_writer_too_deep);
   g_test_add_func ("/docbook/fragment/roundtrip", test_fragment_roundtrip);
   g_test_add_func ("/docbook/fragment/hostile", test_fragment_hostile);
+  g_test_add_func ("/docbook/fragment/deep", test_fragment_deep);
   g_test_add_func ("/docbook/reader/billion-laughs", test_reader_billion_laughs);
   g_test_add_func ("/docbook/reader/external-entity", test_reader_external_entity);
   g_test_add_func ("/docbook/reader/no-network", test_reader_no_network);

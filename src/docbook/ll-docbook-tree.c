@@ -211,8 +211,20 @@ canon_inlines (GPtrArray  *src,
                guint       depth,
                GError    **error)
 {
-  if (!check_depth (depth, error))
-    return FALSE;
+  /* @depth is that of the elements made here; text alone makes none, so
+   * that a paragraph of text as deep as the writer goes canonicalizes
+   * again once it has been read back */
+  for (guint i = 0; i < src->len; i++)
+    {
+      const LlDocNode *node = g_ptr_array_index (src, i);
+
+      if (node->type != LL_DOC_TEXT)
+        {
+          if (!check_depth (depth, error))
+            return FALSE;
+          break;
+        }
+    }
 
   for (guint i = 0; i < src->len; i++)
     {
