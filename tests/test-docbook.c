@@ -805,6 +805,79 @@ test_reader_too_deep (void)
   g_string_free (xml, TRUE);
 }
 
+/* DOCBOOK_OPEN, @n times @open, @inner, @n times @close, </article>. */
+static char *
+nested_article (const char *open,
+                const char *close,
+                guint       n,
+                const char *inner)
+{
+  GString *xml = g_string_new (DOCBOOK_OPEN);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (xml, open);
+  g_string_append (xml, inner);
+  for (guint i = 0; i < n; i++)
+    g_string_append (xml, close);
+  g_string_append (xml, "</article>");
+  return g_string_free (xml, FALSE);
+}
+
+/* What is read is written, and reading that back writes the same. */
+static char *
+assert_read_stable (const char *xml)
+{
+  g_autoptr(LlDoc) doc = read_doc (xml, NULL);
+  g_autoptr(LlDoc) back = NULL;
+  g_autofree char *again = NULL;
+  char *written = write_doc (doc);
+
+  back = read_doc (written, NULL);
+  again = write_doc (back);
+  g_assert_cmpstr (again, ==, written);
+  return written;
+}
+
+/* Some input is shallower than what the writer makes of it: a table of
+ * HTML rows gains <tgroup> and <tbody>, a term without a <listitem> gains
+ * one, an empty section gains a <title>. Within the limit on writing, what
+ * is read is written and read back unchanged; past it, it is not read. */
+static void
+test_reader_deeper_when_written (void)
+{
+  static const char table[] = "<informaltable><tr><td>x</td></tr></informaltable>";
+  static const char *term_open = "<variablelist><varlistentry><term>t</term>";
+  static const char *term_close = "</varlistentry></variablelist>";
+  g_autofree char *xml = NULL;
+  g_autofree char *written = NULL;
+
+  /* article, 250 sections, informaltable, tgroup, tbody, row, entry */
+  xml = nested_article ("<section>", "</section>", 250, table);
+  written = assert_read_stable (xml);
+  g_assert_nonnull (strstr (written, "<entry>x</entry>"));
+  g_clear_pointer (&xml, g_free);
+  g_clear_pointer (&written, g_free);
+  xml = nested_article ("<section>", "</section>", 251, table);
+  assert_read_fails (xml, strlen (xml), LL_DOCBOOK_ERROR_TOO_DEEP);
+  g_clear_pointer (&xml, g_free);
+
+  /* two levels read, three written: 1 + 84 * 3 + para */
+  xml = nested_article (term_open, term_close, 84, "<para>x</para>");
+  written = assert_read_stable (xml);
+  g_clear_pointer (&xml, g_free);
+  g_clear_pointer (&written, g_free);
+  xml = nested_article (term_open, term_close, 85, "<para>x</para>");
+  assert_read_fails (xml, strlen (xml), LL_DOCBOOK_ERROR_TOO_DEEP);
+  g_clear_pointer (&xml, g_free);
+
+  /* an empty section is written with a title and a paragraph */
+  xml = nested_article ("<section>", "</section>", 254, "");
+  written = assert_read_stable (xml);
+  g_clear_pointer (&xml, g_free);
+  xml = nested_article ("<section>", "</section>", 255, "");
+  assert_read_fails (xml, strlen (xml), LL_DOCBOOK_ERROR_TOO_DEEP);
+}
+
 static void
 test_reader_malformed (void)
 {
@@ -1422,6 +1495,7 @@ main (int    argc,
   g_test_add_func ("/docbook/reader/no-network", test_reader_no_network);
   g_test_add_func ("/docbook/reader/doctype", test_reader_doctype);
   g_test_add_func ("/docbook/reader/too-deep", test_reader_too_deep);
+  g_test_add_func ("/docbook/reader/deeper-when-written", test_reader_deeper_when_written);
   g_test_add_func ("/docbook/reader/malformed", test_reader_malformed);
   g_test_add_func ("/docbook/reader/not-docbook", test_reader_not_docbook);
   g_test_add_func ("/docbook/reader/too-large", test_reader_too_large);

@@ -33,11 +33,18 @@ char      *ll_docbook_clean_href     (const char      *href);
 
 /* A new LL_DOC_BODY that holds the canonical form of the block children of
  * @container. @allow_sections: whether sections may appear at this level;
- * @need_block: whether an empty result gets an empty paragraph. */
+ * @need_block: whether an empty result gets an empty paragraph; @level:
+ * the depth at which the writer puts the blocks (1 in a fragment, 2 in an
+ * article). Fails with LL_DOCBOOK_ERROR_TOO_DEEP unless the writer can
+ * write the result there within LL_DOCBOOK_MAX_DEPTH. */
 LlDocNode *ll_docbook_canonicalize   (const LlDocNode *container,
                                       gboolean         allow_sections,
                                       gboolean         need_block,
+                                      guint            level,
                                       GError         **error);
+/* The levels of elements that the writer writes for the canonical block
+ * @node, its own element included (ll-docbook-writer.c). */
+guint      ll_docbook_written_depth  (const LlDocNode *node);
 
 /* Whether @node holds LL_DOC_FRAGMENT nodes, and replacing them by the
  * blocks they hold (ll-docbook-document.c). */

@@ -1069,6 +1069,26 @@ take_notes (Reader     *rd,
                                 rd->unknown), rd->unknown);
 }
 
+/* The canonical form of what was read, refused, as the parser would have
+ * refused it, when writing it at @level would nest too deeply. */
+static LlDocNode *
+canonicalize_read (const LlDocNode  *raw,
+                   guint             level,
+                   GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  LlDocNode *body = ll_docbook_canonicalize (raw, TRUE, FALSE, level, &local_error);
+
+  if (body == NULL)
+    {
+      if (g_error_matches (local_error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_TOO_DEEP))
+        ll_docbook_set_too_deep (error, FALSE);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+  return body;
+}
+
 static gboolean
 is_docbook_root (xmlNodePtr root)
 {
@@ -1146,7 +1166,7 @@ ll_docbook_read_string (const char  *data,
     }
 
   ll_doc_node_free (doc->body);
-  doc->body = ll_docbook_canonicalize (raw, TRUE, FALSE, error);
+  doc->body = canonicalize_read (raw, 2, error);
   if (doc->body == NULL)
     return NULL;
 
@@ -1227,7 +1247,7 @@ ll_docbook_read_blocks (const char  *fragment,
       return NULL;
     }
 
-  body = ll_docbook_canonicalize (raw, TRUE, FALSE, error);
+  body = canonicalize_read (raw, 1, error);
   if (body != NULL)
     take_notes (&rd, notes);
   return body;

@@ -840,15 +840,31 @@ LlDocNode *
 ll_docbook_canonicalize (const LlDocNode  *container,
                          gboolean          allow_sections,
                          gboolean          need_block,
+                         guint             level,
                          GError          **error)
 {
   g_autoptr(LlDocNode) body = ll_doc_node_new (LL_DOC_BODY);
 
   g_return_val_if_fail (container != NULL, NULL);
+  g_return_val_if_fail (level >= 1, NULL);
 
   if (!canon_blocks (container->children, body->children, allow_sections, 1, error))
     return NULL;
   if (need_block)
     ensure_block (body);
+
+  /* The depth counted above bounds the walk of any tree. The writer nests
+   * some things deeper than the tree does (a heading's <title>, a table's
+   * <tgroup>, <tbody> and <row>, a term's <listitem>, the paragraph that an
+   * empty item gets) and the blocks of an article sit inside <article>:
+   * what is written is measured here, so that a tree that canonicalizes is
+   * always one that the writer can write, and then read back. */
+  for (guint i = 0; i < body->children->len; i++)
+    if (level - 1 + ll_docbook_written_depth (g_ptr_array_index (body->children, i))
+        > LL_DOCBOOK_MAX_DEPTH)
+      {
+        ll_docbook_set_too_deep (error, TRUE);
+        return NULL;
+      }
   return g_steal_pointer (&body);
 }

@@ -348,6 +348,113 @@ write_block (Writer          *wr,
   end (wr);
 }
 
+/* The depth of the elements under a paragraph or an entry. */
+static guint
+inlines_depth (const LlDocNode *node)
+{
+  guint depth = 0;
+
+  for (guint i = 0; i < node->children->len; i++)
+    {
+      const LlDocNode *child = g_ptr_array_index (node->children, i);
+
+      if (child->type != LL_DOC_TEXT)
+        {
+          guint below = 1 + inlines_depth (child);
+
+          depth = MAX (depth, below);
+        }
+    }
+  return depth;
+}
+
+static guint
+blocks_depth (const LlDocNode *node)
+{
+  guint depth = 0;
+
+  for (guint i = 0; i < node->children->len; i++)
+    {
+      guint child = ll_docbook_written_depth (g_ptr_array_index (node->children, i));
+
+      depth = MAX (depth, child);
+    }
+  return depth;
+}
+
+/* What write_block() nests, element by element. Each child is measured
+ * once (MAX() would evaluate it twice, at every level). */
+guint
+ll_docbook_written_depth (const LlDocNode *node)
+{
+  guint depth = 0;
+  guint below;
+
+  switch (node->type)
+    {
+    case LL_DOC_PARA:
+      return 1 + inlines_depth (node);
+
+    case LL_DOC_SECTION:
+      /* <title>, then the blocks */
+      below = blocks_depth (node);
+      return 1 + MAX (1, below);
+
+    case LL_DOC_ITEMIZED_LIST:
+    case LL_DOC_ORDERED_LIST:
+      /* <listitem>, then its blocks */
+      for (guint i = 0; i < node->children->len; i++)
+        {
+          below = 1 + blocks_depth (g_ptr_array_index (node->children, i));
+          depth = MAX (depth, below);
+        }
+      return 1 + depth;
+
+    case LL_DOC_BLOCKQUOTE:
+      /* <attribution>, then the blocks */
+      below = blocks_depth (node);
+      return 1 + MAX (node->attr != NULL ? 1u : 0u, below);
+
+    case LL_DOC_VARLIST:
+      /* <varlistentry>, with <term> and <listitem>, then its blocks */
+      for (guint i = 0; i < node->children->len; i++)
+        {
+          below = 2 + blocks_depth (g_ptr_array_index (node->children, i));
+          depth = MAX (depth, below);
+        }
+      return 1 + depth;
+
+    case LL_DOC_TABLE:
+      /* <title> is shallower than <tgroup>, <thead> or <tbody>, <row>,
+       * <entry>, then the inlines */
+      for (guint i = 0; i < node->children->len; i++)
+        {
+          const LlDocNode *row = g_ptr_array_index (node->children, i);
+
+          for (guint k = 0; k < row->children->len; k++)
+            {
+              below = inlines_depth (g_ptr_array_index (row->children, k));
+              depth = MAX (depth, below);
+            }
+        }
+      return 1 + 4 + depth;
+
+    case LL_DOC_BODY:
+    case LL_DOC_LIST_ITEM:
+    case LL_DOC_VARLIST_ENTRY:
+    case LL_DOC_ROW:
+    case LL_DOC_ENTRY:
+    case LL_DOC_TEXT:
+    case LL_DOC_EMPHASIS:
+    case LL_DOC_STRONG:
+    case LL_DOC_LINK:
+    default:
+      /* canonical form has only the blocks above at block level */
+      g_assert_not_reached ();
+    }
+  return depth;
+}
+
 static gboolean
 writer_open (Writer          *wr,
              xmlBufferPtr    *buffer,
@@ -422,15 +529,15 @@ ll_docbook_write_string (const LlDoc  *doc,
 
       if (!ll_docbook_resolve_node (resolved, error))
         return NULL;
-      body = ll_docbook_canonicalize (resolved, TRUE, TRUE, error);
+      body = ll_docbook_canonicalize (resolved, TRUE, TRUE, 2, error);
     }
   else if (doc->body != NULL)
-    body = ll_docbook_canonicalize (doc->body, TRUE, TRUE, error);
+    body = ll_docbook_canonicalize (doc->body, TRUE, TRUE, 2, error);
   else
     {
       g_autoptr(LlDocNode) empty = ll_doc_node_new (LL_DOC_BODY);
 
-      body = ll_docbook_canonicalize (empty, TRUE, TRUE, error);
+      body = ll_docbook_canonicalize (empty, TRUE, TRUE, 2, error);
     }
   if (body == NULL)
     return NULL;
@@ -570,7 +677,7 @@ ll_docbook_write_blocks (const LlDocNode  *container,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   allow_sections = container->type == LL_DOC_BODY || container->type == LL_DOC_SECTION;
-  body = ll_docbook_canonicalize (container, allow_sections, FALSE, error);
+  body = ll_docbook_canonicalize (container, allow_sections, FALSE, 1, error);
   if (body == NULL)
     return NULL;
 
