@@ -60,15 +60,17 @@ set_malformed (GError **error,
 
 typedef struct
 {
-  startElementNsSAX2Func  start_element;
-  endElementNsSAX2Func    end_element;
-  guint                   depth;
-  guint                   max_depth;
-  gboolean                unsafe;
-  gboolean                too_deep;
-  gboolean                too_large;
-  gboolean                have_error;
-  int                     error_line;
+  startElementNsSAX2Func        start_element;
+  endElementNsSAX2Func          end_element;
+  processingInstructionSAXFunc  processing_instruction;
+  commentSAXFunc                comment;
+  guint                         depth;
+  guint                         max_depth;
+  gboolean                      unsafe;
+  gboolean                      too_deep;
+  gboolean                      too_large;
+  gboolean                      have_error;
+  int                           error_line;
 } Guard;
 
 static void
@@ -229,6 +231,32 @@ on_end_element (void          *user_data,
   guard->end_element (user_data, localname, prefix, uri);
 }
 
+/* Since no DTD node is made, a processing instruction or a comment in the
+ * internal subset has nothing to belong to: libxml2 would make its node
+ * and lose it. Neither means anything there, so neither is made. */
+static void
+on_processing_instruction (void          *user_data,
+                           const xmlChar *target,
+                           const xmlChar *data)
+{
+  xmlParserCtxtPtr ctxt = user_data;
+  Guard *guard = ctxt->_private;
+
+  if (ctxt->inSubset == 0 && guard->processing_instruction != NULL)
+    guard->processing_instruction (user_data, target, data);
+}
+
+static void
+on_comment (void          *user_data,
+            const xmlChar *value)
+{
+  xmlParserCtxtPtr ctxt = user_data;
+  Guard *guard = ctxt->_private;
+
+  if (ctxt->inSubset == 0 && guard->comment != NULL)
+    guard->comment (user_data, value);
+}
+
 static gboolean
 has_entities (xmlDocPtr doc)
 {
@@ -311,8 +339,12 @@ ll_docbook_parse_safely (const char  *data,
       xmlCtxtUseOptions (ctxt, options);
       guard.start_element = ctxt->sax->startElementNs;
       guard.end_element = ctxt->sax->endElementNs;
+      guard.processing_instruction = ctxt->sax->processingInstruction;
+      guard.comment = ctxt->sax->comment;
       ctxt->sax->startElementNs = on_start_element;
       ctxt->sax->endElementNs = on_end_element;
+      ctxt->sax->processingInstruction = on_processing_instruction;
+      ctxt->sax->comment = on_comment;
       ctxt->sax->internalSubset = on_internal_subset;
       ctxt->sax->externalSubset = on_external_subset;
       ctxt->sax->entityDecl = on_entity_decl;
