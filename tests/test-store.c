@@ -483,6 +483,50 @@ test_upgrade_refused (Fixture       *f,
   g_assert_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_DAMAGED);
 }
 
+/* TEXT in a file may hold any bytes: another program or a damaged disk
+ * can leave some that are not UTF-8. The model gets valid text, which the
+ * word count walks character by character; this section's body used to
+ * end in the first byte of a six-byte sequence, and counting its words
+ * read past the end of the string. */
+static void
+test_invalid_utf8 (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlStore) store = ll_store_create (f->path, &error);
+  g_autoptr(LlWorkbook) workbook = NULL;
+  g_autoptr(LlNarrative) narrative = NULL;
+  g_autoptr(LlNarrativeSection) section = NULL;
+  g_autoptr(LlPerson) person = NULL;
+  gint64 id;
+
+  g_assert_no_error (error);
+  id = ll_store_insert_narrative (store, "Vision", "A. Head", &error);
+  g_assert_no_error (error);
+  ll_store_insert_section (store, id, 0, "Why", "", "", &error);
+  g_assert_no_error (error);
+  ll_store_insert_person (store, "A. Head", "headteacher", &error);
+  g_assert_no_error (error);
+  ll_store_close (store);
+  g_clear_object (&store);
+  make_foreign_db (f->path,
+                   "UPDATE narrative_section SET title = CAST(X'57687980' AS TEXT),"
+                   "  body = CAST(X'3C706172613E5765FC' AS TEXT);"
+                   "UPDATE person SET name = CAST(X'41C3' AS TEXT);"
+                   "UPDATE document SET title = CAST(X'FF56' AS TEXT) WHERE kind = 'vision';");
+
+  workbook = ll_workbook_open (f->path, LL_WORKBOOK_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  narrative = g_list_model_get_item (ll_workbook_get_narratives (workbook), 0);
+  section = g_list_model_get_item (ll_narrative_get_sections (narrative), 0);
+  person = g_list_model_get_item (ll_workbook_get_people (workbook), 0);
+  g_assert_cmpstr (ll_narrative_get_title (narrative), ==, "\xef\xbf\xbdV");
+  g_assert_cmpstr (ll_narrative_section_get_title (section), ==, "Why\xef\xbf\xbd");
+  g_assert_cmpstr (ll_narrative_section_get_body (section), ==, "<para>We\xef\xbf\xbd");
+  g_assert_cmpstr (ll_person_get_name (person), ==, "A\xef\xbf\xbd");
+  g_assert_cmpuint (ll_narrative_section_get_word_count (section), ==, 2);
+}
+
 static void
 test_read_only_old_version_untouched (Fixture       *f,
                                       gconstpointer  data)
@@ -659,6 +703,7 @@ main (int   argc,
   ADD ("bad-file/read-only", test_read_only_file);
   ADD ("bad-file/read-only-old-version", test_read_only_old_version_untouched);
   ADD ("bad-file/upgrade-refused", test_upgrade_refused);
+  ADD ("bad-file/invalid-utf8", test_invalid_utf8);
   ADD ("setter-failure-is-reported", test_setter_failure_is_reported);
 #undef ADD
   g_test_add_func ("/store/bad-file/read-only/unprivileged", test_read_only_unprivileged);

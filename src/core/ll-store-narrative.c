@@ -45,9 +45,9 @@ static char *
 column_dup (sqlite3_stmt *stmt,
             int           column)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  char *text = _ll_store_column_text (stmt, column);
 
-  return g_strdup (text ? text : "");
+  return text != NULL ? text : g_strdup ("");
 }
 
 /* Runs a query and turns each row into an item with @make_row. */

@@ -24,6 +24,10 @@ typedef gboolean (*LlStoreEditFunc) (LlStore       *self,
 void           _ll_store_set_sqlite_error (LlStore          *self,
                                            int               rc,
                                            GError          **error);
+/* The text of @column, as valid UTF-8 whatever the file holds; NULL for
+ * SQL NULL. */
+char          *_ll_store_column_text      (sqlite3_stmt     *stmt,
+                                           int               column);
 gboolean       _ll_store_exec             (LlStore          *self,
                                            const char       *sql,
                                            GError          **error);

@@ -210,6 +210,18 @@ _ll_store_set_sqlite_error (LlStore     *self,
     }
 }
 
+/* A workbook may come from anywhere, and SQLite hands back the bytes of a
+ * TEXT value as they are in the file: the rest of the app, which walks
+ * text character by character, gets valid UTF-8 only. */
+char *
+_ll_store_column_text (sqlite3_stmt *stmt,
+                       int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL ? g_utf8_make_valid (text, -1) : NULL;
+}
+
 gboolean
 _ll_store_exec (LlStore     *self,
                 const char  *sql,
@@ -889,7 +901,7 @@ ll_store_get_school_field (LlStore    *self,
   if (stmt == NULL)
     return g_strdup ("");
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    value = _ll_store_column_text (stmt, 0);
   sqlite3_finalize (stmt);
   return value ? value : g_strdup ("");
 }
@@ -940,8 +952,8 @@ ll_store_list_people (LlStore  *self,
       LlStorePerson *person = g_new0 (LlStorePerson, 1);
 
       person->id = sqlite3_column_int64 (stmt, 0);
-      person->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      person->role = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      person->name = _ll_store_column_text (stmt, 1);
+      person->role = _ll_store_column_text (stmt, 2);
       g_ptr_array_add (people, person);
     }
   sqlite3_finalize (stmt);
@@ -1063,8 +1075,8 @@ ll_store_list_documents (LlStore  *self,
       LlStoreDocument *doc = g_new0 (LlStoreDocument, 1);
 
       doc->id = sqlite3_column_int64 (stmt, 0);
-      doc->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      doc->title = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      doc->kind = _ll_store_column_text (stmt, 1);
+      doc->title = _ll_store_column_text (stmt, 2);
       g_ptr_array_add (docs, doc);
     }
   sqlite3_finalize (stmt);
