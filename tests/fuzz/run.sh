@@ -67,8 +67,9 @@ for target in "${targets[@]}"; do
       -artifact_prefix="$artifacts" "${dict[@]}" \
       "$corpus" $(seeds_for "$target") >"$log" 2>&1 || status=$?
   last=$(grep -E '^#[0-9]+.*cov:' "$log" | tail -n 1 || true)
-  runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
-  speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
+  # the statistics come twice when a leak is found as the fuzzer exits
+  runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+  speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)
   cov=$(echo "$last" | sed -n 's/.*cov: \([0-9]*\) ft: \([0-9]*\) corp: \([0-9]*\).*/cov \1, ft \2, corpus \3/p')
   if [ $status -eq 0 ]; then
     line="$target: ok, ${runs:-?} runs, ${speed:-?} exec/s, ${cov:-no coverage line}"
