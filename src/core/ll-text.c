@@ -231,12 +231,16 @@ emit (GPtrArray  *chunks,
 static void diff_range (GPtrArray *chunks, char **a, guint na, char **b, guint nb);
 
 /* The longest common subsequence by dynamic programming, on ranges small
- * enough to afford it. */
+ * enough to afford it: the @na tokens of @a from @from_a, the @nb of @b
+ * from @from_b. (Not a + from_a: an empty GPtrArray has no pdata, and
+ * adding even 0 to a null pointer is undefined.) */
 static void
 diff_lcs (GPtrArray  *chunks,
           char      **a,
+          guint       from_a,
           guint       na,
           char      **b,
+          guint       from_b,
           guint       nb)
 {
   guint32 *table = g_new0 (guint32, (gsize) (na + 1) * (nb + 1));
@@ -245,25 +249,25 @@ diff_lcs (GPtrArray  *chunks,
 #define T(x, y) table[(gsize) (x) * (nb + 1) + (y)]
   for (guint x = na; x-- > 0;)
     for (guint y = nb; y-- > 0;)
-      T (x, y) = token_equal (a[x], b[y]) ? T (x + 1, y + 1) + 1 : MAX (T (x + 1, y), T (x, y + 1));
+      T (x, y) = token_equal (a[from_a + x], b[from_b + y]) ? T (x + 1, y + 1) + 1 : MAX (T (x + 1, y), T (x, y + 1));
 
   while (i < na && j < nb)
     {
-      if (token_equal (a[i], b[j]))
+      if (token_equal (a[from_a + i], b[from_b + j]))
         {
-          emit (chunks, LL_DIFF_EQUAL, b[j]);
+          emit (chunks, LL_DIFF_EQUAL, b[from_b + j]);
           i++, j++;
         }
       else if (T (i + 1, j) >= T (i, j + 1))
-        emit (chunks, LL_DIFF_DELETE, a[i++]);
+        emit (chunks, LL_DIFF_DELETE, a[from_a + i++]);
       else
-        emit (chunks, LL_DIFF_INSERT, b[j++]);
+        emit (chunks, LL_DIFF_INSERT, b[from_b + j++]);
     }
 #undef T
   while (i < na)
-    emit (chunks, LL_DIFF_DELETE, a[i++]);
+    emit (chunks, LL_DIFF_DELETE, a[from_a + i++]);
   while (j < nb)
-    emit (chunks, LL_DIFF_INSERT, b[j++]);
+    emit (chunks, LL_DIFF_INSERT, b[from_b + j++]);
   g_free (table);
 }
 
@@ -283,7 +287,7 @@ diff_range (GPtrArray  *chunks,
     suffix++;
 
   if ((guint64) (na - prefix - suffix) * (nb - prefix - suffix) <= MAX_CELLS)
-    diff_lcs (chunks, a + prefix, na - prefix - suffix, b + prefix, nb - prefix - suffix);
+    diff_lcs (chunks, a, prefix, na - prefix - suffix, b, prefix, nb - prefix - suffix);
   else
     {
       /* Too large to compare word by word: show the old middle as deleted
