@@ -228,7 +228,6 @@ test_import (Fixture       *f,
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *list = NULL;
-  g_autofree char *xml = NULL;
   g_autofree char *id = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LlWorkbook) workbook = NULL;

@@ -1380,6 +1380,7 @@ test_async_concurrent (void)
       g_autoptr(GError) error = NULL;
       g_autoptr(LlDoc) doc = ll_docbook_read_string ("<article><para>broken</article>", 31, NULL, &error);
 
+      g_assert_null (doc);
       g_assert_error (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_MALFORMED);
     }
   wait_for_results (reads, N);

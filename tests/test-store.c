@@ -379,7 +379,6 @@ test_setter_failure_is_reported (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LlWorkbook) workbook = NULL;
-  g_autoptr(LlWorkbook) reader = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   GError *reported = NULL;
