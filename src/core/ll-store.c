@@ -474,6 +474,45 @@ configure (LlStore  *self,
   return _ll_store_exec (self, "PRAGMA foreign_keys = ON", error);
 }
 
+/* Whether the file has every table and column of the current schema: a
+ * file can claim a version whose tables it does not have, and it must be
+ * refused before anything is written to it. The reference is what the
+ * migrations make of an empty database in memory, so it follows them. */
+static gboolean
+check_schema (LlStore  *self,
+              GError  **error)
+{
+  g_autoptr(LlStore) reference = g_object_new (LL_TYPE_STORE, NULL);
+  sqlite3_stmt *want = NULL;
+  sqlite3_stmt *have = NULL;
+  gboolean ok;
+
+  if (sqlite3_open_v2 (":memory:", &reference->db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL) != SQLITE_OK
+      || !migrate (reference, 0, LL_STORE_SCHEMA_VERSION, error))
+    return FALSE;
+  ok = sqlite3_prepare_v2 (reference->db,
+                           "SELECT m.name, c.name FROM sqlite_master AS m, "
+                           "pragma_table_info (m.name) AS c WHERE m.type = 'table'",
+                           -1, &want, NULL) == SQLITE_OK
+       && sqlite3_prepare_v2 (self->db,
+                              "SELECT 1 FROM sqlite_master AS m, pragma_table_info (m.name) AS c "
+                              "WHERE m.type = 'table' AND m.name = ?1 AND c.name = ?2",
+                              -1, &have, NULL) == SQLITE_OK;
+  while (ok && sqlite3_step (want) == SQLITE_ROW)
+    {
+      sqlite3_bind_text (have, 1, (const char *) sqlite3_column_text (want, 0), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (have, 2, (const char *) sqlite3_column_text (want, 1), -1, SQLITE_TRANSIENT);
+      ok = sqlite3_step (have) == SQLITE_ROW;
+      sqlite3_reset (have);
+    }
+  sqlite3_finalize (want);
+  sqlite3_finalize (have);
+  if (!ok)
+    _ll_store_set_sqlite_error (self, SQLITE_CORRUPT, error);
+  return ok;
+}
+
 /* For writing: a write-ahead log and full synchronisation. Switching to the
  * log rewrites the file's header, so an upgrade comes first: until it has
  * committed, a file that it refuses is left as it was. */
@@ -669,6 +708,8 @@ ll_store_open (const char  *path,
             *backup_path = g_steal_pointer (&backup);
         }
     }
+  if (!check_schema (self, error))
+    return NULL;
   if (!self->read_only && !use_wal (self, error))
     return NULL;
 
