@@ -489,25 +489,32 @@ static void
 test_schema_incomplete (Fixture       *f,
                         gconstpointer  data)
 {
-  static const char * const damage[] = {
-    "DROP TABLE revision_section;",
-    "ALTER TABLE narrative_section DROP COLUMN prompts;",
+  static const struct { int version; const char *sql; } damage[] = {
+    { LL_STORE_SCHEMA_VERSION, "DROP TABLE revision_section;" },
+    { LL_STORE_SCHEMA_VERSION, "ALTER TABLE narrative_section DROP COLUMN prompts;" },
+    /* an older file that the upgrade would not make whole: no backup either */
+    { 2, "DROP TABLE person;" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (damage); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(LlStore) store = ll_store_create (f->path, &error);
+      g_autoptr(LlStore) store = ll_store_create_at_version (f->path, damage[i].version, &error);
+      g_autoptr(GDir) dir = NULL;
       g_autoptr(LlWorkbook) workbook = NULL;
       g_autofree char *sql = NULL;
 
       g_assert_no_error (error);
       g_clear_object (&store);
       /* a rollback journal, so that switching to the log would show */
-      sql = g_strconcat ("PRAGMA journal_mode = DELETE;", damage[i], NULL);
+      sql = g_strconcat ("PRAGMA journal_mode = DELETE;", damage[i].sql, NULL);
       make_foreign_db (f->path, sql);
 
       assert_refused (f->path, LL_WORKBOOK_ERROR_DAMAGED);
+      dir = g_dir_open (f->dir, 0, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (g_dir_read_name (dir), ==, "Test.llw");
+      g_assert_null (g_dir_read_name (dir));
       workbook = ll_workbook_open (f->path, LL_WORKBOOK_OPEN_READ_ONLY, &error);
       g_assert_null (workbook);
       g_assert_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_DAMAGED);

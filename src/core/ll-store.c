@@ -423,10 +423,18 @@ quick_check (LlStore  *self,
   return ok;
 }
 
+static gboolean check_schema (LlStore  *self,
+                              GError  **error);
+
+/* Upgrades the schema from version @from to @to in one transaction. With
+ * @check, the result is compared with the current schema before it is
+ * committed, so that a file the upgrade does not make whole stays as it
+ * was. */
 static gboolean
 migrate (LlStore  *self,
          int       from,
          int       to,
+         gboolean  check,
          GError  **error)
 {
   g_autofree char *set_version = NULL;
@@ -439,6 +447,8 @@ migrate (LlStore  *self,
       goto fail;
   set_version = g_strdup_printf ("PRAGMA user_version = %d", to);
   if (!_ll_store_exec (self, set_version, error))
+    goto fail;
+  if (check && !check_schema (self, error))
     goto fail;
   if (to >= 2
       && !_ll_store_exec (self, "INSERT OR REPLACE INTO meta (key, value) VALUES ('written-by', '"
@@ -489,7 +499,7 @@ check_schema (LlStore  *self,
 
   if (sqlite3_open_v2 (":memory:", &reference->db,
                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL) != SQLITE_OK
-      || !migrate (reference, 0, LL_STORE_SCHEMA_VERSION, error))
+      || !migrate (reference, 0, LL_STORE_SCHEMA_VERSION, FALSE, error))
     return FALSE;
   ok = sqlite3_prepare_v2 (reference->db,
                            "SELECT m.name, c.name FROM sqlite_master AS m, "
@@ -685,7 +695,7 @@ ll_store_open (const char  *path,
           sqlite3_close (self->db);
           self->db = mem;
           self->read_only = FALSE;
-          if (!migrate (self, version, LL_STORE_SCHEMA_VERSION, error))
+          if (!migrate (self, version, LL_STORE_SCHEMA_VERSION, TRUE, error))
             return NULL;
           self->read_only = TRUE;
         }
@@ -698,7 +708,7 @@ ll_store_open (const char  *path,
               g_prefix_error (error, _("The workbook was not upgraded, because no backup could be made: "));
               return NULL;
             }
-          if (!migrate (self, version, LL_STORE_SCHEMA_VERSION, error))
+          if (!migrate (self, version, LL_STORE_SCHEMA_VERSION, TRUE, error))
             {
               /* the file is as it was, so the copy of it is not needed */
               g_unlink (backup);
@@ -708,7 +718,7 @@ ll_store_open (const char  *path,
             *backup_path = g_steal_pointer (&backup);
         }
     }
-  if (!check_schema (self, error))
+  else if (!check_schema (self, error))
     return NULL;
   if (!self->read_only && !use_wal (self, error))
     return NULL;
@@ -751,7 +761,7 @@ ll_store_create_at_version (const char  *path,
   if (!_ll_store_exec (self, pragma, error)
       || !configure (self, error)
       || !use_wal (self, error)
-      || !migrate (self, 0, version, error))
+      || !migrate (self, 0, version, FALSE, error))
     {
       ll_store_close (self);
       g_unlink (self->path);
