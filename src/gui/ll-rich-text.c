@@ -575,7 +575,13 @@ ll_rich_text_init (LlRichText *self)
   gtk_text_buffer_set_enable_undo (self->buffer, FALSE);
 
   self->style_tags[STYLE_PARA] =
-    create_style_tag (self->buffer, "ll-para", STYLE_PARA, "pixels-below-lines", 12, NULL);
+    /* split above and below, so that a paragraph after a list stands as far
+     * from it as from another paragraph, while one that leads into a list
+     * stays close to it */
+    create_style_tag (self->buffer, "ll-para", STYLE_PARA,
+                      "pixels-above-lines", 6,
+                      "pixels-below-lines", 6,
+                      NULL);
   self->style_tags[STYLE_HEADING] =
     create_style_tag (self->buffer, "ll-heading", STYLE_HEADING,
                       "weight", PANGO_WEIGHT_BOLD,
@@ -595,6 +601,7 @@ ll_rich_text_init (LlRichText *self)
     create_style_tag (self->buffer, "ll-quote", STYLE_QUOTE,
                       "right-margin", MARGIN + 24,
                       "style", PANGO_STYLE_ITALIC,
+                      "pixels-above-lines", 6,
                       "pixels-below-lines", 8,
                       NULL);
   self->style_tags[STYLE_ATTRIBUTION] =
