@@ -58,9 +58,7 @@ gboolean   ll_docbook_write_contents (const char      *path,
                                       gsize            length,
                                       GError         **error);
 
-/* Error sentences, kept in ll-docbook-reader.c with the other translatable
- * strings of this directory, except those of the safe parsing, which are
- * in ll-docbook-parse.c. */
+/* Error sentences shared by reading and writing (ll-docbook-reader.c). */
 void       ll_docbook_set_too_deep   (GError         **error,
                                       gboolean         writing);
 void       ll_docbook_set_write_error (GError        **error,
