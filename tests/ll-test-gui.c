@@ -126,6 +126,20 @@ ll_test_destroy_all_windows (void)
   g_assert_true (ll_test_wait_for (no_toplevels, NULL));
 }
 
+void
+ll_test_make_workbook (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = ll_workbook_create (path, &error);
+
+  g_assert_no_error (error);
+  ll_school_set_name (ll_workbook_get_school (workbook), LL_TEST_SCHOOL_NAME);
+  g_assert_nonnull (ll_workbook_add_person (workbook, "Mrs Ada Hughes",
+                                            LL_ROLE_HEADTEACHER, &error));
+  g_assert_no_error (error);
+  ll_workbook_close (workbook);
+}
+
 LlWorkbook *
 ll_test_read_back (const char *path)
 {

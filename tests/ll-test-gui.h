@@ -27,6 +27,12 @@ GtkWindow   *ll_test_wait_for_toplevel     (GType            type,
 /* Destroys every window, dialogs before their parents, and waits until
  * they are gone. */
 void         ll_test_destroy_all_windows   (void);
+/* The name of the school in ll_test_make_workbook()'s workbooks. */
+#define LL_TEST_SCHOOL_NAME "Hilltop Primary School"
+
+/* Writes a new small workbook at @path: the school above and its
+ * headteacher, Mrs Ada Hughes. */
+void         ll_test_make_workbook         (const char      *path);
 /* Opens @path read-only, as another program would while the app has it open. */
 LlWorkbook  *ll_test_read_back             (const char      *path);
 

@@ -65,19 +65,6 @@ stored_body (const char *path,
   return body;
 }
 
-static void
-make_workbook (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LlWorkbook) workbook = ll_workbook_create (path, &error);
-
-  g_assert_no_error (error);
-  ll_school_set_name (ll_workbook_get_school (workbook), "Hilltop Primary School");
-  g_assert_nonnull (ll_workbook_add_person (workbook, "Mrs Ada Hughes", LL_ROLE_HEADTEACHER, &error));
-  g_assert_no_error (error);
-  ll_workbook_close (workbook);
-}
-
 /* Fixture */
 
 static void
@@ -86,7 +73,7 @@ fixture_set_up (Fixture       *f,
 {
   f->dir = ll_test_make_tmpdir ();
   f->path = g_build_filename (f->dir, "Vision.llw", NULL);
-  make_workbook (f->path);
+  ll_test_make_workbook (f->path);
 
   f->window = ll_window_new (GTK_APPLICATION (app));
   g_assert_true (ll_window_open_path (f->window, f->path));
@@ -756,7 +743,7 @@ test_delete_read_only (Fixture       *f,
   GtkListBoxRow *row;
   LlNarrative *narrative;
 
-  make_workbook (path);
+  ll_test_make_workbook (path);
   workbook = ll_workbook_open (path, LL_WORKBOOK_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_nonnull (ll_workbook_add_narrative (workbook, "Kept", &error));

@@ -17,7 +17,6 @@
 #include "ll-test-util.h"
 #include "ll-window.h"
 
-#define SCHOOL_NAME "Hilltop Primary School"
 
 static LlApplication *app;
 
@@ -50,20 +49,6 @@ stored_people (const char *path)
   return n;
 }
 
-static void
-make_workbook (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LlWorkbook) workbook = ll_workbook_create (path, &error);
-
-  g_assert_no_error (error);
-  ll_school_set_name (ll_workbook_get_school (workbook), SCHOOL_NAME);
-  g_assert_nonnull (ll_workbook_add_person (workbook, "Mrs Ada Hughes",
-                                            LL_ROLE_HEADTEACHER, &error));
-  g_assert_no_error (error);
-  ll_workbook_close (workbook);
-}
-
 /* Fixture */
 
 static void
@@ -72,7 +57,7 @@ fixture_set_up (Fixture       *f,
 {
   f->dir = ll_test_make_tmpdir ();
   f->path = g_build_filename (f->dir, "Test.llw", NULL);
-  make_workbook (f->path);
+  ll_test_make_workbook (f->path);
 
   f->window = ll_window_new (GTK_APPLICATION (app));
   g_assert_true (ll_window_open_path (f->window, f->path));
@@ -120,9 +105,9 @@ test_title (Fixture       *f,
   LlWorkbook *workbook = ll_window_get_workbook (f->window);
 
   g_assert_nonnull (workbook);
-  g_assert_cmpstr (adw_window_title_get_title (title), ==, SCHOOL_NAME);
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, LL_TEST_SCHOOL_NAME);
   g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Test.llw");
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, SCHOOL_NAME);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, LL_TEST_SCHOOL_NAME);
 
   /* the title follows the school's name */
   ll_school_set_name (ll_workbook_get_school (workbook), "Riverside Academy");
@@ -200,7 +185,7 @@ test_save_copy (Fixture       *f,
 
   g_assert_true (ll_window_save_copy_to_path (f->window, copy));
   name = stored_school_name (copy);
-  g_assert_cmpstr (name, ==, SCHOOL_NAME);
+  g_assert_cmpstr (name, ==, LL_TEST_SCHOOL_NAME);
 
   /* names that look like markup are shown as they are */
   {
@@ -276,7 +261,7 @@ test_export_docbook (Fixture       *f,
   g_assert_true (g_file_test (xml, G_FILE_TEST_IS_REGULAR));
   ll_test_assert_docbook_valid (xml);
   g_assert_true (g_file_get_contents (xml, &contents, NULL, NULL));
-  g_assert_nonnull (strstr (contents, SCHOOL_NAME));
+  g_assert_nonnull (strstr (contents, LL_TEST_SCHOOL_NAME));
 
   /* cancelled: no file, and no dialog */
   g_cancellable_cancel (cancellable);
@@ -376,7 +361,7 @@ test_open_twice (Fixture       *f,
   g_assert_true (window == f->window);
 
   /* another opens in a window of its own */
-  make_workbook (other);
+  ll_test_make_workbook (other);
   window = ll_application_open_path (app, other, f->window);
   g_assert_nonnull (window);
   g_assert_true (window != f->window);
@@ -395,7 +380,7 @@ test_school_edit (Fixture       *f,
   g_assert_nonnull (school);
   g_assert_true (gtk_window_get_transient_for (school) == GTK_WINDOW (f->window));
   g_assert_false (gtk_window_get_modal (school));
-  g_assert_cmpstr (gtk_editable_get_text (school_child (school, "name_row")), ==, SCHOOL_NAME);
+  g_assert_cmpstr (gtk_editable_get_text (school_child (school, "name_row")), ==, LL_TEST_SCHOOL_NAME);
 
   gtk_editable_set_text (school_child (school, "name_row"), "Riverside Academy");
   name = stored_school_name (f->path);
@@ -500,7 +485,7 @@ test_read_only (void)
   GtkWindow *school;
   GtkRevealer *banner;
 
-  make_workbook (path);
+  ll_test_make_workbook (path);
   g_assert_cmpint (g_chmod (path, 0400), ==, 0);
   before = ll_test_file_checksum (path);
 
