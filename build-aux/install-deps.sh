@@ -11,8 +11,12 @@ packages=(
   desktop-file-utils appstream-util shared-mime-info gtk-update-icon-cache
   # fonts for the window and for print
   fonts-cantarell fonts-dejavu-core
-  # tests: virtual display, accessibility, PDF, DocBook validation, tools
-  xvfb xauth dbus at-spi2-core python3-pyatspi
+  # Mesa's GL and EGL: GTK opens EGL with the display even when it renders
+  # with Cairo, so every run has the same drivers whatever the machine had
+  libegl1 libegl-mesa0 libgl1-mesa-dri
+  # tests: virtual display, accessibility, input events, PDF, DocBook
+  # validation, tools
+  xvfb xauth dbus at-spi2-core python3-pyatspi xdotool
   poppler-utils jing docbook5-xml libxml2-utils sqlite3 librsvg2-bin
 )
 
