@@ -1,6 +1,7 @@
 /* test-cli.c: the command line, run as a whole process like a script would */
 #include "config.h"
 
+#include <sys/stat.h>
 #include <glib/gstdio.h>
 
 #include "ll-test-util.h"
@@ -190,6 +191,42 @@ test_export_vision (Fixture       *f,
   g_assert_nonnull (strstr (text, "A culture of enquiry"));
   g_assert_nonnull (strstr (text, "Sir Michael Bichard"));
   g_assert_nonnull (strstr (text, "I will visit classrooms every week"));
+}
+
+static void
+assert_owner_only (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  if ((st.st_mode & 0077) != 0)
+    g_error ("%s has mode %o: others can read it", path, (unsigned) (st.st_mode & 0777));
+}
+
+/* Exports and PDFs hold the same personal data as the workbook, so they
+ * are readable by their owner only, whatever the umask. */
+static void
+test_exports_private (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *xml = g_build_filename (f->dir, "profile.xml", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "profile.pdf", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "export", NULL);
+  g_autofree char *school = g_build_filename (folder, "school-1.xml", NULL);
+  g_autofree char *vision = g_build_filename (folder, "vision-2.xml", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  mode_t old_mask = umask (022);
+
+  g_assert_cmpint (run_app (&out, &err, "--export-docbook", xml, "--document=1", f->sample, NULL), ==, 0);
+  g_assert_cmpint (run_app (&out, &err, "--export-docbook", folder, f->sample, NULL), ==, 0);
+  g_assert_cmpint (run_app (&out, &err, "--print-pdf", pdf, "--document=2", f->sample, NULL), ==, 0);
+  umask (old_mask);
+  assert_owner_only (xml);
+  assert_owner_only (folder);
+  assert_owner_only (school);
+  assert_owner_only (vision);
+  assert_owner_only (pdf);
 }
 
 static void
@@ -421,6 +458,7 @@ main (int   argc,
   ADD ("export-all", test_export_all);
   ADD ("print-pdf", test_print_pdf);
   ADD ("export-vision", test_export_vision);
+  ADD ("exports-private", test_exports_private);
   ADD ("check", test_check);
   ADD ("import", test_import);
   ADD ("import-from-word", test_import_from_word);

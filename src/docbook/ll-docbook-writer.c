@@ -621,7 +621,8 @@ ll_docbook_write_string (const LlDoc  *doc,
 }
 
 /* Replaces @path by @xml atomically (a temporary file, then a rename), so
- * that a reader never sees half a document. */
+ * that a reader never sees half a document. The file is readable by its
+ * owner only: it holds the same personal data as the workbook. */
 gboolean
 ll_docbook_write_contents (const char  *path,
                            const char  *xml,
@@ -630,7 +631,8 @@ ll_docbook_write_contents (const char  *path,
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (!g_file_set_contents (path, xml, (gssize) length, &local_error))
+  if (!g_file_set_contents_full (path, xml, (gssize) length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
     {
       ll_docbook_set_write_error (error, path, local_error->message);
       return FALSE;
