@@ -163,6 +163,7 @@ write_inlines (Writer          *wr,
         case LL_DOC_TABLE:
         case LL_DOC_ROW:
         case LL_DOC_ENTRY:
+        case LL_DOC_FRAGMENT:
         default:
           /* canonical form has no blocks among inlines */
           g_assert_not_reached ();
@@ -340,6 +341,7 @@ write_block (Writer          *wr,
     case LL_DOC_EMPHASIS:
     case LL_DOC_STRONG:
     case LL_DOC_LINK:
+    case LL_DOC_FRAGMENT:
     default:
       /* canonical form has only the blocks above at block level */
       g_assert_not_reached ();
@@ -448,6 +450,7 @@ ll_docbook_written_depth (const LlDocNode *node)
     case LL_DOC_EMPHASIS:
     case LL_DOC_STRONG:
     case LL_DOC_LINK:
+    case LL_DOC_FRAGMENT:
     default:
       /* canonical form has only the blocks above at block level */
       g_assert_not_reached ();
