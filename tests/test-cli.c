@@ -446,7 +446,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_assert_nonnull (g_getenv ("LL_BINARY"));
 
   g_test_add_func ("/cli/version", test_version);

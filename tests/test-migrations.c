@@ -190,7 +190,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/migrations/every-version-kept", test_every_version_kept);
   for (int v = 1; v <= LL_STORE_SCHEMA_VERSION; v++)
