@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include "ll-test-util.h"
 #include "ll-workbook.h"
@@ -405,6 +406,41 @@ test_bad_inputs (Fixture       *f,
   }
 }
 
+/* A named pipe, a folder or a device given as FILE is refused at once
+ * with one sentence; `timeout` makes a hang fail the test. */
+static void
+test_not_regular (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (f->dir, "Pipe.llw", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "Folder.llw", NULL);
+  g_autofree char *xml = g_build_filename (f->dir, "out.xml", NULL);
+  g_autofree char *export = g_strconcat ("--export-docbook=", xml, NULL);
+  const char *files[] = { fifo, folder, "/dev/null" };
+  const char *actions[] = { "--list", "--check", export };
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (actions); j++)
+      {
+        const char *argv[] = { "timeout", "20", g_getenv ("LL_BINARY"), actions[j], "--document=1",
+                               files[i], NULL };
+        g_autofree char *out = NULL;
+        g_autofree char *err = NULL;
+
+        g_assert_cmpint (ll_test_spawn (argv, &out, &err), ==, 1);
+        if (g_str_equal (actions[j], "--check"))
+          g_assert_nonnull (strstr (out, "Leading Learning workbook"));
+        else
+          {
+            g_assert_cmpstr (out, ==, "");
+            assert_one_sentence (err);
+          }
+      }
+  g_assert_false (g_file_test (xml, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -426,6 +462,7 @@ main (int   argc,
   ADD ("import-from-word", test_import_from_word);
   ADD ("import-hostile", test_import_hostile);
   ADD ("bad-inputs", test_bad_inputs);
+  ADD ("not-regular", test_not_regular);
 #undef ADD
   return g_test_run ();
 }

@@ -372,6 +372,132 @@ test_read_only_unprivileged (void)
   check_read_only_open (g_getenv ("LL_TEST_READ_ONLY_PATH"));
 }
 
+/* A cleanly closed workbook in a folder the user cannot write opens
+ * read-only: SQLite could not make its side files there, and the file
+ * was once called damaged. */
+static void
+check_read_only_folder_open (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *before = ll_test_file_checksum (path);
+  g_autofree char *after = NULL;
+  g_autofree char *report = NULL;
+  gboolean ok = FALSE;
+
+  g_assert_cmpint (g_access (path, W_OK), ==, 0);
+  g_assert_cmpint (g_access (dir, W_OK), !=, 0);
+  workbook = ll_workbook_open (path, LL_WORKBOOK_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (ll_workbook_get_read_only (workbook));
+  g_assert_cmpstr (ll_school_get_name (ll_workbook_get_school (workbook)), ==,
+                   "Ashcombe Vale Primary School");
+  g_assert_null (ll_workbook_add_person (workbook, "New", LL_ROLE_TEACHER, &error));
+  g_assert_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_READ_ONLY);
+  g_clear_object (&workbook);
+
+  report = ll_workbook_check (path, &ok);
+  g_assert_true (ok);
+  after = ll_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_read_only_folder (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ll_sample_generate (f->path, 1, &error));
+  g_assert_cmpint (g_chmod (f->dir, 0555), ==, 0);
+  if (g_access (f->dir, W_OK) != 0)
+    check_read_only_folder_open (f->path);
+  else
+    {
+      /* root may write anything: check as an unprivileged user, who owns
+       * the file but cannot write the folder */
+      g_assert_cmpint (chown (f->path, 65534, 65534), ==, 0);
+      g_setenv ("LL_TEST_READ_ONLY_PATH", f->path, TRUE);
+      g_test_trap_subprocess ("/store/bad-file/read-only-folder/unprivileged", 0,
+                              G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+    }
+  g_assert_cmpint (g_chmod (f->dir, 0700), ==, 0);
+}
+
+static void
+test_read_only_folder_unprivileged (void)
+{
+  if (!g_test_subprocess ())
+    {
+      g_test_skip ("runs only as a subprocess of /store/bad-file/read-only-folder");
+      return;
+    }
+  g_assert_cmpint (setgid (65534), ==, 0);
+  g_assert_cmpint (setuid (65534), ==, 0);
+  check_read_only_folder_open (g_getenv ("LL_TEST_READ_ONLY_PATH"));
+}
+
+/* Anything but a regular file is refused at once: opening a FIFO for
+ * reading would wait for a writer for ever. The test runs in a
+ * subprocess with a deadline, so that a hang fails instead of blocking. */
+static void
+test_not_a_regular_file (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_test_trap_subprocess ("/store/bad-file/not-regular/child", 10 * G_USEC_PER_SEC,
+                          G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_not_a_regular_file_child (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *fifo = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *link = NULL;
+  const char *paths[4];
+
+  if (!g_test_subprocess ())
+    {
+      g_test_skip ("runs only as a subprocess of /store/bad-file/not-regular");
+      return;
+    }
+  dir = ll_test_make_tmpdir ();
+  fifo = g_build_filename (dir, "Pipe.llw", NULL);
+  folder = g_build_filename (dir, "Folder.llw", NULL);
+  link = g_build_filename (dir, "Link.llw", NULL);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_cmpint (symlink (fifo, link), ==, 0);
+  paths[0] = fifo;
+  paths[1] = folder;
+  paths[2] = link;
+  paths[3] = "/dev/zero";
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    for (int read_only = 0; read_only <= 1; read_only++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(LlWorkbook) workbook = NULL;
+        g_autofree char *report = NULL;
+        gboolean ok = TRUE;
+
+        workbook = ll_workbook_open (paths[i], read_only ? LL_WORKBOOK_OPEN_READ_ONLY
+                                                         : LL_WORKBOOK_OPEN_DEFAULT, &error);
+        g_assert_null (workbook);
+        g_assert_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NOT_A_WORKBOOK);
+        g_assert_true (g_str_has_suffix (error->message, "."));
+        report = ll_workbook_check (paths[i], &ok);
+        g_assert_false (ok);
+      }
+  g_assert_true (g_file_test (fifo, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+  ll_test_rm_rf (dir);
+}
+
 /* A setter that cannot write keeps the value and tells the controller. */
 static void
 test_setter_failure_is_reported (Fixture       *f,
@@ -741,12 +867,16 @@ main (int   argc,
   ADD ("bad-file/in-use", test_in_use);
   ADD ("bad-file/read-only", test_read_only_file);
   ADD ("bad-file/read-only-old-version", test_read_only_old_version_untouched);
+  ADD ("bad-file/read-only-folder", test_read_only_folder);
+  ADD ("bad-file/not-regular", test_not_a_regular_file);
   ADD ("bad-file/upgrade-refused", test_upgrade_refused);
   ADD ("bad-file/invalid-utf8", test_invalid_utf8);
   ADD ("bad-file/schema-incomplete", test_schema_incomplete);
   ADD ("setter-failure-is-reported", test_setter_failure_is_reported);
 #undef ADD
   g_test_add_func ("/store/bad-file/read-only/unprivileged", test_read_only_unprivileged);
+  g_test_add_func ("/store/bad-file/read-only-folder/unprivileged", test_read_only_folder_unprivileged);
+  g_test_add_func ("/store/bad-file/not-regular/child", test_not_a_regular_file_child);
 
   return g_test_run ();
 }

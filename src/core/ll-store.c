@@ -380,28 +380,75 @@ inspect_file (const char  *path,
   return TRUE;
 }
 
+static void
+set_open_error (const char  *path,
+                int          saved,
+                GError     **error)
+{
+  g_autofree char *name = display_name (path);
+
+  if (saved == ENOENT)
+    g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NOT_FOUND,
+                 _("“%s” could not be found. It may have been moved, renamed or deleted."),
+                 name);
+  else if (saved == EACCES || saved == EPERM)
+    g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_IO,
+                 _("You do not have permission to read “%s”. "
+                   "Ask its owner to share it with you."), name);
+  else
+    g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_IO,
+                 _("“%s” could not be read (%s)."), name, g_strerror (saved));
+}
+
+/* A workbook is a regular file. Anything else is refused before it is
+ * opened: opening a named pipe for reading waits for a writer for ever. */
+static gboolean
+check_regular (const char   *path,
+               struct stat  *st,
+               GError      **error)
+{
+  g_autofree char *name = NULL;
+
+  if (S_ISREG (st->st_mode))
+    return TRUE;
+  name = display_name (path);
+  if (S_ISDIR (st->st_mode))
+    g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NOT_A_WORKBOOK,
+                 _("“%s” is a folder, not a Leading Learning workbook."), name);
+  else
+    g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NOT_A_WORKBOOK,
+                 _("“%s” is not an ordinary file, so it is not a Leading Learning workbook."),
+                 name);
+  return FALSE;
+}
+
 static int
 open_for_inspection (const char  *path,
                      GError     **error)
 {
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  struct stat st;
+  int fd;
 
+  if (g_stat (path, &st) != 0)
+    {
+      set_open_error (path, errno, error);
+      return -1;
+    }
+  if (!check_regular (path, &st, error))
+    return -1;
+  /* never blocks, even if the file was swapped for a pipe meanwhile */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
   if (fd < 0)
     {
-      int saved = errno;
-      g_autofree char *name = display_name (path);
-
-      if (saved == ENOENT)
-        g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NOT_FOUND,
-                     _("“%s” could not be found. It may have been moved, renamed or deleted."),
-                     name);
-      else if (saved == EACCES || saved == EPERM)
-        g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_IO,
-                     _("You do not have permission to read “%s”. "
-                       "Ask its owner to share it with you."), name);
-      else
-        g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_IO,
-                     _("“%s” could not be read (%s)."), name, g_strerror (saved));
+      set_open_error (path, errno, error);
+      return -1;
+    }
+  if (fstat (fd, &st) != 0 || !check_regular (path, &st, error))
+    {
+      if (error != NULL && *error == NULL)
+        set_open_error (path, errno, error);
+      close (fd);
+      return -1;
     }
   return fd;
 }
@@ -629,6 +676,7 @@ ll_store_open (const char  *path,
                GError     **error)
 {
   g_autoptr(LlStore) self = NULL;
+  g_autofree char *dir = NULL;
   int version = 0;
   int rc;
 
@@ -642,7 +690,10 @@ ll_store_open (const char  *path,
   if (!inspect_file (self->path, self->lock_fd, &version, error))
     return NULL;
 
-  self->read_only = read_only || g_access (self->path, W_OK) != 0;
+  /* SQLite writes its log and index beside the file, so a workbook in a
+   * folder that cannot be written is read-only too. */
+  dir = g_path_get_dirname (self->path);
+  self->read_only = read_only || g_access (self->path, W_OK) != 0 || g_access (dir, W_OK) != 0;
 
   if (!self->read_only)
     {
