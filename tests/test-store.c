@@ -498,6 +498,214 @@ test_not_a_regular_file_child (void)
   ll_test_rm_rf (dir);
 }
 
+static char *
+read_bytes (const char *path,
+            gsize      *len)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, len, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+/* Copies the workbook at @from and its write-ahead log to @to while it is
+ * open, as a crash or a power cut leaves them. */
+static void
+copy_with_log (const char *from,
+               const char *to)
+{
+  g_autofree char *from_wal = g_strconcat (from, "-wal", NULL);
+  g_autofree char *to_wal = g_strconcat (to, "-wal", NULL);
+  g_autofree char *main_bytes = NULL;
+  g_autofree char *wal_bytes = NULL;
+  gsize main_len = 0, wal_len = 0;
+
+  main_bytes = read_bytes (from, &main_len);
+  wal_bytes = read_bytes (from_wal, &wal_len);
+  g_assert_cmpuint (wal_len, >, 32);
+  write_bytes (to, main_bytes, main_len);
+  write_bytes (to_wal, wal_bytes, wal_len);
+}
+
+/* A workbook at @path with two edits still in its log, as a crash leaves it. */
+static void
+make_crashed_workbook (const char *dir,
+                       const char *path)
+{
+  g_autofree char *live = g_build_filename (dir, "Live.llw", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = ll_workbook_create (live, &error);
+
+  g_assert_no_error (error);
+  ll_school_set_name (ll_workbook_get_school (workbook), "Committed Name");
+  ll_workbook_add_person (workbook, "Kept Person", LL_ROLE_TEACHER, &error);
+  g_assert_no_error (error);
+  ll_school_set_address (ll_workbook_get_school (workbook), "1 Last Lane");
+  copy_with_log (live, path);
+  g_clear_object (&workbook);
+  g_unlink (live);
+}
+
+/* Opening @path fails with @code and @words in the message, for writing,
+ * reading and the check; neither the file nor its log changes and no
+ * index is made beside them. When opened for writing, a copy of the log
+ * is kept, named in the message. */
+static void
+assert_log_refused (const char *path,
+                    int         code,
+                    const char *words)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *kept = g_build_filename (dir, "Test (recent changes, not used).llw-wal", NULL);
+  g_autofree char *before = ll_test_file_checksum (path);
+  g_autofree char *wal_before = ll_test_file_checksum (wal);
+  g_autofree char *after = NULL;
+  g_autofree char *wal_after = NULL;
+  g_autofree char *kept_sum = NULL;
+  g_autofree char *report = NULL;
+  gboolean ok = TRUE;
+
+  for (int read_only = 1; read_only >= 0; read_only--)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LlWorkbook) workbook = NULL;
+
+      workbook = ll_workbook_open (path, read_only ? LL_WORKBOOK_OPEN_READ_ONLY
+                                                   : LL_WORKBOOK_OPEN_DEFAULT, &error);
+      g_assert_null (workbook);
+      g_assert_error (error, LL_WORKBOOK_ERROR, code);
+      g_assert_nonnull (strstr (error->message, "“Test.llw”"));
+      g_assert_nonnull (strstr (error->message, words));
+      g_assert_true (g_str_has_suffix (error->message, "."));
+      /* a copy of the log is kept when opened for writing, and named */
+      g_assert_true (g_file_test (kept, G_FILE_TEST_EXISTS) == !read_only);
+      if (!read_only)
+        g_assert_nonnull (strstr (error->message, "“Test (recent changes, not used).llw-wal”"));
+    }
+  report = ll_workbook_check (path, &ok);
+  g_assert_false (ok);
+  g_assert_nonnull (strstr (report, words));
+  g_assert_null (strstr (report, "no problems found"));
+
+  after = ll_test_file_checksum (path);
+  wal_after = ll_test_file_checksum (wal);
+  kept_sum = ll_test_file_checksum (kept);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpstr (wal_before, ==, wal_after);
+  g_assert_cmpstr (wal_before, ==, kept_sum);
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+}
+
+/* Another workbook's log copied beside a workbook is not merged into it. */
+static void
+test_log_foreign (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *other = g_build_filename (f->dir, "Other.llw", NULL);
+  g_autofree char *other_copy = g_build_filename (f->dir, "Other copy.llw", NULL);
+  g_autofree char *other_copy_wal = g_strconcat (other_copy, "-wal", NULL);
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *log = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+
+  /* a small workbook's log beside a bigger one */
+  g_assert_true (ll_sample_generate (f->path, 1, &error));
+  make_crashed_workbook (f->dir, other_copy);
+  log = read_bytes (other_copy_wal, &len);
+  write_bytes (wal, log, len);
+  assert_log_refused (f->path, LL_WORKBOOK_ERROR_FOREIGN_LOG, "another workbook");
+  ll_test_rm_rf (f->dir);
+  g_assert_cmpint (g_mkdir (f->dir, 0700), ==, 0);
+
+  /* a bigger workbook's log beside a small one */
+  {
+    g_autoptr(LlWorkbook) workbook = NULL;
+    g_autoptr(LlWorkbook) big = NULL;
+
+    workbook = ll_workbook_create (f->path, &error);
+    g_assert_no_error (error);
+    g_clear_object (&workbook);
+    g_assert_true (ll_sample_generate (other, 3, &error));
+    big = ll_workbook_open (other, LL_WORKBOOK_OPEN_DEFAULT, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < 5; i++)
+      ll_workbook_add_person (big, "Someone Else", LL_ROLE_TEACHER, &error);
+    g_assert_no_error (error);
+    copy_with_log (other, other_copy);
+    g_clear_pointer (&log, g_free);
+    log = read_bytes (other_copy_wal, &len);
+    write_bytes (wal, log, len);
+    assert_log_refused (f->path, LL_WORKBOOK_ERROR_FOREIGN_LOG, "another workbook");
+  }
+}
+
+/* A log damaged in a committed transaction is not silently cut short. */
+static void
+test_log_damaged (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *log = NULL;
+  gsize len = 0;
+
+  make_crashed_workbook (f->dir, f->path);
+  log = read_bytes (wal, &len);
+  /* a byte in the first frame's page: the transactions after it no longer
+   * check, and SQLite would replay none of them */
+  log[32 + 24 + 200] ^= 0x55;
+  write_bytes (wal, log, len);
+  assert_log_refused (f->path, LL_WORKBOOK_ERROR_DAMAGED, "damaged");
+}
+
+/* A log left by a crash is whole: reading shows its changes without
+ * making anything beside the file, and writing keeps them. */
+static void
+test_log_after_crash (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *wal_before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *wal_after = NULL;
+  g_autofree char *report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = NULL;
+  gboolean ok = FALSE;
+
+  make_crashed_workbook (f->dir, f->path);
+  before = ll_test_file_checksum (f->path);
+  wal_before = ll_test_file_checksum (wal);
+
+  workbook = ll_workbook_open (f->path, LL_WORKBOOK_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ll_school_get_name (ll_workbook_get_school (workbook)), ==, "Committed Name");
+  g_assert_cmpstr (ll_school_get_address (ll_workbook_get_school (workbook)), ==, "1 Last Lane");
+  g_clear_object (&workbook);
+  report = ll_workbook_check (f->path, &ok);
+  g_assert_true (ok);
+  after = ll_test_file_checksum (f->path);
+  wal_after = ll_test_file_checksum (wal);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpstr (wal_before, ==, wal_after);
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+
+  workbook = ll_workbook_open (f->path, LL_WORKBOOK_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ll_school_get_name (ll_workbook_get_school (workbook)), ==, "Committed Name");
+  g_assert_cmpuint (g_list_model_get_n_items (ll_workbook_get_people (workbook)), ==, 1);
+  g_clear_object (&workbook);
+  workbook = ll_workbook_open (f->path, LL_WORKBOOK_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ll_school_get_address (ll_workbook_get_school (workbook)), ==, "1 Last Lane");
+}
+
 /* A setter that cannot write keeps the value and tells the controller. */
 static void
 test_setter_failure_is_reported (Fixture       *f,
@@ -869,6 +1077,9 @@ main (int   argc,
   ADD ("bad-file/read-only-old-version", test_read_only_old_version_untouched);
   ADD ("bad-file/read-only-folder", test_read_only_folder);
   ADD ("bad-file/not-regular", test_not_a_regular_file);
+  ADD ("bad-file/log-foreign", test_log_foreign);
+  ADD ("bad-file/log-damaged", test_log_damaged);
+  ADD ("log-after-crash", test_log_after_crash);
   ADD ("bad-file/upgrade-refused", test_upgrade_refused);
   ADD ("bad-file/invalid-utf8", test_invalid_utf8);
   ADD ("bad-file/schema-incomplete", test_schema_incomplete);
