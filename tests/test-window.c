@@ -19,6 +19,7 @@
 
 
 static LlApplication *app;
+static char *data_home;
 
 typedef struct
 {
@@ -552,6 +553,8 @@ test_bad_file (void)
 {
   g_autofree char *dir = ll_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "bad.llw", NULL);
+  g_autofree char *good = g_build_filename (dir, "Good.llw", NULL);
+  g_autofree char *default_path = g_build_filename (data_home, "leading-learning", "Workbook.llw", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   guint8 bytes[4096];
@@ -565,8 +568,10 @@ test_bad_file (void)
   g_assert_true (g_file_set_contents (path, (const char *) bytes, sizeof bytes, NULL));
   before = ll_test_file_checksum (path);
 
-  /* from the command line, with no window yet: a window opens on the
-   * default workbook and the error shows over it */
+  /* from the command line, with no window yet: the error shows over a
+   * window that says no workbook is open, and nothing is created */
+  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_unlink (default_path);
   window = ll_application_open_path (app, path, NULL);
   g_assert_null (window);
   dialog = ll_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "bad.llw");
@@ -575,12 +580,18 @@ test_bad_file (void)
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), !=, "");
   g_assert_true (LL_IS_WINDOW (gtk_window_get_transient_for (dialog)));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_window_get_transient_for (dialog))));
+  window = LL_WINDOW (gtk_window_get_transient_for (dialog));
+  g_assert_null (ll_window_get_workbook (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window_child (window, "main_stack")), ==, "empty");
+  g_assert_false (g_file_test (default_path, G_FILE_TEST_EXISTS));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
 
   /* over a window that shows a workbook, the workbook stays */
-  window = LL_WINDOW (gtk_window_get_transient_for (dialog));
+  ll_test_make_workbook (good);
+  g_assert_true (ll_window_open_path (window, good));
   g_assert_false (ll_window_open_path (window, path));
   ll_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "bad.llw");
+  g_assert_nonnull (ll_window_get_workbook (window));
 
   ll_test_destroy_all_windows ();
   after = ll_test_file_checksum (path);
@@ -592,7 +603,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = NULL;
   int status;
 
   app = ll_test_gui_init_app (&argc, &argv, &data_home);
@@ -618,5 +628,6 @@ main (int   argc,
 
   g_clear_object (&app);
   ll_test_rm_rf (data_home);
+  g_free (data_home);
   return status;
 }
