@@ -407,7 +407,10 @@ _ll_store_wal_bind (LlStore  *self,
   if (sqlite3_prepare_v2 (self->db, "SELECT name FROM main.sqlite_master WHERE type = 'table' "
                           "AND name NOT IN ('meta') AND name NOT LIKE 'sqlite_%'",
                           -1, &stmt, NULL) != SQLITE_OK)
-    return _ll_store_exec (self, "SELECT * FROM sqlite_master", error);
+    {
+      _ll_store_set_sqlite_error (self, sqlite3_errcode (self->db), error);
+      return FALSE;
+    }
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       const char *table = (const char *) sqlite3_column_text (stmt, 0);
