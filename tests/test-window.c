@@ -548,6 +548,63 @@ test_read_only (void)
   ll_test_rm_rf (dir);
 }
 
+/* A file name that is not UTF-8 (made on another system, or by an old
+ * program): the workbook opens, its name shows readably, and it is
+ * remembered, so that the next start opens it again. */
+static void
+test_non_utf8_name (void)
+{
+  g_autofree char *dir = ll_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "Sch\xe9ma.llw", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *last = NULL;
+  g_auto(GStrv) recent = NULL;
+  g_autofree char *label = NULL;
+  LlWindow *window;
+  GtkWindow *active;
+  GMenuModel *menu;
+
+  g_assert_false (g_utf8_validate (path, -1, NULL));
+  ll_test_make_workbook (path);
+  window = ll_window_new (GTK_APPLICATION (app));
+  g_assert_true (ll_window_open_path (window, path));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (g_utf8_validate (adw_window_title_get_subtitle (window_child (window, "window_title")),
+                                  -1, NULL));
+  menu = window_child (window, "recent_menu");
+  g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  g_assert_nonnull (strstr (label, "Sch"));
+  g_assert_true (g_str_has_suffix (label, "ma.llw"));
+
+  gtk_window_close (GTK_WINDOW (window));
+  ll_test_destroy_all_windows ();
+  last = g_settings_get_string (settings, "last-workbook");
+  recent = g_settings_get_strv (settings, "recent-workbooks");
+  g_assert_true (g_utf8_validate (last, -1, NULL));
+  g_assert_cmpstr (last, ==, recent[0]);
+
+  /* the next start opens it again */
+  g_settings_set_boolean (settings, "sample-offered", TRUE);
+  g_application_activate (G_APPLICATION (app));
+  active = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (LL_IS_WINDOW (active));
+  g_assert_nonnull (ll_window_get_workbook (LL_WINDOW (active)));
+  g_assert_cmpstr (ll_workbook_get_path (ll_window_get_workbook (LL_WINDOW (active))), ==, path);
+
+  /* and the recent menu opens it too */
+  ll_test_destroy_all_windows ();
+  window = ll_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", recent[0]));
+  g_assert_nonnull (ll_window_get_workbook (window));
+  g_assert_cmpstr (ll_workbook_get_path (ll_window_get_workbook (window)), ==, path);
+
+  ll_test_destroy_all_windows ();
+  g_settings_reset (settings, "last-workbook");
+  g_settings_reset (settings, "recent-workbooks");
+  ll_test_rm_rf (dir);
+}
+
 static void
 test_bad_file (void)
 {
@@ -623,6 +680,7 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/window/read-only", test_read_only);
   g_test_add_func ("/window/bad-file", test_bad_file);
+  g_test_add_func ("/window/non-utf8-name", test_non_utf8_name);
 
   status = g_test_run ();
 

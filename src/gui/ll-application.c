@@ -9,6 +9,7 @@
 
 #include "ll-application.h"
 #include "ll-cli.h"
+#include "ll-gui-util.h"
 #include "ll-preferences-window.h"
 #include "ll-resources.h"
 #include "ll-sample.h"
@@ -214,6 +215,7 @@ ll_application_activate (GApplication *app)
 {
   LlApplication *self = LL_APPLICATION (app);
   GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autofree char *setting = NULL;
   g_autofree char *last = NULL;
   LlWindow *window;
 
@@ -231,9 +233,10 @@ ll_application_activate (GApplication *app)
       return;
     }
 
-  last = g_settings_get_string (self->settings, "last-workbook");
+  setting = g_settings_get_string (self->settings, "last-workbook");
+  last = ll_gui_path_from_setting (setting);
   if (g_settings_get_boolean (self->settings, "reopen-last-workbook")
-      && last[0] != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
+      && last != NULL && g_file_test (last, G_FILE_TEST_IS_REGULAR))
     ll_application_open_path (self, last, NULL);
   else
     new_default_window (self);
