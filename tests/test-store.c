@@ -495,6 +495,26 @@ test_not_a_regular_file_child (void)
       }
   g_assert_true (g_file_test (fifo, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+
+  /* a pipe in place of a workbook's log */
+  {
+    g_autofree char *good = g_build_filename (dir, "Good.llw", NULL);
+    g_autofree char *wal = g_strconcat (good, "-wal", NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LlWorkbook) workbook = ll_workbook_create (good, &error);
+
+    g_assert_no_error (error);
+    g_clear_object (&workbook);
+    g_assert_cmpint (mkfifo (wal, 0600), ==, 0);
+    for (int read_only = 0; read_only <= 1; read_only++)
+      {
+        workbook = ll_workbook_open (good, read_only ? LL_WORKBOOK_OPEN_READ_ONLY
+                                                     : LL_WORKBOOK_OPEN_DEFAULT, &error);
+        g_assert_null (workbook);
+        g_assert_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_DAMAGED);
+        g_clear_error (&error);
+      }
+  }
   ll_test_rm_rf (dir);
 }
 

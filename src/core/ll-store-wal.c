@@ -448,13 +448,15 @@ _ll_store_wal_keep_copy (const char *path)
   g_autofree char *wal = _ll_store_wal_path (path);
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = read_log (wal, path, NULL);
+  const char *contents;
   gsize len = 0;
 
   if (g_str_has_suffix (base, ".llw"))
     base[strlen (base) - 4] = '\0';
-  if (!g_file_get_contents (wal, &contents, &len, NULL))
+  if (bytes == NULL)
     return NULL;
+  contents = g_bytes_get_data (bytes, &len);
   for (int i = 1; i < 100; i++)
     {
       /* Translators: the name of a copy of a workbook's recent changes
@@ -463,24 +465,20 @@ _ll_store_wal_keep_copy (const char *path)
         ? g_strdup_printf (_("%s (recent changes, not used).llw-wal"), base)
         : g_strdup_printf (_("%s (recent changes, not used, %d).llw-wal"), base, i);
       g_autofree char *candidate = g_build_filename (dir, name, NULL);
-      g_autofree char *old = NULL;
-      gsize old_len = 0;
-      int fd;
+      int fd = g_open (candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 
-      /* the same changes kept before: once is enough */
-      if (g_file_get_contents (candidate, &old, &old_len, NULL))
+      if (fd < 0 && errno == EEXIST)
         {
-          if (old_len == len && memcmp (old, contents, len) == 0)
+          /* the same changes kept before: once is enough */
+          g_autoptr(GBytes) old = read_log (candidate, path, NULL);
+
+          if (old != NULL && g_bytes_get_size (old) == len
+              && memcmp (g_bytes_get_data (old, NULL), contents, len) == 0)
             return g_steal_pointer (&candidate);
           continue;
         }
-      fd = g_open (candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
       if (fd < 0)
-        {
-          if (errno == EEXIST)
-            continue;
-          return NULL;
-        }
+        return NULL;
       if (write (fd, contents, len) != (gssize) len || fsync (fd) != 0)
         {
           close (fd);

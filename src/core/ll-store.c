@@ -255,7 +255,8 @@ wal_has_content (const char *path)
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   struct stat st;
 
-  return g_stat (wal, &st) == 0 && st.st_size > 0;
+  /* anything but a regular file there is for the log's check to refuse */
+  return g_stat (wal, &st) == 0 && (st.st_size > 0 || !S_ISREG (st.st_mode));
 }
 
 /* The schema version of a file whose write-ahead log holds changes that
