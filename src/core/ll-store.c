@@ -482,7 +482,6 @@ quick_check (LlStore  *self,
 static gboolean check_schema (LlStore  *self,
                               GError  **error);
 
-
 /* Upgrades the schema from version @from to @to in one transaction. With
  * @check, the result is compared with the current schema before it is
  * committed, so that a file the upgrade does not make whole stays as it
@@ -790,12 +789,13 @@ ll_store_open (const char  *path,
     rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
   else
     {
-      /* When no running copy is writing, read the file as immutable: SQLite
+      /* When no running copy is writing (and there is no log, or its
+       * replay would be open already), read the file as immutable: SQLite
        * then makes no lock or side file, and cannot change a byte. */
       g_autofree char *uri = NULL;
       g_autofree char *escaped = g_uri_escape_string (self->path, "/", FALSE);
 
-      uri = g_strdup_printf ("file:%s?mode=ro%s", escaped, live || hot_wal ? "" : "&immutable=1");
+      uri = g_strdup_printf ("file:%s?mode=ro%s", escaped, live ? "" : "&immutable=1");
       rc = sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
     }
   if (rc != SQLITE_OK)
