@@ -62,7 +62,9 @@ on_generate_sample (const char  *option_name,
 static const GOptionEntry entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, &opts.version,
     N_("Print the version and exit"), NULL },
-  { "generate-sample", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, on_generate_sample,
+  /* FILENAME: the callback may get the file, whose name need not be UTF-8 */
+  { "generate-sample", 0, G_OPTION_FLAG_OPTIONAL_ARG | G_OPTION_FLAG_FILENAME,
+    G_OPTION_ARG_CALLBACK, on_generate_sample,
     N_("Write a new sample workbook to FILE; SCALE multiplies its content"), N_("SCALE") },
   { "list", 0, 0, G_OPTION_ARG_NONE, &opts.list,
     N_("List the documents in FILE, one per line: KIND, ID and TITLE"), NULL },

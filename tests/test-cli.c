@@ -481,6 +481,25 @@ test_read_with_log (Fixture       *f,
   g_assert_cmpstr (wal_before, ==, wal_after);
 }
 
+/* A file name that is not UTF-8 works like any other. */
+static void
+test_non_utf8_name (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "Sch\xe9ma.llw", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_app (&out, &err, "--generate-sample", path, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (run_app (&out, &err, "--list", path, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Ashcombe Vale"));
+  g_assert_cmpint (run_app (&out, &err, "--check", path, NULL), ==, 0);
+  g_assert_true (g_utf8_validate (out, -1, NULL));
+  g_assert_nonnull (strstr (out, "Workbook: Sch\xef\xbf\xbdma.llw"));
+}
+
 /* A named pipe, a folder or a device given as FILE is refused at once
  * with one sentence; `timeout` makes a hang fail the test. */
 static void
@@ -539,6 +558,7 @@ main (int   argc,
   ADD ("bad-inputs", test_bad_inputs);
   ADD ("not-regular", test_not_regular);
   ADD ("read-with-log", test_read_with_log);
+  ADD ("non-utf8-name", test_non_utf8_name);
 #undef ADD
   return g_test_run ();
 }
