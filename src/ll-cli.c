@@ -149,7 +149,8 @@ entry_for (const Option *option)
     case ARG_STRING:
       break;
     case ARG_OPTIONAL_NUMBER:
-      entry.flags = G_OPTION_FLAG_OPTIONAL_ARG;
+      /* FILENAME: the callback may get the file, whose name need not be UTF-8 */
+      entry.flags = G_OPTION_FLAG_OPTIONAL_ARG | G_OPTION_FLAG_FILENAME;
       break;
     }
   return entry;

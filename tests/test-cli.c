@@ -3,6 +3,7 @@
 
 #include <sys/stat.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include "ll-test-util.h"
 #include "ll-workbook.h"
@@ -442,6 +443,135 @@ test_bad_inputs (Fixture       *f,
   }
 }
 
+static gboolean
+has_side_files (const char *path)
+{
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+  return g_file_test (shm, G_FILE_TEST_EXISTS) || g_file_test (journal, G_FILE_TEST_EXISTS);
+}
+
+/* Reading commands see what the app has saved while it has the workbook
+ * open, and what a crash left in the log; they change no byte of the
+ * file or its log and make no file beside them. */
+static void
+test_read_with_log (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *crashed = g_build_filename (f->dir, "Crashed.llw", NULL);
+  g_autofree char *crashed_wal = g_strconcat (crashed, "-wal", NULL);
+  g_autofree char *sample_wal = g_strconcat (f->sample, "-wal", NULL);
+  g_autofree char *xml = g_build_filename (f->dir, "out.xml", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "out.pdf", NULL);
+  g_autofree char *export = g_strconcat ("--export-docbook=", xml, NULL);
+  g_autofree char *print = g_strconcat ("--print-pdf=", pdf, NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *wal_before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *wal_after = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = NULL;
+  gsize len = 0;
+  const char *actions[] = { "--list", "--check", export, print };
+
+  workbook = ll_workbook_open (f->sample, LL_WORKBOOK_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  ll_school_set_name (ll_workbook_get_school (workbook), "Renamed While Open");
+
+  /* while it is open: what was saved shows */
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_app (&out, &err, "--list", f->sample, NULL), ==, 0);
+    g_assert_nonnull (strstr (out, "School profile: Renamed While Open"));
+  }
+
+  /* a crash leaves the file and its log */
+  g_assert_true (g_file_get_contents (f->sample, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (crashed, contents, len, NULL));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (sample_wal, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 0);
+  g_assert_true (g_file_set_contents (crashed_wal, contents, len, NULL));
+  g_clear_object (&workbook);
+  before = ll_test_file_checksum (crashed);
+  wal_before = ll_test_file_checksum (crashed_wal);
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run_app (&out, &err, actions[i], "--document=1", crashed, NULL), ==, 0);
+      if (i == 0)
+        g_assert_nonnull (strstr (out, "School profile: Renamed While Open"));
+      if (i == 1)
+        g_assert_nonnull (strstr (out, "no problems found"));
+      g_assert_false (has_side_files (crashed));
+    }
+  after = ll_test_file_checksum (crashed);
+  wal_after = ll_test_file_checksum (crashed_wal);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpstr (wal_before, ==, wal_after);
+}
+
+/* A file name that is not UTF-8 works like any other. */
+static void
+test_non_utf8_name (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "Sch\xe9ma.llw", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_app (&out, &err, "--generate-sample", path, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (run_app (&out, &err, "--list", path, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Ashcombe Vale"));
+  g_assert_cmpint (run_app (&out, &err, "--check", path, NULL), ==, 0);
+  g_assert_true (g_utf8_validate (out, -1, NULL));
+  g_assert_nonnull (strstr (out, "Workbook: Sch\xef\xbf\xbdma.llw"));
+}
+
+/* A named pipe, a folder or a device given as FILE is refused at once
+ * with one sentence; `timeout` makes a hang fail the test. */
+static void
+test_not_regular (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (f->dir, "Pipe.llw", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "Folder.llw", NULL);
+  g_autofree char *xml = g_build_filename (f->dir, "out.xml", NULL);
+  g_autofree char *export = g_strconcat ("--export-docbook=", xml, NULL);
+  const char *files[] = { fifo, folder, "/dev/null" };
+  const char *actions[] = { "--list", "--check", export };
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (actions); j++)
+      {
+        const char *argv[] = { "timeout", "20", g_getenv ("LL_BINARY"), actions[j], "--document=1",
+                               files[i], NULL };
+        g_autofree char *out = NULL;
+        g_autofree char *err = NULL;
+
+        g_assert_cmpint (ll_test_spawn (argv, &out, &err), ==, 1);
+        if (g_str_equal (actions[j], "--check"))
+          g_assert_nonnull (strstr (out, "Leading Learning workbook"));
+        else
+          {
+            g_assert_cmpstr (out, ==, "");
+            assert_one_sentence (err);
+          }
+      }
+  g_assert_false (g_file_test (xml, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -464,6 +594,9 @@ main (int   argc,
   ADD ("import-from-word", test_import_from_word);
   ADD ("import-hostile", test_import_hostile);
   ADD ("bad-inputs", test_bad_inputs);
+  ADD ("not-regular", test_not_regular);
+  ADD ("read-with-log", test_read_with_log);
+  ADD ("non-utf8-name", test_non_utf8_name);
 #undef ADD
   return g_test_run ();
 }
