@@ -976,6 +976,96 @@ test_save_copy (Fixture       *f,
   g_assert_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_EXISTS);
 }
 
+typedef struct
+{
+  LlWorkbook   *workbook;
+  GCancellable *cancellable;
+  GAsyncResult *result;
+  double        last_fraction;
+  guint         n_progress;
+} CopyRun;
+
+static void
+copy_progress (double   fraction,
+               gpointer user_data)
+{
+  CopyRun *run = user_data;
+  g_autofree char *name = g_strdup_printf ("Edited During Copy %u", run->n_progress);
+
+  g_assert_cmpfloat (fraction, >=, run->last_fraction);
+  g_assert_cmpfloat (fraction, <=, 1.0);
+  run->last_fraction = fraction;
+  run->n_progress++;
+  /* the window goes on saving edits while the copy is written */
+  ll_school_set_address (ll_workbook_get_school (run->workbook), name);
+}
+
+static void
+copy_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  CopyRun *run = user_data;
+
+  run->result = g_object_ref (result);
+}
+
+static void
+run_copy (CopyRun    *run,
+          const char *path)
+{
+  ll_workbook_save_copy_async (run->workbook, path, copy_progress, run, run->cancellable,
+                               copy_done, run);
+  while (run->result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Save a Copy of a large workbook runs in a worker, with progress, while
+ * edits go on; cancelling it leaves no file. */
+static void
+test_save_copy_async (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = NULL;
+  g_autoptr(LlWorkbook) copy = NULL;
+  g_autofree char *copy_path = g_build_filename (f->dir, "Copy.llw", NULL);
+  g_autofree char *stopped_path = g_build_filename (f->dir, "Stopped.llw", NULL);
+  g_autofree char *check = NULL;
+  CopyRun run = { 0 };
+  gboolean ok = FALSE;
+
+  g_assert_true (ll_sample_generate (f->path, 40, &error));
+  workbook = ll_workbook_open (f->path, LL_WORKBOOK_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  ll_school_set_name (ll_workbook_get_school (workbook), "Copied School");
+
+  run.workbook = workbook;
+  run_copy (&run, copy_path);
+  g_assert_true (ll_workbook_save_copy_finish (workbook, run.result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (run.n_progress, >=, 1);
+  g_assert_cmpfloat (run.last_fraction, ==, 1.0);
+  check = ll_workbook_check (copy_path, &ok);
+  g_assert_true (ok);
+  copy = ll_workbook_open (copy_path, LL_WORKBOOK_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ll_school_get_name (ll_workbook_get_school (copy)), ==, "Copied School");
+  g_assert_cmpuint (g_list_model_get_n_items (ll_workbook_get_people (copy)), ==,
+                    g_list_model_get_n_items (ll_workbook_get_people (workbook)));
+  g_clear_object (&run.result);
+
+  /* stopped: an error that says so, and no file */
+  run = (CopyRun) { .workbook = workbook, .cancellable = g_cancellable_new () };
+  g_cancellable_cancel (run.cancellable);
+  run_copy (&run, stopped_path);
+  g_assert_false (ll_workbook_save_copy_finish (workbook, run.result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (stopped_path, G_FILE_TEST_EXISTS));
+  g_clear_object (&run.result);
+  g_clear_object (&run.cancellable);
+}
+
 static void
 test_sample (Fixture       *f,
              gconstpointer  data)
@@ -1083,6 +1173,7 @@ main (int   argc,
   ADD ("documents", test_documents);
   ADD ("sample", test_sample);
   ADD ("save-copy", test_save_copy);
+  ADD ("save-copy-async", test_save_copy_async);
   ADD ("check", test_check);
   ADD ("migration-makes-backup", test_migration_makes_backup);
   ADD ("bad-file/missing", test_missing_file);

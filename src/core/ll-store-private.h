@@ -53,6 +53,19 @@ gboolean       _ll_store_touch_document_id (LlStore         *self,
 gint64         _ll_store_count_rows       (sqlite3          *db,
                                            const char       *sql);
 
+/* Creates @path exclusively with mode 0600 (an existing file is never
+ * overwritten). */
+gboolean       _ll_store_create_private_file (const char    *path,
+                                              GError       **error);
+
+/* The schema's migration to @version (ll-store-migrations.c). */
+const char    *_ll_store_migration        (int               version);
+
+/* A copy of @src in a new file at @path (ll-store-backup.c). */
+gboolean       _ll_store_backup_db_to     (sqlite3          *src,
+                                           const char       *path,
+                                           GError          **error);
+
 /* The write-ahead log beside a workbook (ll-store-wal.c). */
 char          *_ll_store_wal_path         (const char       *path);
 /* Judges the log beside @path, whose main file has pages of @page_size

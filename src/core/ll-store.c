@@ -26,71 +26,6 @@ G_DEFINE_FINAL_TYPE (LlStore, ll_store, G_TYPE_OBJECT)
 
 #define SQLITE_HEADER_MAGIC "SQLite format 3"
 
-/* Each entry takes the schema from the version before it to its own. */
-static const char * const migrations[LL_STORE_SCHEMA_VERSION + 1] = {
-  [1] =
-    "CREATE TABLE school ("
-    "  id INTEGER PRIMARY KEY CHECK (id = 1),"
-    "  name TEXT NOT NULL DEFAULT '',"
-    "  urn TEXT NOT NULL DEFAULT '',"
-    "  phase TEXT NOT NULL DEFAULT '',"
-    "  local_authority TEXT NOT NULL DEFAULT '',"
-    "  address TEXT NOT NULL DEFAULT '');"
-    "INSERT INTO school (id) VALUES (1);"
-    "CREATE TABLE person ("
-    "  id INTEGER PRIMARY KEY,"
-    "  name TEXT NOT NULL,"
-    "  role TEXT NOT NULL,"
-    "  position INTEGER NOT NULL DEFAULT 0);",
-  [2] =
-    /* Every printable, exportable thing is a document; the school profile
-     * is the first. */
-    "CREATE TABLE document ("
-    "  id INTEGER PRIMARY KEY,"
-    "  kind TEXT NOT NULL,"
-    "  title TEXT NOT NULL DEFAULT '',"
-    "  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
-    "  modified TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));"
-    "INSERT INTO document (id, kind) VALUES (1, 'school');"
-    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-    "CREATE INDEX person_by_position ON person (position, id);",
-  [3] =
-    /* Vision narratives: sections hold DocBook block fragments; a revision
-     * is a full copy of the sections at one moment. */
-    "CREATE TABLE narrative ("
-    "  document_id INTEGER PRIMARY KEY REFERENCES document (id) ON DELETE CASCADE,"
-    "  author TEXT NOT NULL DEFAULT '',"
-    "  status TEXT NOT NULL DEFAULT 'draft',"
-    "  show_prompts INTEGER NOT NULL DEFAULT 1);"
-    "CREATE TABLE narrative_section ("
-    "  id INTEGER PRIMARY KEY,"
-    "  document_id INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,"
-    "  position INTEGER NOT NULL,"
-    "  title TEXT NOT NULL,"
-    "  prompts TEXT NOT NULL DEFAULT '',"
-    "  body TEXT NOT NULL DEFAULT '');"
-    "CREATE INDEX narrative_section_by_document ON narrative_section (document_id, position);"
-    "CREATE TABLE revision ("
-    "  id INTEGER PRIMARY KEY,"
-    "  document_id INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,"
-    "  created TEXT NOT NULL,"
-    "  kind TEXT NOT NULL,"
-    "  name TEXT NOT NULL DEFAULT '',"
-    "  title TEXT NOT NULL DEFAULT '',"
-    "  words INTEGER NOT NULL DEFAULT 0);"
-    "CREATE INDEX revision_by_document ON revision (document_id, created);"
-    "CREATE TABLE revision_section ("
-    "  revision_id INTEGER NOT NULL REFERENCES revision (id) ON DELETE CASCADE,"
-    "  position INTEGER NOT NULL,"
-    "  title TEXT NOT NULL,"
-    "  prompts TEXT NOT NULL DEFAULT '',"
-    "  body TEXT NOT NULL DEFAULT '',"
-    "  PRIMARY KEY (revision_id, position));",
-};
-
-static const char * const school_fields[] = {
-  "name", "urn", "phase", "local_authority", "address",
-};
 
 void
 ll_store_person_free (LlStorePerson *person)
@@ -499,7 +434,7 @@ migrate (LlStore  *self,
   if (!_ll_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   for (int v = from + 1; v <= to; v++)
-    if (!_ll_store_exec (self, migrations[v], error))
+    if (!_ll_store_exec (self, _ll_store_migration (v), error))
       goto fail;
   set_version = g_strdup_printf ("PRAGMA user_version = %d", to);
   if (!_ll_store_exec (self, set_version, error))
@@ -616,9 +551,9 @@ backup_path_for (const char *path,
 
 /* Creates @path exclusively with mode 0600, so that a workbook is readable
  * by its owner only and an existing file is never overwritten. */
-static gboolean
-create_private_file (const char  *path,
-                     GError     **error)
+gboolean
+_ll_store_create_private_file (const char  *path,
+                               GError     **error)
 {
   int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 
@@ -636,48 +571,6 @@ create_private_file (const char  *path,
       return FALSE;
     }
   close (fd);
-  return TRUE;
-}
-
-static gboolean
-backup_db_to (sqlite3     *src,
-              const char  *path,
-              GError     **error)
-{
-  g_autofree char *name = display_name (path);
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
-  int rc;
-
-  if (!create_private_file (path, error))
-    return FALSE;
-  rc = sqlite3_open_v2 (path, &dest, SQLITE_OPEN_READWRITE, NULL);
-  if (rc == SQLITE_OK)
-    {
-      backup = sqlite3_backup_init (dest, "main", src, "main");
-      if (backup != NULL)
-        {
-          rc = sqlite3_backup_step (backup, -1);
-          sqlite3_backup_finish (backup);
-          rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-        }
-      else
-        rc = sqlite3_errcode (dest);
-    }
-  if (rc == SQLITE_OK)
-    {
-      _ll_store_wal_new_identity (dest);
-      rc = sqlite3_exec (dest, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
-    }
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_IO,
-                   _("The copy “%s” could not be written (%s)."), name, sqlite3_errstr (rc));
-      sqlite3_close (dest);
-      g_unlink (path);
-      return FALSE;
-    }
-  sqlite3_close (dest);
   return TRUE;
 }
 
@@ -786,7 +679,7 @@ ll_store_open (const char  *path,
   if (self->db != NULL)
     ;
   else if (!self->read_only)
-    rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+    rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
   else
     {
       /* When no running copy is writing (and there is no log, or its
@@ -796,7 +689,8 @@ ll_store_open (const char  *path,
       g_autofree char *escaped = g_uri_escape_string (self->path, "/", FALSE);
 
       uri = g_strdup_printf ("file:%s?mode=ro%s", escaped, live ? "" : "&immutable=1");
-      rc = sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+      rc = sqlite3_open_v2 (uri, &self->db,
+                            SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX, NULL);
     }
   if (rc != SQLITE_OK)
     {
@@ -816,7 +710,8 @@ ll_store_open (const char  *path,
           sqlite3 *mem = NULL;
           sqlite3_backup *backup;
 
-          sqlite3_open_v2 (":memory:", &mem, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL);
+          sqlite3_open_v2 (":memory:", &mem,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY | SQLITE_OPEN_FULLMUTEX, NULL);
           backup = sqlite3_backup_init (mem, "main", self->db, "main");
           sqlite3_backup_step (backup, -1);
           sqlite3_backup_finish (backup);
@@ -831,7 +726,7 @@ ll_store_open (const char  *path,
         {
           g_autofree char *backup = backup_path_for (self->path, version);
 
-          if (backup == NULL || !backup_db_to (self->db, backup, error))
+          if (backup == NULL || !_ll_store_backup_db_to (self->db, backup, error))
             {
               g_prefix_error (error, _("The workbook was not upgraded, because no backup could be made: "));
               return NULL;
@@ -868,7 +763,7 @@ ll_store_create_at_version (const char  *path,
 
   self = g_object_new (LL_TYPE_STORE, NULL);
   self->path = g_canonicalize_filename (path, NULL);
-  if (!create_private_file (self->path, error))
+  if (!_ll_store_create_private_file (self->path, error))
     return NULL;
 
   self->lock_fd = g_open (self->path, O_RDONLY | O_CLOEXEC, 0);
@@ -878,7 +773,7 @@ ll_store_create_at_version (const char  *path,
       g_unlink (self->path);
       return NULL;
     }
-  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
       _ll_store_set_sqlite_error (self, rc, error);
@@ -1055,191 +950,6 @@ _ll_store_touch_document_id (LlStore  *self,
   return _ll_store_step_done (self, stmt, error);
 }
 
-static const char *
-school_column (const char *field)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (school_fields); i++)
-    if (g_strcmp0 (field, school_fields[i]) == 0)
-      return school_fields[i];
-  return NULL;
-}
-
-char *
-ll_store_get_school_field (LlStore    *self,
-                           const char *field)
-{
-  const char *column = school_column (field);
-  g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-  char *value = NULL;
-
-  g_return_val_if_fail (LL_IS_STORE (self), NULL);
-  g_return_val_if_fail (column != NULL, NULL);
-
-  sql = g_strdup_printf ("SELECT %s FROM school WHERE id = 1", column);
-  stmt = _ll_store_prepare (self, sql, NULL);
-  if (stmt == NULL)
-    return g_strdup ("");
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = _ll_store_column_text (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value ? value : g_strdup ("");
-}
-
-typedef struct { const char *column; const char *value; } SchoolEdit;
-
-static gboolean
-edit_school (LlStore       *self,
-             gconstpointer  data,
-             GError       **error)
-{
-  const SchoolEdit *edit = data;
-  g_autofree char *sql = g_strdup_printf ("UPDATE school SET %s = ?1 WHERE id = 1", edit->column);
-  sqlite3_stmt *stmt = _ll_store_prepare (self, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, edit->value ? edit->value : "", -1, SQLITE_STATIC);
-  return _ll_store_step_done (self, stmt, error) && _ll_store_touch_document (self, "school", error);
-}
-
-gboolean
-ll_store_set_school_field (LlStore     *self,
-                           const char  *field,
-                           const char  *value,
-                           GError     **error)
-{
-  SchoolEdit edit = { school_column (field), value };
-
-  g_return_val_if_fail (LL_IS_STORE (self), FALSE);
-  g_return_val_if_fail (edit.column != NULL, FALSE);
-
-  return _ll_store_run_edit (self, edit_school, &edit, error);
-}
-
-GPtrArray *
-ll_store_list_people (LlStore  *self,
-                      GError  **error)
-{
-  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func ((GDestroyNotify) ll_store_person_free);
-  sqlite3_stmt *stmt = _ll_store_prepare (self, "SELECT id, name, role FROM person ORDER BY position, id", error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      LlStorePerson *person = g_new0 (LlStorePerson, 1);
-
-      person->id = sqlite3_column_int64 (stmt, 0);
-      person->name = _ll_store_column_text (stmt, 1);
-      person->role = _ll_store_column_text (stmt, 2);
-      g_ptr_array_add (people, person);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _ll_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&people);
-}
-
-typedef struct { gint64 id; const char *name; const char *role; } PersonEdit;
-
-static gboolean
-edit_insert_person (LlStore       *self,
-                    gconstpointer  data,
-                    GError       **error)
-{
-  PersonEdit *edit = (PersonEdit *) data;
-  sqlite3_stmt *stmt = _ll_store_prepare (self,
-                                "INSERT INTO person (name, role, position) "
-                                "VALUES (?1, ?2, (SELECT COALESCE (MAX (position), 0) + 1 FROM person))",
-                                error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, edit->name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, edit->role, -1, SQLITE_STATIC);
-  if (!_ll_store_step_done (self, stmt, error))
-    return FALSE;
-  edit->id = sqlite3_last_insert_rowid (self->db);
-  return _ll_store_touch_document (self, "school", error);
-}
-
-gint64
-ll_store_insert_person (LlStore     *self,
-                        const char  *name,
-                        const char  *role,
-                        GError     **error)
-{
-  PersonEdit edit = { 0, name, role };
-
-  g_return_val_if_fail (LL_IS_STORE (self), 0);
-  g_return_val_if_fail (name != NULL && role != NULL, 0);
-
-  if (!_ll_store_run_edit (self, edit_insert_person, &edit, error))
-    return 0;
-  return edit.id;
-}
-
-static gboolean
-edit_update_person (LlStore       *self,
-                    gconstpointer  data,
-                    GError       **error)
-{
-  const PersonEdit *edit = data;
-  sqlite3_stmt *stmt = _ll_store_prepare (self,
-                                "UPDATE person SET name = COALESCE (?2, name), role = COALESCE (?3, role) "
-                                "WHERE id = ?1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, edit->id);
-  sqlite3_bind_text (stmt, 2, edit->name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, edit->role, -1, SQLITE_STATIC);
-  return _ll_store_step_done (self, stmt, error) && _ll_store_touch_document (self, "school", error);
-}
-
-gboolean
-ll_store_update_person (LlStore     *self,
-                        gint64       id,
-                        const char  *name,
-                        const char  *role,
-                        GError     **error)
-{
-  PersonEdit edit = { id, name, role };
-
-  g_return_val_if_fail (LL_IS_STORE (self), FALSE);
-  return _ll_store_run_edit (self, edit_update_person, &edit, error);
-}
-
-static gboolean
-edit_delete_person (LlStore       *self,
-                    gconstpointer  data,
-                    GError       **error)
-{
-  const PersonEdit *edit = data;
-  sqlite3_stmt *stmt = _ll_store_prepare (self, "DELETE FROM person WHERE id = ?1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, edit->id);
-  return _ll_store_step_done (self, stmt, error) && _ll_store_touch_document (self, "school", error);
-}
-
-gboolean
-ll_store_delete_person (LlStore  *self,
-                        gint64    id,
-                        GError  **error)
-{
-  PersonEdit edit = { id, NULL, NULL };
-
-  g_return_val_if_fail (LL_IS_STORE (self), FALSE);
-  return _ll_store_run_edit (self, edit_delete_person, &edit, error);
-}
-
 GPtrArray *
 ll_store_list_documents (LlStore  *self,
                          GError  **error)
@@ -1268,11 +978,3 @@ ll_store_list_documents (LlStore  *self,
   return g_steal_pointer (&docs);
 }
 
-gboolean
-ll_store_backup_to (LlStore     *self,
-                    const char  *path,
-                    GError     **error)
-{
-  g_return_val_if_fail (LL_IS_STORE (self), FALSE);
-  return backup_db_to (self->db, path, error);
-}

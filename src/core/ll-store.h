@@ -2,7 +2,7 @@
  * SQL. Each call that changes data is one short transaction. */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -82,6 +82,18 @@ GPtrArray *ll_store_list_documents    (LlStore     *self,
 gboolean  ll_store_backup_to          (LlStore     *self,
                                        const char  *path,
                                        GError     **error);
+typedef void (*LlStoreProgressFunc) (double   fraction,
+                                     gpointer user_data);
+void      ll_store_backup_to_async    (LlStore             *self,
+                                       const char          *path,
+                                       LlStoreProgressFunc  progress,
+                                       gpointer             progress_data,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+gboolean  ll_store_backup_to_finish   (LlStore             *self,
+                                       GAsyncResult        *result,
+                                       GError             **error);
 
 /* Emits "write-failed" (a GError) for a setter that could not write. */
 void      ll_store_report_write_failure (LlStore      *self,

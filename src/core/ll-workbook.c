@@ -776,6 +776,58 @@ ll_workbook_save_copy (LlWorkbook  *self,
   return ll_store_backup_to (self->store, path, error);
 }
 
+static void
+save_copy_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (ll_store_backup_to_finish (LL_STORE (source), result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * ll_workbook_save_copy_async:
+ * @progress: (nullable): called in the caller's main context with the
+ *   fraction copied so far
+ *
+ * Writes a copy of the workbook to @path, as ll_workbook_save_copy() does,
+ * in a worker thread, so that a large workbook does not stop the window;
+ * edits made meanwhile go on being saved. Cancelling removes the copy.
+ */
+void
+ll_workbook_save_copy_async (LlWorkbook          *self,
+                             const char          *path,
+                             LlWorkbookProgressFunc progress,
+                             gpointer             progress_data,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (LL_IS_WORKBOOK (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ll_workbook_save_copy_async);
+  g_task_set_check_cancellable (task, FALSE);
+  ll_store_backup_to_async (self->store, path, progress, progress_data, cancellable,
+                            save_copy_done, task);
+}
+
+gboolean
+ll_workbook_save_copy_finish (LlWorkbook    *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 char *
 ll_workbook_check (const char *path,
                    gboolean   *ok)

@@ -82,6 +82,18 @@ LlNarrative *ll_workbook_find_narrative    (LlWorkbook           *self,
 gboolean     ll_workbook_save_copy         (LlWorkbook           *self,
                                             const char           *path,
                                             GError              **error);
+typedef void (*LlWorkbookProgressFunc) (double   fraction,
+                                        gpointer user_data);
+void         ll_workbook_save_copy_async   (LlWorkbook           *self,
+                                            const char           *path,
+                                            LlWorkbookProgressFunc progress,
+                                            gpointer              progress_data,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+gboolean     ll_workbook_save_copy_finish  (LlWorkbook           *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
 
 /* Checks integrity and schema of the file at @path without changing it.
  * Returns a short human-readable report; *ok says whether all is well. */
