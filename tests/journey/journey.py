@@ -342,7 +342,9 @@ class Journey:
             self.step("declining the sample with Escape")
             self.focus_window(dialog)
             self.key("Escape")
-            wait_for("the sample's dialog to close", lambda: dialog not in self.windows(), timeout=10)
+            wait_for("the sample's dialog to close", lambda: dialog not in self.windows()
+                     and self.find(lambda n: n.getRoleName() in ("dialog", "alert")) is None,
+                     timeout=10)
         if self.narratives(workbook):
             fail("the first workbook already holds a narrative: %s" % self.narratives(workbook))
         return workbook
@@ -361,7 +363,13 @@ class Journey:
     # input
 
     def focus_window(self, window=None):
+        """Gives the window the keyboard focus; for the main window, waits
+        until the program knows that it is the active window, as keys sent
+        before that can be lost."""
         xdotool("windowfocus", "--sync", window or self.window)
+        if window is None or window == self.window:
+            wait_for("the main window to become active",
+                     lambda: has_state(self.frame(), pyatspi.STATE_ACTIVE), timeout=10)
 
     def key(self, *keys):
         self.check_running()
