@@ -16,7 +16,7 @@ packages=(
   libegl1 libegl-mesa0 libgl1-mesa-dri
   # tests: virtual display, accessibility, input events, PDF, DocBook
   # validation, tools
-  xvfb xauth dbus at-spi2-core python3-pyatspi xdotool
+  xvfb xauth dbus at-spi2-core python3-pyatspi xdotool imagemagick
   poppler-utils jing docbook5-xml libxml2-utils sqlite3 librsvg2-bin
 )
 

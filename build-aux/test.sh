@@ -22,6 +22,9 @@ echo "== Build (warnings are errors)"
 setup build-test --werror -Dbuildtype=debugoptimized
 ninja -C build-test
 echo "== Tests"
+# Every suite, the journeys among them: these drive the real program by
+# keys and clicks, and run again below with the sanitizers, where each
+# takes seconds and a crash or leak on closing the window fails it.
 "${xvfb[@]}" meson test -C build-test --print-errorlogs --num-processes 2
 
 echo "== Build with AddressSanitizer and UndefinedBehaviorSanitizer"
