@@ -907,6 +907,211 @@ test_export (Fixture       *f,
   ll_test_assert_docbook_valid (xml_path);
 }
 
+/* Where the user can write: a text area a few lines tall in every
+ * section, with its hint showing, wherever the window puts the
+ * questions. */
+
+#define MIN_TEXT_HEIGHT 72
+
+static gboolean
+every_section_writable (gpointer data)
+{
+  Fixture *f = data;
+
+  for (guint i = 0; ll_narrative_editor_get_section_row (f->editor, i) != NULL; i++)
+    {
+      LlRichText *text = ll_narrative_section_row_get_rich_text (section_row (f, i));
+      GtkWidget *view = GTK_WIDGET (ll_rich_text_get_text_view (text));
+
+      if (!gtk_widget_get_mapped (view) || gtk_widget_get_height (view) < MIN_TEXT_HEIGHT)
+        return FALSE;
+      /* "Start writing…" shows without the focus */
+      if (!gtk_widget_get_mapped (ll_rich_text_get_placeholder (text))
+          || !gtk_widget_get_child_visible (ll_rich_text_get_placeholder (text)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+report_heights (Fixture *f)
+{
+  for (guint i = 0; ll_narrative_editor_get_section_row (f->editor, i) != NULL; i++)
+    {
+      LlRichText *text = ll_narrative_section_row_get_rich_text (section_row (f, i));
+      GtkWidget *view = GTK_WIDGET (ll_rich_text_get_text_view (text));
+
+      g_test_message ("section %u: text %d×%d, mapped %d", i, gtk_widget_get_width (view),
+                      gtk_widget_get_height (view), gtk_widget_get_mapped (view));
+    }
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  int        width;
+} WidthWait;
+
+static gboolean
+has_width (gpointer data)
+{
+  WidthWait *wait = data;
+
+  /* less the window's frame */
+  return ABS (gtk_widget_get_width (wait->widget) - wait->width) <= 24;
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  GtkWidget *window;
+} InView;
+
+/* Whether the middle of the widget is inside its window's scrolled part. */
+static gboolean
+centre_in_view (gpointer data)
+{
+  InView *in = data;
+  GtkWidget *scroller = gtk_widget_get_ancestor (in->widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_point_t centre;
+
+  if (!gtk_widget_compute_point (in->widget, scroller,
+                                 &GRAPHENE_POINT_INIT (gtk_widget_get_width (in->widget) / 2.0,
+                                                       gtk_widget_get_height (in->widget) / 2.0),
+                                 &centre))
+    return FALSE;
+  return centre.y > 0 && centre.y < gtk_widget_get_height (scroller);
+}
+
+/* Scrolls as the writer would, to bring the middle of @widget into view. */
+static void
+scroll_to_centre (GtkWidget *widget)
+{
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  graphene_point_t centre;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (scroller),
+                                           &GRAPHENE_POINT_INIT (0, gtk_widget_get_height (widget) / 2.0),
+                                           &centre));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + centre.y
+                                        - gtk_widget_get_height (GTK_WIDGET (scroller)) / 2.0);
+}
+
+/* What a click at the middle of @widget reaches. */
+static GtkWidget *
+hit_at_centre (GtkWidget        *widget,
+               GtkWidget        *window,
+               graphene_point_t *centre)
+{
+  if (!gtk_widget_compute_point (widget, window,
+                                 &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
+                                                       gtk_widget_get_height (widget) / 2.0),
+                                 centre))
+    return NULL;
+  return gtk_widget_pick (window, centre->x, centre->y, GTK_PICK_DEFAULT);
+}
+
+/* Whether a click at the middle of the widget, once it is scrolled into
+ * view (and the panes have settled), goes to it. */
+static gboolean
+click_reaches (gpointer data)
+{
+  InView *in = data;
+  graphene_point_t centre;
+  GtkWidget *hit;
+
+  if (!centre_in_view (in))
+    return FALSE;
+  hit = hit_at_centre (in->widget, in->window, &centre);
+  return hit == in->widget || (hit != NULL && gtk_widget_is_ancestor (hit, in->widget));
+}
+
+static void
+check_writable_at (Fixture *f,
+                   int      width)
+{
+  WidthWait wait = { GTK_WIDGET (f->window), width };
+  GtkWidget *row0;
+  GtkListBox *sidebar;
+  gboolean beside;
+  graphene_rect_t head, aside;
+
+  /* a shown window keeps its size: show it again at the new one */
+  gtk_widget_hide (GTK_WIDGET (f->window));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), width, 720);
+  gtk_window_present (GTK_WINDOW (f->window));
+  if (!ll_test_wait_for (has_width, &wait))
+    g_test_message ("window %d wide", gtk_widget_get_width (GTK_WIDGET (f->window)));
+  g_assert_true (has_width (&wait));
+  /* a narrow window shows one pane at a time: go to the place */
+  sidebar = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (f->window), LL_TYPE_WINDOW,
+                                                          "sidebar_list"));
+  g_signal_emit_by_name (gtk_list_box_get_row_at_index (sidebar, 0), "activate");
+  click_new_narrative (f);
+  if (!ll_test_wait_for (every_section_writable, f))
+    report_heights (f);
+  g_assert_true (every_section_writable (f));
+
+  row0 = GTK_WIDGET (section_row (f, 0));
+  /* the questions are beside the text when wide, under the heading when narrow */
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (ll_narrative_section_row_get_heading (LL_NARRATIVE_SECTION_ROW (row0))),
+                                            row0, &head));
+  g_assert_true (gtk_widget_compute_bounds (ll_narrative_section_row_get_prompts (LL_NARRATIVE_SECTION_ROW (row0)),
+                                            row0, &aside));
+  beside = aside.origin.x > head.origin.x + 100;
+  g_assert_true (beside == (gtk_widget_get_width (row0) >= 620));
+
+  for (guint i = 0; i < 5; i++)
+    {
+      GtkWidget *view = GTK_WIDGET (ll_rich_text_get_text_view (ll_narrative_section_row_get_rich_text (section_row (f, i))));
+      graphene_point_t centre;
+      GtkWidget *hit;
+
+      /* a click in the middle of the empty text lands on the text itself,
+       * not on the hint or anything else */
+      scroll_to_centre (view);
+      if (!ll_test_wait_for (click_reaches, &(InView) { view, GTK_WIDGET (f->window) }))
+        {
+          hit = hit_at_centre (view, GTK_WIDGET (f->window), &centre);
+          g_test_message ("section %u at %d px: the middle of its text, %g,%g, is %s", i, width,
+                          centre.x, centre.y, hit != NULL ? G_OBJECT_TYPE_NAME (hit) : "nothing");
+        }
+      g_assert_true (click_reaches (&(InView) { view, GTK_WIDGET (f->window) }));
+    }
+
+  for (guint i = 0; i < 5; i++)
+    {
+      LlNarrativeSectionRow *row = section_row (f, i);
+      GtkWidget *view = GTK_WIDGET (ll_rich_text_get_text_view (ll_narrative_section_row_get_rich_text (row)));
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+      GtkTextIter cursor;
+
+      /* Enter in the heading goes to the start of the text */
+      g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (ll_narrative_section_row_get_heading (row))));
+      /* what Enter does in the heading's text */
+      g_assert_true (GTK_IS_TEXT (gtk_root_get_focus (GTK_ROOT (f->window))));
+      g_signal_emit_by_name (gtk_root_get_focus (GTK_ROOT (f->window)), "activate");
+      g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == view);
+      gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+      g_assert_cmpint (gtk_text_iter_get_offset (&cursor), ==, 0);
+    }
+}
+
+static void
+test_room_to_write_wide (Fixture       *f,
+                         gconstpointer  data)
+{
+  check_writable_at (f, 1280);
+}
+
+static void
+test_room_to_write_narrow (Fixture       *f,
+                           gconstpointer  data)
+{
+  check_writable_at (f, 500);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -930,6 +1135,8 @@ main (int   argc,
   ADD ("/vision/long-title", test_long_title);
   ADD ("/vision/damaged-text-kept", test_damaged_text_kept);
   ADD ("/vision/export", test_export);
+  ADD ("/vision/room-to-write-wide", test_room_to_write_wide);
+  ADD ("/vision/room-to-write-narrow", test_room_to_write_narrow);
 #undef ADD
 
   status = g_test_run ();

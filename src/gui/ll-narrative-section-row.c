@@ -271,6 +271,20 @@ heading_changed_cb (LlNarrativeSectionRow *self)
     ll_narrative_section_set_title (self->section, text);
 }
 
+/* Enter in the heading goes on to the start of the text, as in a word
+ * processor. */
+static void
+heading_activate_cb (LlNarrativeSectionRow *self)
+{
+  GtkTextView *view = ll_rich_text_get_text_view (self->rich_text);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+}
+
 static void
 section_title_changed_cb (LlNarrativeSectionRow *self)
 {
@@ -475,6 +489,7 @@ ll_narrative_section_row_class_init (LlNarrativeSectionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlNarrativeSectionRow, aside);
   gtk_widget_class_bind_template_child (widget_class, LlNarrativeSectionRow, questions_box);
   gtk_widget_class_bind_template_callback (widget_class, heading_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, heading_activate_cb);
   gtk_widget_class_set_css_name (widget_class, "ll-section");
 }
 

@@ -54,8 +54,11 @@ G_DECLARE_FINAL_TYPE (LlRichTextView, ll_rich_text_view, LL, RICH_TEXT_VIEW, Gtk
 struct _LlRichTextView
 {
   GtkTextView  parent_instance;
-  LlRichText  *owner;   /* unowned: the view is the owner's child */
+  LlRichText  *owner;        /* unowned: the view is the owner's child */
+  GtkWidget   *placeholder;  /* "Start writing…", a child of the view */
 };
+
+void         ll_rich_text_view_update_placeholder (LlRichTextView *self);
 
 
 struct _LlRichText

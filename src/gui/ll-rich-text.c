@@ -341,6 +341,7 @@ ll_rich_text_update_word_count (LlRichText *self)
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
   text = gtk_text_iter_get_slice (&start, &end);
   words = count_words (text);
+  ll_rich_text_view_update_placeholder (LL_RICH_TEXT_VIEW (self->view));
   if (words == self->word_count)
     return;
   self->word_count = words;
@@ -625,6 +626,7 @@ ll_rich_text_init (LlRichText *self)
   ll_rich_text_actions_init (self);
 
   ll_rich_text_set_accessible_label (self, NULL);
+  ll_rich_text_view_update_placeholder (LL_RICH_TEXT_VIEW (self->view));
   ll_rich_text_update_undo_actions (self);
   ll_rich_text_update_toolbar (self);
 }
@@ -702,6 +704,14 @@ ll_rich_text_get_text_view (LlRichText *self)
   return self->view;
 }
 
+GtkWidget *
+ll_rich_text_get_placeholder (LlRichText *self)
+{
+  g_return_val_if_fail (LL_IS_RICH_TEXT (self), NULL);
+
+  return LL_RICH_TEXT_VIEW (self->view)->placeholder;
+}
+
 gboolean
 ll_rich_text_get_show_toolbar (LlRichText *self)
 {
@@ -749,6 +759,8 @@ ll_rich_text_set_editable (LlRichText *self,
   self->editable = editable;
   gtk_text_view_set_editable (self->view, editable);
   gtk_text_view_set_cursor_visible (self->view, editable);
+  ll_rich_text_view_update_placeholder (LL_RICH_TEXT_VIEW (self->view));
+  gtk_widget_queue_resize (GTK_WIDGET (self->view));
   for (guint i = 0; i < G_N_ELEMENTS (format_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), format_actions[i], editable);
   ll_rich_text_update_undo_actions (self);

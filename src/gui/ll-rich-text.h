@@ -55,5 +55,7 @@ void           ll_rich_text_set_accessible_label (LlRichText       *self,
 /* For tests. */
 GtkTextBuffer *ll_rich_text_get_buffer           (LlRichText       *self);
 GtkTextView   *ll_rich_text_get_text_view        (LlRichText       *self);
+/* The "Start writing…" hint shown in the empty text. */
+GtkWidget     *ll_rich_text_get_placeholder      (LlRichText       *self);
 
 G_END_DECLS
