@@ -624,14 +624,16 @@ first_mapped_button (GtkWidget *root)
 }
 
 static gboolean
-toolbar_shown_only_on (Fixture *f,
+toolbar_active_only_on (Fixture *f,
                        int      position)
 {
   for (guint i = 0; ll_narrative_editor_get_section_row (f->editor, i) != NULL; i++)
     {
       LlRichText *text = ll_narrative_section_row_get_rich_text (section_row (f, i));
 
-      if (ll_rich_text_get_show_toolbar (text) != ((int) i == position))
+      /* every bar keeps its place; only one can be used */
+      if (!ll_rich_text_get_show_toolbar (text)
+          || ll_rich_text_get_toolbar_active (text) != ((int) i == position))
         return FALSE;
     }
   return TRUE;
@@ -645,27 +647,27 @@ test_one_toolbar (Fixture       *f,
   GtkWidget *button;
 
   click_new_narrative (f);
-  /* nothing is being written yet: no formatting bar anywhere */
-  g_assert_true (toolbar_shown_only_on (f, -1));
+  /* nothing is being written yet: no formatting bar to use */
+  g_assert_true (toolbar_active_only_on (f, -1));
 
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (ll_rich_text_get_text_view (ll_narrative_section_row_get_rich_text (section_row (f, 0))))));
-  g_assert_true (toolbar_shown_only_on (f, 0));
+  g_assert_true (toolbar_active_only_on (f, 0));
 
   /* writing in section 2 moves the bar there */
   second = ll_narrative_section_row_get_rich_text (section_row (f, 1));
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (ll_rich_text_get_text_view (second))));
-  g_assert_true (toolbar_shown_only_on (f, 1));
+  g_assert_true (toolbar_active_only_on (f, 1));
   ll_test_iterate_briefly ();
 
   /* it stays while the writer reaches for one of its buttons */
   button = first_mapped_button (GTK_WIDGET (second));
   g_assert_nonnull (button);
   if (gtk_widget_grab_focus (button))
-    g_assert_true (toolbar_shown_only_on (f, 1));
+    g_assert_true (toolbar_active_only_on (f, 1));
 
   /* and while the writer renames a section */
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (ll_narrative_section_row_get_heading (section_row (f, 2)))));
-  g_assert_true (toolbar_shown_only_on (f, 1));
+  g_assert_true (toolbar_active_only_on (f, 1));
 }
 
 static guint
@@ -1098,6 +1100,58 @@ check_writable_at (Fixture *f,
     }
 }
 
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+frames_passed (gpointer data)
+{
+  return *(guint *) data >= 3;
+}
+
+/* Waits until @widget's window has been laid out and drawn again. */
+static void
+wait_for_frames (GtkWidget *widget)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
+
+  g_assert_true (ll_test_wait_for (frames_passed, &frames));
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
+/* Clicking into a section must not move its text under the pointer: the
+ * formatting bar that comes with the focus has its place already. */
+static void
+test_text_stays_on_focus (Fixture       *f,
+                          gconstpointer  data)
+{
+  click_new_narrative (f);
+  g_assert_true (ll_test_wait_for (every_section_writable, f));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *row = GTK_WIDGET (section_row (f, i));
+      LlRichText *text = ll_narrative_section_row_get_rich_text (LL_NARRATIVE_SECTION_ROW (row));
+      GtkWidget *view = GTK_WIDGET (ll_rich_text_get_text_view (text));
+      graphene_point_t before, after;
+
+      g_assert_true (gtk_widget_compute_point (view, row, &GRAPHENE_POINT_INIT (0, 0), &before));
+      g_assert_true (gtk_widget_grab_focus (view));
+      wait_for_frames (view);
+      g_assert_true (gtk_widget_compute_point (view, row, &GRAPHENE_POINT_INIT (0, 0), &after));
+      g_assert_cmpfloat (after.y, ==, before.y);
+      /* and the bar is there to use */
+      g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (gtk_widget_get_first_child (GTK_WIDGET (text)))));
+    }
+}
+
 static void
 test_room_to_write_wide (Fixture       *f,
                          gconstpointer  data)
@@ -1137,6 +1191,7 @@ main (int   argc,
   ADD ("/vision/export", test_export);
   ADD ("/vision/room-to-write-wide", test_room_to_write_wide);
   ADD ("/vision/room-to-write-narrow", test_room_to_write_narrow);
+  ADD ("/vision/text-stays-on-focus", test_text_stays_on_focus);
 #undef ADD
 
   status = g_test_run ();

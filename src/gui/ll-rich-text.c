@@ -52,6 +52,7 @@ G_DEFINE_FINAL_TYPE (LlRichText, ll_rich_text, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_SHOW_TOOLBAR,
+  PROP_TOOLBAR_ACTIVE,
   PROP_EDITABLE,
   PROP_WORD_COUNT,
   PROP_ACCESSIBLE_LABEL,
@@ -404,6 +405,9 @@ ll_rich_text_get_property (GObject    *object,
     case PROP_SHOW_TOOLBAR:
       g_value_set_boolean (value, ll_rich_text_get_show_toolbar (self));
       break;
+    case PROP_TOOLBAR_ACTIVE:
+      g_value_set_boolean (value, ll_rich_text_get_toolbar_active (self));
+      break;
     case PROP_EDITABLE:
       g_value_set_boolean (value, self->editable);
       break;
@@ -430,6 +434,9 @@ ll_rich_text_set_property (GObject      *object,
     {
     case PROP_SHOW_TOOLBAR:
       ll_rich_text_set_show_toolbar (self, g_value_get_boolean (value));
+      break;
+    case PROP_TOOLBAR_ACTIVE:
+      ll_rich_text_set_toolbar_active (self, g_value_get_boolean (value));
       break;
     case PROP_EDITABLE:
       ll_rich_text_set_editable (self, g_value_get_boolean (value));
@@ -472,6 +479,9 @@ ll_rich_text_class_init (LlRichTextClass *klass)
 
   properties[PROP_SHOW_TOOLBAR] =
     g_param_spec_boolean ("show-toolbar", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_TOOLBAR_ACTIVE] =
+    g_param_spec_boolean ("toolbar-active", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_EDITABLE] =
     g_param_spec_boolean ("editable", NULL, NULL, TRUE,
@@ -553,10 +563,29 @@ create_style_tag (GtkTextBuffer *buffer,
   return tag;
 }
 
+/* A click on the widget outside the text proper (its idle toolbar, its
+ * margins) is meant for the text. */
+static void
+text_pressed_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 LlRichText      *self)
+{
+  GtkWidget *focus;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return;
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
 static void
 ll_rich_text_init (LlRichText *self)
 {
   GtkTextIter start;
+  GtkGesture *click;
 
   self->editable = TRUE;
   self->pending_offset = -1;
@@ -621,6 +650,10 @@ ll_rich_text_init (LlRichText *self)
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (style_manager_dark_cb), self, G_CONNECT_SWAPPED);
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect_object (click, "pressed", G_CALLBACK (text_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   ll_rich_text_edit_init (self);
   ll_rich_text_actions_init (self);
@@ -731,6 +764,34 @@ ll_rich_text_set_show_toolbar (LlRichText *self,
     return;
   gtk_widget_set_visible (self->toolbar, show_toolbar);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TOOLBAR]);
+}
+
+gboolean
+ll_rich_text_get_toolbar_active (LlRichText *self)
+{
+  g_return_val_if_fail (LL_IS_RICH_TEXT (self), FALSE);
+
+  return !gtk_widget_has_css_class (self->toolbar, "ll-rich-text-toolbar-idle");
+}
+
+/* An idle toolbar keeps its place, so that the text does not move when
+ * it becomes active, but is drawn faintly and cannot be used: a click on
+ * it goes to the text instead (see text_pressed_cb). */
+void
+ll_rich_text_set_toolbar_active (LlRichText *self,
+                                 gboolean    active)
+{
+  g_return_if_fail (LL_IS_RICH_TEXT (self));
+
+  active = !!active;
+  if (active == ll_rich_text_get_toolbar_active (self))
+    return;
+  if (active)
+    gtk_widget_remove_css_class (self->toolbar, "ll-rich-text-toolbar-idle");
+  else
+    gtk_widget_add_css_class (self->toolbar, "ll-rich-text-toolbar-idle");
+  gtk_widget_set_sensitive (self->toolbar, active);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOOLBAR_ACTIVE]);
 }
 
 gboolean

@@ -43,6 +43,11 @@ guint          ll_rich_text_get_word_count       (LlRichText       *self);
 gboolean       ll_rich_text_get_show_toolbar     (LlRichText       *self);
 void           ll_rich_text_set_show_toolbar     (LlRichText       *self,
                                                   gboolean          show_toolbar);
+/* Whether the toolbar can be used; an idle one keeps its place but is
+ * faint, so that the text does not move when the writer clicks into it. */
+gboolean       ll_rich_text_get_toolbar_active   (LlRichText       *self);
+void           ll_rich_text_set_toolbar_active   (LlRichText       *self,
+                                                  gboolean          active);
 gboolean       ll_rich_text_get_editable         (LlRichText       *self);
 void           ll_rich_text_set_editable         (LlRichText       *self,
                                                   gboolean          editable);
