@@ -464,6 +464,9 @@ load_css (void)
                                        "/org/leadinglearning/LeadingLearning/ll-rich-text.css");
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  /* the link button's icon, also where there is no LlApplication to add it */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display),
+                                    "/org/leadinglearning/LeadingLearning/icons");
 }
 
 static void
