@@ -224,8 +224,9 @@ static void
 recount_words (LlNarrative *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sections));
-  guint words = ll_text_count_words (self->title);
+  guint words = 0;
 
+  /* the sections' texts, as the writer wrote them: not the titles */
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(LlNarrativeSection) section = g_list_model_get_item (G_LIST_MODEL (self->sections), i);

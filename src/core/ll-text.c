@@ -135,22 +135,43 @@ ll_text_from_fragment (const char *fragment)
   return g_string_free (text, FALSE);
 }
 
+/**
+ * ll_text_count_words:
+ * The words of @text: runs of characters between spaces that hold a
+ * letter or a digit (a dash or an ampersand on its own is not a word).
+ * Every count that the user sees is made by this rule.
+ */
 guint
 ll_text_count_words (const char *text)
 {
   guint words = 0;
-  gboolean in_word = FALSE;
+  gboolean counted = FALSE;
 
   for (const char *p = text ? text : ""; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      gboolean word_char = !g_unichar_isspace (c);
 
-      if (word_char && !in_word)
-        words++;
-      in_word = word_char;
+      if (g_unichar_isspace (c))
+        counted = FALSE;
+      else if (!counted && g_unichar_isalnum (c))
+        {
+          words++;
+          counted = TRUE;
+        }
     }
   return words;
+}
+
+/**
+ * ll_text_count_fragment_words:
+ * The words that the user wrote in a section's stored DocBook fragment.
+ */
+guint
+ll_text_count_fragment_words (const char *fragment)
+{
+  g_autofree char *text = ll_text_from_fragment (fragment);
+
+  return ll_text_count_words (text);
 }
 
 guint

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
  * are decoded, tags dropped. */
 char     *ll_text_from_fragment    (const char *fragment);
 guint     ll_text_count_words      (const char *text);
+guint     ll_text_count_fragment_words (const char *fragment);
 /* Minutes to read @words at an adult's pace (about 230 words a minute),
  * never less than 1 for a non-empty text. */
 guint     ll_text_reading_minutes  (guint       words);

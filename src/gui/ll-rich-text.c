@@ -46,6 +46,7 @@
 
 #include "ll-docbook.h"
 #include "ll-rich-text-private.h"
+#include "ll-text.h"
 
 G_DEFINE_FINAL_TYPE (LlRichText, ll_rich_text, GTK_TYPE_WIDGET)
 
@@ -309,29 +310,6 @@ ll_rich_text_normalize_lines (LlRichText        *self,
 
 /* Words and the toolbar --------------------------------------------------- */
 
-static guint
-count_words (const char *text)
-{
-  guint words = 0;
-  gboolean counted = FALSE;
-
-  /* a run of non-spaces is a word if it holds a letter or a digit: a dash
-   * on its own is not */
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c))
-        counted = FALSE;
-      else if (!counted && g_unichar_isalnum (c))
-        {
-          words++;
-          counted = TRUE;
-        }
-    }
-  return words;
-}
-
 void
 ll_rich_text_update_word_count (LlRichText *self)
 {
@@ -341,7 +319,8 @@ ll_rich_text_update_word_count (LlRichText *self)
 
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
   text = gtk_text_iter_get_slice (&start, &end);
-  words = count_words (text);
+  /* the same rule as every other count */
+  words = ll_text_count_words (text);
   ll_rich_text_view_update_placeholder (LL_RICH_TEXT_VIEW (self->view));
   if (words == self->word_count)
     return;
