@@ -279,6 +279,25 @@ test_text_from_fragment (void)
 
   /* the attribution follows its quotation, as the reader sees it */
   g_assert_cmpstr (text, ==, "One & two three\na <b>\n“c”\nLeadership\n— Sir Michael Bichard");
+  /* what each line was, to show it as it was written */
+  {
+    g_autoptr(GArray) kinds = g_array_new (FALSE, FALSE, sizeof (LlTextKind));
+    g_autofree char *again = ll_text_from_fragment_with_kinds (
+      "<para>One</para><section><title>Sub</title><para>Two</para><orderedlist><listitem><para>a</para>"
+      "</listitem></orderedlist></section>"
+      "<itemizedlist><listitem><para>b</para></listitem></itemizedlist><blockquote><attribution>Sir M"
+      "</attribution><para>Q</para></blockquote>", kinds);
+    const LlTextKind expected[] = {
+      LL_TEXT_PARA, LL_TEXT_SUBHEADING, LL_TEXT_PARA, LL_TEXT_NUMBER, LL_TEXT_BULLET, LL_TEXT_QUOTE,
+      LL_TEXT_ATTRIBUTION,
+    };
+
+    g_assert_cmpstr (again, ==, "One\nSub\nTwo\na\nb\nQ\n— Sir M");
+    g_assert_cmpuint (kinds->len, ==, G_N_ELEMENTS (expected));
+    for (guint i = 0; i < kinds->len; i++)
+      g_assert_cmpint (g_array_index (kinds, LlTextKind, i), ==, expected[i]);
+  }
+
   /* a word holds a letter or a digit: "&" and the dash are not words */
   g_assert_cmpuint (ll_text_count_words (text), ==, 10);
   g_assert_cmpuint (ll_text_reading_minutes (0), ==, 0);

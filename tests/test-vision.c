@@ -1152,6 +1152,119 @@ test_text_stays_on_focus (Fixture       *f,
     }
 }
 
+/* Whether the tags named @name in @a and @b give text the same look. */
+static void
+assert_same_look (GtkTextBuffer *a,
+                  GtkTextBuffer *b,
+                  const char    *name)
+{
+  static const char * const props[] = {
+    "weight", "scale", "style", "left-margin", "right-margin", "pixels-above-lines", "pixels-below-lines",
+  };
+  GtkTextTag *ta = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (a), name);
+  GtkTextTag *tb = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (b), name);
+
+  g_assert_nonnull (ta);
+  g_assert_nonnull (tb);
+  for (guint i = 0; i < G_N_ELEMENTS (props); i++)
+    {
+      g_auto(GValue) va = G_VALUE_INIT;
+      g_auto(GValue) vb = G_VALUE_INIT;
+      g_autofree char *sa = NULL;
+      g_autofree char *sb = NULL;
+
+      g_object_get_property (G_OBJECT (ta), props[i], &va);
+      g_object_get_property (G_OBJECT (tb), props[i], &vb);
+      sa = g_strdup_value_contents (&va);
+      sb = g_strdup_value_contents (&vb);
+      g_assert_cmpstr (sa, ==, sb);
+    }
+}
+
+/* The text of the line of @buffer that holds @word. */
+static char *
+line_of (GtkTextBuffer *buffer,
+         const char    *word)
+{
+  g_autofree char *text = buffer_text (buffer);
+  const char *at = strstr (text, word);
+  GtkTextIter start, end;
+
+  g_assert_nonnull (at);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, g_utf8_pointer_to_offset (text, at));
+  gtk_text_iter_set_line_offset (&start, 0);
+  end = start;
+  gtk_text_iter_forward_to_line_end (&end);
+  return gtk_text_iter_get_text (&start, &end);
+}
+
+/* Compare shows sub-headings, lists and quotations as the editor does. */
+static void
+test_compare_keeps_look (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  LlNarrative *narrative = ll_workbook_add_narrative (ll_window_get_workbook (f->window), "Structured", &error);
+  g_autoptr(LlNarrativeSection) first = g_list_model_get_item (ll_narrative_get_sections (narrative), 0);
+  GtkTextBuffer *editor;
+  GtkTextBuffer *diff;
+  GtkWindow *window;
+  struct { const char *tag; const char *word; } expected[] = {
+    { LL_RICH_TEXT_TAG_PARA, "Opening" },
+    { LL_RICH_TEXT_TAG_HEADING, "Subheading" },
+    { LL_RICH_TEXT_TAG_BULLET, "Bulleted" },
+    { LL_RICH_TEXT_TAG_NUMBER, "Numbered" },
+    { LL_RICH_TEXT_TAG_QUOTE, "Quoted" },
+    { LL_RICH_TEXT_TAG_ATTRIBUTION, "Speaker" },
+  };
+  g_autofree char *bullet = NULL;
+  g_autofree char *number = NULL;
+
+  ll_narrative_section_set_body (first,
+    "<para xmlns=\"http://docbook.org/ns/docbook\">Opening words.</para>\n"
+    "<itemizedlist xmlns=\"http://docbook.org/ns/docbook\"><listitem><para>Bulleted item</para></listitem>"
+    "<listitem><para>Another item</para></listitem></itemizedlist>\n"
+    "<orderedlist xmlns=\"http://docbook.org/ns/docbook\"><listitem><para>Numbered step</para></listitem>"
+    "</orderedlist>\n"
+    "<blockquote xmlns=\"http://docbook.org/ns/docbook\"><attribution>A Speaker</attribution>"
+    "<para>Quoted words</para></blockquote>\n"
+    "<section xmlns=\"http://docbook.org/ns/docbook\"><title>Subheading here</title>"
+    "<para>Under it.</para></section>\n");
+  ll_vision_page_open_narrative (f->page, narrative);
+  ll_test_iterate_briefly ();
+  editor = section_buffer (f, 0);
+  g_assert_nonnull (save_revision_through_dialog (f, "Structured"));
+  type_into (f, 0, " More.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.compare-revision", NULL));
+  window = ll_test_wait_for_toplevel (LL_TYPE_REVISION_COMPARE, NULL);
+  diff = ll_revision_compare_get_buffer (LL_REVISION_COMPARE (window));
+
+  /* each kind of block carries the editor's tag for it, which looks the same */
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_assert_true (tag_covers (editor, expected[i].tag, expected[i].word));
+      if (!tag_covers (diff, expected[i].tag, expected[i].word))
+        g_error ("“%s” is not shown with %s when compared", expected[i].word, expected[i].tag);
+      assert_same_look (editor, diff, expected[i].tag);
+    }
+  g_assert_true (tag_covers (diff, LL_DIFF_TAG_HEADING, ll_narrative_section_get_title (first)));
+  g_assert_false (tag_covers (diff, LL_RICH_TEXT_TAG_HEADING, ll_narrative_section_get_title (first)));
+  /* list items are marked as in the editor */
+  bullet = line_of (diff, "Bulleted");
+  g_assert_true (g_str_has_prefix (bullet, "•"));
+  number = line_of (diff, "Numbered");
+  g_assert_true (g_str_has_prefix (number, "1."));
+  /* the words added are the writer's, counted as everywhere else */
+  {
+    guint added, removed;
+
+    ll_revision_compare_get_counts (LL_REVISION_COMPARE (window), &added, &removed);
+    g_assert_cmpuint (added, ==, 1);
+    g_assert_cmpuint (removed, ==, 0);
+  }
+  gtk_window_destroy (window);
+}
+
 static void
 test_room_to_write_wide (Fixture       *f,
                          gconstpointer  data)
@@ -1192,6 +1305,7 @@ main (int   argc,
   ADD ("/vision/room-to-write-wide", test_room_to_write_wide);
   ADD ("/vision/room-to-write-narrow", test_room_to_write_narrow);
   ADD ("/vision/text-stays-on-focus", test_text_stays_on_focus);
+  ADD ("/vision/compare-keeps-look", test_compare_keeps_look);
 #undef ADD
 
   status = g_test_run ();

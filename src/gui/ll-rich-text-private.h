@@ -21,7 +21,7 @@ G_BEGIN_DECLS
 #define MAX_UNDO 200
 /* The view's margin. A tag's left margin replaces it rather than adding
  * to it, so indents are given as MARGIN + indent. */
-#define MARGIN 18
+#define MARGIN LL_RICH_TEXT_MARGIN
 #define LINK_HREF_KEY "ll-rich-text-href"
 
 typedef enum {

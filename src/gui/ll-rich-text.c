@@ -523,6 +523,12 @@ ll_rich_text_class_init (LlRichTextClass *klass)
   load_css ();
 }
 
+/* in the order of BlockStyle */
+static const char * const block_tag_names[N_STYLES] = {
+  LL_RICH_TEXT_TAG_PARA, LL_RICH_TEXT_TAG_HEADING, LL_RICH_TEXT_TAG_BULLET,
+  LL_RICH_TEXT_TAG_NUMBER, LL_RICH_TEXT_TAG_QUOTE, LL_RICH_TEXT_TAG_ATTRIBUTION,
+};
+
 static GtkTextTag *
 create_style_tag (GtkTextBuffer *buffer,
                   const char    *name,
@@ -586,41 +592,10 @@ ll_rich_text_init (LlRichText *self)
   /* the buffer's own history cannot undo formatting: see the top */
   gtk_text_buffer_set_enable_undo (self->buffer, FALSE);
 
-  self->style_tags[STYLE_PARA] =
-    /* split above and below, so that a paragraph after a list stands as far
-     * from it as from another paragraph, while one that leads into a list
-     * stays close to it */
-    create_style_tag (self->buffer, "ll-para", STYLE_PARA,
-                      "pixels-above-lines", 6,
-                      "pixels-below-lines", 6,
-                      NULL);
-  self->style_tags[STYLE_HEADING] =
-    create_style_tag (self->buffer, "ll-heading", STYLE_HEADING,
-                      "weight", PANGO_WEIGHT_BOLD,
-                      "scale", 1.2,
-                      "pixels-above-lines", 12,
-                      "pixels-below-lines", 8,
-                      NULL);
-  self->style_tags[STYLE_BULLET] =
-    create_style_tag (self->buffer, "ll-bullet", STYLE_BULLET,
-                      "pixels-below-lines", 6,
-                      NULL);
-  self->style_tags[STYLE_NUMBER] =
-    create_style_tag (self->buffer, "ll-number", STYLE_NUMBER,
-                      "pixels-below-lines", 6,
-                      NULL);
-  self->style_tags[STYLE_QUOTE] =
-    create_style_tag (self->buffer, "ll-quote", STYLE_QUOTE,
-                      "right-margin", MARGIN + 24,
-                      "style", PANGO_STYLE_ITALIC,
-                      "pixels-above-lines", 6,
-                      "pixels-below-lines", 8,
-                      NULL);
-  self->style_tags[STYLE_ATTRIBUTION] =
-    create_style_tag (self->buffer, "ll-attribution", STYLE_ATTRIBUTION,
-                      "scale", 0.92,
-                      "pixels-below-lines", 14,
-                      NULL);
+  ll_rich_text_add_block_tags (self->buffer);
+  for (guint i = 0; i < N_STYLES; i++)
+    self->style_tags[i] = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (self->buffer),
+                                                     block_tag_names[i]);
   self->strong_tag = gtk_text_buffer_create_tag (self->buffer, "ll-strong",
                                                  "weight", PANGO_WEIGHT_BOLD, NULL);
   self->emphasis_tag = gtk_text_buffer_create_tag (self->buffer, "ll-emphasis",
@@ -647,6 +622,47 @@ ll_rich_text_init (LlRichText *self)
 }
 
 /* Public API -------------------------------------------------------------- */
+
+/**
+ * ll_rich_text_add_block_tags:
+ * Adds to @buffer the tags that give each kind of block its look in the
+ * editor (LL_RICH_TEXT_TAG_PARA and the others), so that other views of
+ * the same text (comparing revisions) look as it does where it was
+ * written. Indents assume a view whose left margin is LL_RICH_TEXT_MARGIN.
+ */
+void
+ll_rich_text_add_block_tags (GtkTextBuffer *buffer)
+{
+  /* split above and below, so that a paragraph after a list stands as far
+   * from it as from another paragraph, while one that leads into a list
+   * stays close to it */
+  create_style_tag (buffer, LL_RICH_TEXT_TAG_PARA, STYLE_PARA,
+                    "pixels-above-lines", 6,
+                    "pixels-below-lines", 6,
+                    NULL);
+  create_style_tag (buffer, LL_RICH_TEXT_TAG_HEADING, STYLE_HEADING,
+                    "weight", PANGO_WEIGHT_BOLD,
+                    "scale", 1.2,
+                    "pixels-above-lines", 12,
+                    "pixels-below-lines", 8,
+                    NULL);
+  create_style_tag (buffer, LL_RICH_TEXT_TAG_BULLET, STYLE_BULLET,
+                    "pixels-below-lines", 6,
+                    NULL);
+  create_style_tag (buffer, LL_RICH_TEXT_TAG_NUMBER, STYLE_NUMBER,
+                    "pixels-below-lines", 6,
+                    NULL);
+  create_style_tag (buffer, LL_RICH_TEXT_TAG_QUOTE, STYLE_QUOTE,
+                    "right-margin", MARGIN + 24,
+                    "style", PANGO_STYLE_ITALIC,
+                    "pixels-above-lines", 6,
+                    "pixels-below-lines", 8,
+                    NULL);
+  create_style_tag (buffer, LL_RICH_TEXT_TAG_ATTRIBUTION, STYLE_ATTRIBUTION,
+                    "scale", 0.92,
+                    "pixels-below-lines", 14,
+                    NULL);
+}
 
 GtkWidget *
 ll_rich_text_new (void)

@@ -57,6 +57,18 @@ const char    *ll_rich_text_get_accessible_label (LlRichText       *self);
 void           ll_rich_text_set_accessible_label (LlRichText       *self,
                                                   const char       *label);
 
+/* The tags that give each kind of block its look, by name. */
+#define LL_RICH_TEXT_TAG_PARA        "ll-para"
+#define LL_RICH_TEXT_TAG_HEADING     "ll-heading"
+#define LL_RICH_TEXT_TAG_BULLET      "ll-bullet"
+#define LL_RICH_TEXT_TAG_NUMBER      "ll-number"
+#define LL_RICH_TEXT_TAG_QUOTE       "ll-quote"
+#define LL_RICH_TEXT_TAG_ATTRIBUTION "ll-attribution"
+/* The left margin of the editor's text, which the tags' indents build on. */
+#define LL_RICH_TEXT_MARGIN 18
+
+void           ll_rich_text_add_block_tags       (GtkTextBuffer    *buffer);
+
 /* For tests. */
 GtkTextBuffer *ll_rich_text_get_buffer           (LlRichText       *self);
 GtkTextView   *ll_rich_text_get_text_view        (LlRichText       *self);
