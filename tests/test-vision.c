@@ -1063,6 +1063,16 @@ check_writable_at (Fixture *f,
                                             row0, &aside));
   beside = aside.origin.x > head.origin.x + 100;
   g_assert_true (beside == (gtk_widget_get_width (row0) >= 620));
+  /* and stay inside their section, clear of the next one's heading */
+  for (guint i = 0; i < 5; i++)
+    {
+      LlNarrativeSectionRow *row = section_row (f, i);
+      graphene_rect_t questions;
+
+      g_assert_true (gtk_widget_compute_bounds (ll_narrative_section_row_get_prompts (row), GTK_WIDGET (row),
+                                                &questions));
+      g_assert_cmpfloat (questions.origin.y + questions.size.height, <=, gtk_widget_get_height (GTK_WIDGET (row)));
+    }
 
   for (guint i = 0; i < 5; i++)
     {

@@ -117,8 +117,9 @@ ll_narrative_section_row_measure (GtkWidget      *widget,
       measure_child (self->head, orientation, column, &head_min, &head_nat);
       measure_child (GTK_WIDGET (self->rich_text), orientation, column, &body_min, &body_nat);
       measure_child (self->aside, orientation, ASIDE_WIDTH, &aside_min, &aside_nat);
-      *minimum = MAX (head_min + ROW_SPACING + body_min, aside_min);
-      *natural = MAX (head_nat + ROW_SPACING + body_nat, aside_nat);
+      /* the side note starts under the heading, as the text does */
+      *minimum = head_min + ROW_SPACING + MAX (body_min, aside_min);
+      *natural = head_nat + ROW_SPACING + MAX (body_nat, aside_nat);
       return;
     }
 
