@@ -22,6 +22,8 @@ G_BEGIN_DECLS
 /* The view's margin. A tag's left margin replaces it rather than adding
  * to it, so indents are given as MARGIN + indent. */
 #define MARGIN LL_RICH_TEXT_MARGIN
+/* the space above a paragraph, where its first line starts */
+#define PARA_SPACING 6
 #define LINK_HREF_KEY "ll-rich-text-href"
 
 typedef enum {

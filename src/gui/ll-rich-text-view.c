@@ -194,13 +194,60 @@ ll_rich_text_view_update_placeholder (LlRichTextView *self)
                           && gtk_text_buffer_get_char_count (buffer) == 0);
 }
 
+/* The placeholder is our own child, placed where a paragraph's first line
+ * starts (GtkTextView's overlays leak a little in GTK 4.8). */
+static void
+ll_rich_text_view_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  LlRichTextView *self = LL_RICH_TEXT_VIEW (widget);
+  GtkTextView *view = GTK_TEXT_VIEW (widget);
+  int x = gtk_text_view_get_left_margin (view);
+  int y = gtk_text_view_get_top_margin (view) + PARA_SPACING;
+  int min, nat, label_height;
+
+  GTK_WIDGET_CLASS (ll_rich_text_view_parent_class)->size_allocate (widget, width, height, baseline);
+  if (!gtk_widget_should_layout (self->placeholder))
+    return;
+  gtk_widget_measure (self->placeholder, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  nat = MAX (min, MIN (nat, width - x - gtk_text_view_get_right_margin (view)));
+  gtk_widget_measure (self->placeholder, GTK_ORIENTATION_VERTICAL, nat, &min, &label_height, NULL, NULL);
+  gtk_widget_size_allocate (self->placeholder, &(GtkAllocation) { x, y, nat, label_height }, -1);
+}
+
+static void
+ll_rich_text_view_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  LlRichTextView *self = LL_RICH_TEXT_VIEW (widget);
+
+  GTK_WIDGET_CLASS (ll_rich_text_view_parent_class)->snapshot (widget, snapshot);
+  gtk_widget_snapshot_child (widget, self->placeholder, snapshot);
+}
+
+static void
+ll_rich_text_view_dispose (GObject *object)
+{
+  LlRichTextView *self = LL_RICH_TEXT_VIEW (object);
+
+  g_clear_pointer (&self->placeholder, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (ll_rich_text_view_parent_class)->dispose (object);
+}
+
 static void
 ll_rich_text_view_class_init (LlRichTextViewClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkTextViewClass *text_view_class = GTK_TEXT_VIEW_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = ll_rich_text_view_dispose;
   widget_class->measure = ll_rich_text_view_measure;
+  widget_class->size_allocate = ll_rich_text_view_size_allocate;
+  widget_class->snapshot = ll_rich_text_view_snapshot;
   text_view_class->snapshot_layer = ll_rich_text_view_snapshot_layer;
 }
 
@@ -209,8 +256,9 @@ ll_rich_text_view_init (LlRichTextView *self)
 {
   self->placeholder = gtk_label_new (_("Start writing…"));
   gtk_label_set_xalign (GTK_LABEL (self->placeholder), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->placeholder), TRUE);
   /* clicks go through to the text */
   gtk_widget_set_can_target (self->placeholder, FALSE);
   gtk_widget_add_css_class (self->placeholder, "ll-rich-text-placeholder");
-  gtk_text_view_add_overlay (GTK_TEXT_VIEW (self), self->placeholder, MARGIN, 0);
+  gtk_widget_set_parent (self->placeholder, GTK_WIDGET (self));
 }

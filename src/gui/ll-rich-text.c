@@ -637,8 +637,8 @@ ll_rich_text_add_block_tags (GtkTextBuffer *buffer)
    * from it as from another paragraph, while one that leads into a list
    * stays close to it */
   create_style_tag (buffer, LL_RICH_TEXT_TAG_PARA, STYLE_PARA,
-                    "pixels-above-lines", 6,
-                    "pixels-below-lines", 6,
+                    "pixels-above-lines", PARA_SPACING,
+                    "pixels-below-lines", PARA_SPACING,
                     NULL);
   create_style_tag (buffer, LL_RICH_TEXT_TAG_HEADING, STYLE_HEADING,
                     "weight", PANGO_WEIGHT_BOLD,
