@@ -1,6 +1,8 @@
 /* test-narrative.c: vision narratives, sections, revisions, comparing */
 #include "config.h"
 
+#include "ll-sample.h"
+#include "ll-store.h"
 #include "ll-test-util.h"
 #include "ll-text.h"
 #include "ll-workbook.h"
@@ -90,6 +92,11 @@ test_new_narrative (Fixture       *f,
       g_assert_cmpstr (ll_narrative_section_get_prompts (section), !=, "");
     }
   g_assert_cmpuint (g_list_model_get_n_items (ll_narrative_get_revisions (narrative)), ==, 0);
+  /* nothing has been written yet: the title and headings are not the
+   * writer's words */
+  g_assert_cmpuint (ll_narrative_get_word_count (narrative), ==, 0);
+  for (guint i = 0; i < 5; i++)
+    g_assert_cmpuint (ll_narrative_section_get_word_count (section_at (narrative, i)), ==, 0);
 
   /* it is a document of kind "vision" */
   g_assert_cmpuint (g_list_model_get_n_items (ll_workbook_get_documents (f->workbook)), ==, 2);
@@ -116,8 +123,10 @@ test_edit_sections (Fixture       *f,
   section = section_at (narrative, 0);
   ll_narrative_section_set_body (section, "<para>We want every pupil to be a "
                                           "<emphasis>resilient</emphasis> learner.</para>");
-  g_assert_cmpuint (ll_narrative_section_get_word_count (section), ==, 4 + 9);
+  g_assert_cmpuint (ll_narrative_section_get_word_count (section), ==, 9);
+  g_assert_cmpuint (ll_narrative_get_word_count (narrative), ==, 9);
   ll_narrative_section_set_title (section, "Why we do this");
+  g_assert_cmpuint (ll_narrative_section_get_word_count (section), ==, 9);
 
   added = ll_narrative_add_section (narrative, 1, "Zoë’s classroom", &error);
   g_assert_no_error (error);
@@ -134,7 +143,8 @@ test_edit_sections (Fixture       *f,
                    "<para>We want every pupil to be a <emphasis>resilient</emphasis> learner.</para>");
   g_assert_cmpstr (ll_narrative_section_get_title (section_at (narrative, 1)), ==, "A culture of enquiry");
   g_assert_cmpstr (ll_narrative_section_get_title (section_at (narrative, 4)), ==, "Zoë’s classroom");
-  g_assert_cmpuint (ll_narrative_get_word_count (narrative), >, 12);
+  /* the text survives, and only the text counts */
+  g_assert_cmpuint (ll_narrative_get_word_count (narrative), ==, 9);
 }
 
 /* The first edit after opening keeps the text as it was; later edits in
@@ -269,7 +279,27 @@ test_text_from_fragment (void)
 
   /* the attribution follows its quotation, as the reader sees it */
   g_assert_cmpstr (text, ==, "One & two three\na <b>\n“c”\nLeadership\n— Sir Michael Bichard");
-  g_assert_cmpuint (ll_text_count_words (text), ==, 12);
+  /* what each line was, to show it as it was written */
+  {
+    g_autoptr(GArray) kinds = g_array_new (FALSE, FALSE, sizeof (LlTextKind));
+    g_autofree char *again = ll_text_from_fragment_with_kinds (
+      "<para>One</para><section><title>Sub</title><para>Two</para><orderedlist><listitem><para>a</para>"
+      "</listitem></orderedlist></section>"
+      "<itemizedlist><listitem><para>b</para></listitem></itemizedlist><blockquote><attribution>Sir M"
+      "</attribution><para>Q</para></blockquote>", kinds);
+    const LlTextKind expected[] = {
+      LL_TEXT_PARA, LL_TEXT_SUBHEADING, LL_TEXT_PARA, LL_TEXT_NUMBER, LL_TEXT_BULLET, LL_TEXT_QUOTE,
+      LL_TEXT_ATTRIBUTION,
+    };
+
+    g_assert_cmpstr (again, ==, "One\nSub\nTwo\na\nb\nQ\n— Sir M");
+    g_assert_cmpuint (kinds->len, ==, G_N_ELEMENTS (expected));
+    for (guint i = 0; i < kinds->len; i++)
+      g_assert_cmpint (g_array_index (kinds, LlTextKind, i), ==, expected[i]);
+  }
+
+  /* a word holds a letter or a digit: "&" and the dash are not words */
+  g_assert_cmpuint (ll_text_count_words (text), ==, 10);
   g_assert_cmpuint (ll_text_reading_minutes (0), ==, 0);
   g_assert_cmpuint (ll_text_reading_minutes (10), ==, 1);
   g_assert_cmpuint (ll_text_reading_minutes (2300), ==, 10);
@@ -330,6 +360,62 @@ test_diff_words (void)
   }
 }
 
+/* The sample's revisions say how many words they hold, and that is what
+ * the editor shows once one is restored. */
+static void
+test_sample_revision_words (void)
+{
+  g_autofree char *dir = ll_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "Sample.llw", NULL);
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  g_assert_true (ll_sample_generate (path, 1, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(LlWorkbook) workbook = ll_workbook_open (path, LL_WORKBOOK_OPEN_DEFAULT, &error);
+    g_autoptr(LlNarrative) narrative = NULL;
+
+    g_assert_no_error (error);
+    narrative = g_list_model_get_item (ll_workbook_get_narratives (workbook), 0);
+    n = g_list_model_get_n_items (ll_narrative_get_revisions (narrative));
+    g_assert_cmpuint (n, >=, 2);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(LlRevision) revision = g_list_model_get_item (ll_narrative_get_revisions (narrative), i);
+        g_autoptr(GPtrArray) sections = ll_narrative_dup_revision_sections (narrative, revision, &error);
+        guint words = 0;
+
+        g_assert_no_error (error);
+        for (guint s = 0; s < sections->len; s++)
+          {
+            LlStoreSection *row = g_ptr_array_index (sections, s);
+            g_autofree char *text = ll_text_from_fragment (row->body);
+
+            words += ll_text_count_words (text);
+          }
+        g_assert_cmpuint (words, >, 0);
+        g_assert_cmpuint (ll_revision_get_words (revision), ==, words);
+      }
+    ll_workbook_close (workbook);
+  }
+
+  /* restored, each shows the count it stated */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LlWorkbook) workbook = ll_workbook_open (path, LL_WORKBOOK_OPEN_DEFAULT, &error);
+      g_autoptr(LlNarrative) narrative = g_list_model_get_item (ll_workbook_get_narratives (workbook), 0);
+      /* the oldest first, as the list is newest first and restoring adds one */
+      g_autoptr(LlRevision) revision = g_list_model_get_item (ll_narrative_get_revisions (narrative), n - 1 - i);
+
+      g_assert_true (ll_narrative_restore_revision (narrative, revision, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (ll_narrative_get_word_count (narrative), ==, ll_revision_get_words (revision));
+      ll_workbook_close (workbook);
+    }
+  ll_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -337,6 +423,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/narrative/text-from-fragment", test_text_from_fragment);
   g_test_add_func ("/narrative/diff-words", test_diff_words);
+  g_test_add_func ("/narrative/sample-revision-words", test_sample_revision_words);
 #define ADD(name, func) \
   g_test_add ("/narrative/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("new", test_new_narrative);

@@ -1135,6 +1135,36 @@ test_narrow (void)
   gtk_window_destroy (window);
 }
 
+/* Adwaita's own insert-link-symbolic (libadwaita 1.2's theme) reads as
+ * strikethrough: the Link button draws our chain link instead. */
+static void
+test_link_icon (void)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  LlRichText *editor = LL_RICH_TEXT (ll_rich_text_new ());
+  GtkButton *link = GTK_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (editor), LL_TYPE_RICH_TEXT,
+                                                               "link_button"));
+  GtkIconTheme *theme;
+  const char *name;
+  g_autoptr(GtkIconPaintable) icon = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *uri = NULL;
+
+  gtk_window_set_child (window, GTK_WIDGET (editor));
+  gtk_window_present (window);
+  theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
+  name = gtk_button_get_icon_name (link);
+  g_assert_nonnull (name);
+  g_assert_cmpstr (name, !=, "insert-link-symbolic");
+  g_assert_true (gtk_icon_theme_has_icon (theme, name));
+  icon = gtk_icon_theme_lookup_icon (theme, name, NULL, 16, 1, GTK_TEXT_DIR_LTR, 0);
+  file = gtk_icon_paintable_get_file (icon);
+  g_assert_nonnull (file);
+  uri = g_file_get_uri (file);
+  g_assert_true (g_str_has_prefix (uri, "resource:///org/leadinglearning/LeadingLearning/icons/"));
+  gtk_window_destroy (window);
+}
+
 /* A window to look at: LL_RICH_TEXT_DEMO=1 test-rich-text -p /rich-text/demo */
 static void
 test_demo (void)
@@ -1213,6 +1243,7 @@ main (int   argc,
   ADD ("/rich-text/simplified", test_simplified);
 #undef ADD
   g_test_add_func ("/rich-text/narrow", test_narrow);
+  g_test_add_func ("/rich-text/link-icon", test_link_icon);
   g_test_add_func ("/rich-text/demo", test_demo);
 
   return g_test_run ();

@@ -624,14 +624,16 @@ first_mapped_button (GtkWidget *root)
 }
 
 static gboolean
-toolbar_shown_only_on (Fixture *f,
+toolbar_active_only_on (Fixture *f,
                        int      position)
 {
   for (guint i = 0; ll_narrative_editor_get_section_row (f->editor, i) != NULL; i++)
     {
       LlRichText *text = ll_narrative_section_row_get_rich_text (section_row (f, i));
 
-      if (ll_rich_text_get_show_toolbar (text) != ((int) i == position))
+      /* every bar keeps its place; only one can be used */
+      if (!ll_rich_text_get_show_toolbar (text)
+          || ll_rich_text_get_toolbar_active (text) != ((int) i == position))
         return FALSE;
     }
   return TRUE;
@@ -645,27 +647,27 @@ test_one_toolbar (Fixture       *f,
   GtkWidget *button;
 
   click_new_narrative (f);
-  /* nothing is being written yet: no formatting bar anywhere */
-  g_assert_true (toolbar_shown_only_on (f, -1));
+  /* nothing is being written yet: no formatting bar to use */
+  g_assert_true (toolbar_active_only_on (f, -1));
 
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (ll_rich_text_get_text_view (ll_narrative_section_row_get_rich_text (section_row (f, 0))))));
-  g_assert_true (toolbar_shown_only_on (f, 0));
+  g_assert_true (toolbar_active_only_on (f, 0));
 
   /* writing in section 2 moves the bar there */
   second = ll_narrative_section_row_get_rich_text (section_row (f, 1));
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (ll_rich_text_get_text_view (second))));
-  g_assert_true (toolbar_shown_only_on (f, 1));
+  g_assert_true (toolbar_active_only_on (f, 1));
   ll_test_iterate_briefly ();
 
   /* it stays while the writer reaches for one of its buttons */
   button = first_mapped_button (GTK_WIDGET (second));
   g_assert_nonnull (button);
   if (gtk_widget_grab_focus (button))
-    g_assert_true (toolbar_shown_only_on (f, 1));
+    g_assert_true (toolbar_active_only_on (f, 1));
 
   /* and while the writer renames a section */
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (ll_narrative_section_row_get_heading (section_row (f, 2)))));
-  g_assert_true (toolbar_shown_only_on (f, 1));
+  g_assert_true (toolbar_active_only_on (f, 1));
 }
 
 static guint
@@ -907,6 +909,386 @@ test_export (Fixture       *f,
   ll_test_assert_docbook_valid (xml_path);
 }
 
+/* Where the user can write: a text area a few lines tall in every
+ * section, with its hint showing, wherever the window puts the
+ * questions. */
+
+#define MIN_TEXT_HEIGHT 72
+
+static gboolean
+every_section_writable (gpointer data)
+{
+  Fixture *f = data;
+
+  for (guint i = 0; ll_narrative_editor_get_section_row (f->editor, i) != NULL; i++)
+    {
+      LlRichText *text = ll_narrative_section_row_get_rich_text (section_row (f, i));
+      GtkWidget *view = GTK_WIDGET (ll_rich_text_get_text_view (text));
+
+      if (!gtk_widget_get_mapped (view) || gtk_widget_get_height (view) < MIN_TEXT_HEIGHT)
+        return FALSE;
+      /* "Start writing…" shows without the focus */
+      if (!gtk_widget_get_mapped (ll_rich_text_get_placeholder (text))
+          || !gtk_widget_get_child_visible (ll_rich_text_get_placeholder (text)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+report_heights (Fixture *f)
+{
+  for (guint i = 0; ll_narrative_editor_get_section_row (f->editor, i) != NULL; i++)
+    {
+      LlRichText *text = ll_narrative_section_row_get_rich_text (section_row (f, i));
+      GtkWidget *view = GTK_WIDGET (ll_rich_text_get_text_view (text));
+
+      g_test_message ("section %u: text %d×%d, mapped %d", i, gtk_widget_get_width (view),
+                      gtk_widget_get_height (view), gtk_widget_get_mapped (view));
+    }
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  int        width;
+} WidthWait;
+
+static gboolean
+has_width (gpointer data)
+{
+  WidthWait *wait = data;
+
+  /* less the window's frame */
+  return ABS (gtk_widget_get_width (wait->widget) - wait->width) <= 24;
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  GtkWidget *window;
+} InView;
+
+/* Whether the middle of the widget is inside its window's scrolled part. */
+static gboolean
+centre_in_view (gpointer data)
+{
+  InView *in = data;
+  GtkWidget *scroller = gtk_widget_get_ancestor (in->widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_point_t centre;
+
+  if (!gtk_widget_compute_point (in->widget, scroller,
+                                 &GRAPHENE_POINT_INIT (gtk_widget_get_width (in->widget) / 2.0,
+                                                       gtk_widget_get_height (in->widget) / 2.0),
+                                 &centre))
+    return FALSE;
+  return centre.y > 0 && centre.y < gtk_widget_get_height (scroller);
+}
+
+/* Scrolls as the writer would, to bring the middle of @widget into view. */
+static void
+scroll_to_centre (GtkWidget *widget)
+{
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  graphene_point_t centre;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (scroller),
+                                           &GRAPHENE_POINT_INIT (0, gtk_widget_get_height (widget) / 2.0),
+                                           &centre));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + centre.y
+                                        - gtk_widget_get_height (GTK_WIDGET (scroller)) / 2.0);
+}
+
+/* What a click at the middle of @widget reaches. */
+static GtkWidget *
+hit_at_centre (GtkWidget        *widget,
+               GtkWidget        *window,
+               graphene_point_t *centre)
+{
+  if (!gtk_widget_compute_point (widget, window,
+                                 &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
+                                                       gtk_widget_get_height (widget) / 2.0),
+                                 centre))
+    return NULL;
+  return gtk_widget_pick (window, centre->x, centre->y, GTK_PICK_DEFAULT);
+}
+
+/* Whether a click at the middle of the widget, once it is scrolled into
+ * view (and the panes have settled), goes to it. */
+static gboolean
+click_reaches (gpointer data)
+{
+  InView *in = data;
+  graphene_point_t centre;
+  GtkWidget *hit;
+
+  if (!centre_in_view (in))
+    return FALSE;
+  hit = hit_at_centre (in->widget, in->window, &centre);
+  return hit == in->widget || (hit != NULL && gtk_widget_is_ancestor (hit, in->widget));
+}
+
+static void
+check_writable_at (Fixture *f,
+                   int      width)
+{
+  WidthWait wait = { GTK_WIDGET (f->window), width };
+  GtkWidget *row0;
+  GtkListBox *sidebar;
+  gboolean beside;
+  graphene_rect_t head, aside;
+
+  /* a shown window keeps its size: show it again at the new one */
+  gtk_widget_hide (GTK_WIDGET (f->window));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), width, 720);
+  gtk_window_present (GTK_WINDOW (f->window));
+  if (!ll_test_wait_for (has_width, &wait))
+    g_test_message ("window %d wide", gtk_widget_get_width (GTK_WIDGET (f->window)));
+  g_assert_true (has_width (&wait));
+  /* a narrow window shows one pane at a time: go to the place */
+  sidebar = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (f->window), LL_TYPE_WINDOW,
+                                                          "sidebar_list"));
+  g_signal_emit_by_name (gtk_list_box_get_row_at_index (sidebar, 0), "activate");
+  click_new_narrative (f);
+  if (!ll_test_wait_for (every_section_writable, f))
+    report_heights (f);
+  g_assert_true (every_section_writable (f));
+
+  row0 = GTK_WIDGET (section_row (f, 0));
+  /* the questions are beside the text when wide, under the heading when narrow */
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (ll_narrative_section_row_get_heading (LL_NARRATIVE_SECTION_ROW (row0))),
+                                            row0, &head));
+  g_assert_true (gtk_widget_compute_bounds (ll_narrative_section_row_get_prompts (LL_NARRATIVE_SECTION_ROW (row0)),
+                                            row0, &aside));
+  beside = aside.origin.x > head.origin.x + 100;
+  g_assert_true (beside == (gtk_widget_get_width (row0) >= 620));
+  /* and stay inside their section, clear of the next one's heading */
+  for (guint i = 0; i < 5; i++)
+    {
+      LlNarrativeSectionRow *row = section_row (f, i);
+      graphene_rect_t questions;
+
+      g_assert_true (gtk_widget_compute_bounds (ll_narrative_section_row_get_prompts (row), GTK_WIDGET (row),
+                                                &questions));
+      g_assert_cmpfloat (questions.origin.y + questions.size.height, <=, gtk_widget_get_height (GTK_WIDGET (row)));
+    }
+
+  for (guint i = 0; i < 5; i++)
+    {
+      GtkWidget *view = GTK_WIDGET (ll_rich_text_get_text_view (ll_narrative_section_row_get_rich_text (section_row (f, i))));
+      graphene_point_t centre;
+      GtkWidget *hit;
+
+      /* a click in the middle of the empty text lands on the text itself,
+       * not on the hint or anything else */
+      scroll_to_centre (view);
+      if (!ll_test_wait_for (click_reaches, &(InView) { view, GTK_WIDGET (f->window) }))
+        {
+          hit = hit_at_centre (view, GTK_WIDGET (f->window), &centre);
+          g_test_message ("section %u at %d px: the middle of its text, %g,%g, is %s", i, width,
+                          centre.x, centre.y, hit != NULL ? G_OBJECT_TYPE_NAME (hit) : "nothing");
+        }
+      g_assert_true (click_reaches (&(InView) { view, GTK_WIDGET (f->window) }));
+    }
+
+  for (guint i = 0; i < 5; i++)
+    {
+      LlNarrativeSectionRow *row = section_row (f, i);
+      GtkWidget *view = GTK_WIDGET (ll_rich_text_get_text_view (ll_narrative_section_row_get_rich_text (row)));
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+      GtkTextIter cursor;
+
+      /* Enter in the heading goes to the start of the text */
+      g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (ll_narrative_section_row_get_heading (row))));
+      /* what Enter does in the heading's text */
+      g_assert_true (GTK_IS_TEXT (gtk_root_get_focus (GTK_ROOT (f->window))));
+      g_signal_emit_by_name (gtk_root_get_focus (GTK_ROOT (f->window)), "activate");
+      g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == view);
+      gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+      g_assert_cmpint (gtk_text_iter_get_offset (&cursor), ==, 0);
+    }
+}
+
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+frames_passed (gpointer data)
+{
+  return *(guint *) data >= 3;
+}
+
+/* Waits until @widget's window has been laid out and drawn again. */
+static void
+wait_for_frames (GtkWidget *widget)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
+
+  g_assert_true (ll_test_wait_for (frames_passed, &frames));
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
+/* Clicking into a section must not move its text under the pointer: the
+ * formatting bar that comes with the focus has its place already. */
+static void
+test_text_stays_on_focus (Fixture       *f,
+                          gconstpointer  data)
+{
+  click_new_narrative (f);
+  g_assert_true (ll_test_wait_for (every_section_writable, f));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *row = GTK_WIDGET (section_row (f, i));
+      LlRichText *text = ll_narrative_section_row_get_rich_text (LL_NARRATIVE_SECTION_ROW (row));
+      GtkWidget *view = GTK_WIDGET (ll_rich_text_get_text_view (text));
+      graphene_point_t before, after;
+
+      g_assert_true (gtk_widget_compute_point (view, row, &GRAPHENE_POINT_INIT (0, 0), &before));
+      g_assert_true (gtk_widget_grab_focus (view));
+      wait_for_frames (view);
+      g_assert_true (gtk_widget_compute_point (view, row, &GRAPHENE_POINT_INIT (0, 0), &after));
+      g_assert_cmpfloat (after.y, ==, before.y);
+      /* and the bar is there to use */
+      g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (gtk_widget_get_first_child (GTK_WIDGET (text)))));
+    }
+}
+
+/* Whether the tags named @name in @a and @b give text the same look. */
+static void
+assert_same_look (GtkTextBuffer *a,
+                  GtkTextBuffer *b,
+                  const char    *name)
+{
+  static const char * const props[] = {
+    "weight", "scale", "style", "left-margin", "right-margin", "pixels-above-lines", "pixels-below-lines",
+  };
+  GtkTextTag *ta = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (a), name);
+  GtkTextTag *tb = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (b), name);
+
+  g_assert_nonnull (ta);
+  g_assert_nonnull (tb);
+  for (guint i = 0; i < G_N_ELEMENTS (props); i++)
+    {
+      g_auto(GValue) va = G_VALUE_INIT;
+      g_auto(GValue) vb = G_VALUE_INIT;
+      g_autofree char *sa = NULL;
+      g_autofree char *sb = NULL;
+
+      g_object_get_property (G_OBJECT (ta), props[i], &va);
+      g_object_get_property (G_OBJECT (tb), props[i], &vb);
+      sa = g_strdup_value_contents (&va);
+      sb = g_strdup_value_contents (&vb);
+      g_assert_cmpstr (sa, ==, sb);
+    }
+}
+
+/* The text of the line of @buffer that holds @word. */
+static char *
+line_of (GtkTextBuffer *buffer,
+         const char    *word)
+{
+  g_autofree char *text = buffer_text (buffer);
+  const char *at = strstr (text, word);
+  GtkTextIter start, end;
+
+  g_assert_nonnull (at);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, g_utf8_pointer_to_offset (text, at));
+  gtk_text_iter_set_line_offset (&start, 0);
+  end = start;
+  gtk_text_iter_forward_to_line_end (&end);
+  return gtk_text_iter_get_text (&start, &end);
+}
+
+/* Compare shows sub-headings, lists and quotations as the editor does. */
+static void
+test_compare_keeps_look (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  LlNarrative *narrative = ll_workbook_add_narrative (ll_window_get_workbook (f->window), "Structured", &error);
+  g_autoptr(LlNarrativeSection) first = g_list_model_get_item (ll_narrative_get_sections (narrative), 0);
+  GtkTextBuffer *editor;
+  GtkTextBuffer *diff;
+  GtkWindow *window;
+  struct { const char *tag; const char *word; } expected[] = {
+    { LL_RICH_TEXT_TAG_PARA, "Opening" },
+    { LL_RICH_TEXT_TAG_HEADING, "Subheading" },
+    { LL_RICH_TEXT_TAG_BULLET, "Bulleted" },
+    { LL_RICH_TEXT_TAG_NUMBER, "Numbered" },
+    { LL_RICH_TEXT_TAG_QUOTE, "Quoted" },
+    { LL_RICH_TEXT_TAG_ATTRIBUTION, "Speaker" },
+  };
+  g_autofree char *bullet = NULL;
+  g_autofree char *number = NULL;
+
+  ll_narrative_section_set_body (first,
+    "<para xmlns=\"http://docbook.org/ns/docbook\">Opening words.</para>\n"
+    "<itemizedlist xmlns=\"http://docbook.org/ns/docbook\"><listitem><para>Bulleted item</para></listitem>"
+    "<listitem><para>Another item</para></listitem></itemizedlist>\n"
+    "<orderedlist xmlns=\"http://docbook.org/ns/docbook\"><listitem><para>Numbered step</para></listitem>"
+    "</orderedlist>\n"
+    "<blockquote xmlns=\"http://docbook.org/ns/docbook\"><attribution>A Speaker</attribution>"
+    "<para>Quoted words</para></blockquote>\n"
+    "<section xmlns=\"http://docbook.org/ns/docbook\"><title>Subheading here</title>"
+    "<para>Under it.</para></section>\n");
+  ll_vision_page_open_narrative (f->page, narrative);
+  ll_test_iterate_briefly ();
+  editor = section_buffer (f, 0);
+  g_assert_nonnull (save_revision_through_dialog (f, "Structured"));
+  type_into (f, 0, " More.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.compare-revision", NULL));
+  window = ll_test_wait_for_toplevel (LL_TYPE_REVISION_COMPARE, NULL);
+  diff = ll_revision_compare_get_buffer (LL_REVISION_COMPARE (window));
+
+  /* each kind of block carries the editor's tag for it, which looks the same */
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_assert_true (tag_covers (editor, expected[i].tag, expected[i].word));
+      if (!tag_covers (diff, expected[i].tag, expected[i].word))
+        g_error ("“%s” is not shown with %s when compared", expected[i].word, expected[i].tag);
+      assert_same_look (editor, diff, expected[i].tag);
+    }
+  g_assert_true (tag_covers (diff, LL_DIFF_TAG_HEADING, ll_narrative_section_get_title (first)));
+  g_assert_false (tag_covers (diff, LL_RICH_TEXT_TAG_HEADING, ll_narrative_section_get_title (first)));
+  /* list items are marked as in the editor */
+  bullet = line_of (diff, "Bulleted");
+  g_assert_true (g_str_has_prefix (bullet, "•"));
+  number = line_of (diff, "Numbered");
+  g_assert_true (g_str_has_prefix (number, "1."));
+  /* the words added are the writer's, counted as everywhere else */
+  {
+    guint added, removed;
+
+    ll_revision_compare_get_counts (LL_REVISION_COMPARE (window), &added, &removed);
+    g_assert_cmpuint (added, ==, 1);
+    g_assert_cmpuint (removed, ==, 0);
+  }
+  gtk_window_destroy (window);
+}
+
+static void
+test_room_to_write_wide (Fixture       *f,
+                         gconstpointer  data)
+{
+  check_writable_at (f, 1280);
+}
+
+static void
+test_room_to_write_narrow (Fixture       *f,
+                           gconstpointer  data)
+{
+  check_writable_at (f, 500);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -930,6 +1312,10 @@ main (int   argc,
   ADD ("/vision/long-title", test_long_title);
   ADD ("/vision/damaged-text-kept", test_damaged_text_kept);
   ADD ("/vision/export", test_export);
+  ADD ("/vision/room-to-write-wide", test_room_to_write_wide);
+  ADD ("/vision/room-to-write-narrow", test_room_to_write_narrow);
+  ADD ("/vision/text-stays-on-focus", test_text_stays_on_focus);
+  ADD ("/vision/compare-keeps-look", test_compare_keeps_look);
 #undef ADD
 
   status = g_test_run ();

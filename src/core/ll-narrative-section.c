@@ -116,13 +116,12 @@ ll_narrative_section_init (LlNarrativeSection *self)
 {
 }
 
+/* Only what the writer wrote counts: the text, not the heading that the
+ * narrative started with. */
 static guint
-count_words (const char *title,
-             const char *body)
+count_words (const char *body)
 {
-  g_autofree char *text = ll_text_from_fragment (body);
-
-  return ll_text_count_words (title) + ll_text_count_words (text);
+  return ll_text_count_fragment_words (body);
 }
 
 LlNarrativeSection *
@@ -136,7 +135,7 @@ _ll_narrative_section_new (LlNarrative          *narrative,
   self->title = g_strdup (row->title);
   self->prompts = g_strdup (row->prompts);
   self->body = g_strdup (row->body);
-  self->word_count = count_words (self->title, self->body);
+  self->word_count = count_words (self->body);
   return self;
 }
 
@@ -160,7 +159,7 @@ update (LlNarrativeSection *self,
                                 ll_narrative_get_id (self->narrative), self->id, title, body, &error))
     ll_store_report_write_failure (_ll_narrative_get_store (self->narrative), error);
 
-  words = count_words (self->title, self->body);
+  words = count_words (self->body);
   if (words != self->word_count)
     {
       self->word_count = words;

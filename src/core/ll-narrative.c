@@ -224,8 +224,9 @@ static void
 recount_words (LlNarrative *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sections));
-  guint words = ll_text_count_words (self->title);
+  guint words = 0;
 
+  /* the sections' texts, as the writer wrote them: not the titles */
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(LlNarrativeSection) section = g_list_model_get_item (G_LIST_MODEL (self->sections), i);
@@ -651,18 +652,35 @@ ll_narrative_restore_revision (LlNarrative  *self,
 }
 
 static void
+add_kind (GArray     *kinds,
+          LlTextKind  kind)
+{
+  if (kinds != NULL)
+    g_array_append_val (kinds, kind);
+}
+
+static void
 append_section_text (GString    *out,
+                     GArray     *kinds,
                      const char *title,
                      const char *body)
 {
-  g_autofree char *text = ll_text_from_fragment (body);
+  g_autofree char *text = NULL;
 
   if (out->len > 0)
-    g_string_append (out, "\n\n");
+    {
+      g_string_append (out, "\n\n");
+      add_kind (kinds, LL_TEXT_BLANK);
+    }
   g_string_append (out, title);
+  add_kind (kinds, LL_TEXT_TITLE);
+  text = ll_text_from_fragment_with_kinds (body, NULL);
   if (text[0] != '\0')
     {
       g_string_append (out, "\n\n");
+      add_kind (kinds, LL_TEXT_BLANK);
+      g_free (text);
+      text = ll_text_from_fragment_with_kinds (body, kinds);
       g_string_append (out, text);
     }
 }
@@ -683,6 +701,15 @@ ll_narrative_dup_text (LlNarrative  *self,
                        LlRevision   *revision,
                        GError      **error)
 {
+  return ll_narrative_dup_text_with_kinds (self, revision, NULL, error);
+}
+
+char *
+ll_narrative_dup_text_with_kinds (LlNarrative  *self,
+                                  LlRevision   *revision,
+                                  GArray       *kinds,
+                                  GError      **error)
+{
   g_autoptr(GString) out = g_string_new (NULL);
 
   g_return_val_if_fail (LL_IS_NARRATIVE (self), NULL);
@@ -695,7 +722,7 @@ ll_narrative_dup_text (LlNarrative  *self,
         {
           g_autoptr(LlNarrativeSection) s = g_list_model_get_item (G_LIST_MODEL (self->sections), i);
 
-          append_section_text (out, ll_narrative_section_get_title (s), ll_narrative_section_get_body (s));
+          append_section_text (out, kinds, ll_narrative_section_get_title (s), ll_narrative_section_get_body (s));
         }
     }
   else
@@ -708,7 +735,7 @@ ll_narrative_dup_text (LlNarrative  *self,
         {
           LlStoreSection *row = g_ptr_array_index (rows, i);
 
-          append_section_text (out, row->title, row->body);
+          append_section_text (out, kinds, row->title, row->body);
         }
     }
   return g_string_free (g_steal_pointer (&out), FALSE);

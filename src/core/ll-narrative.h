@@ -71,6 +71,13 @@ gboolean     ll_narrative_restore_revision    (LlNarrative  *self,
 char        *ll_narrative_dup_text            (LlNarrative  *self,
                                                LlRevision   *revision,
                                                GError      **error);
+/* The same, appending to @kinds (of LlTextKind, from ll-text.h) what each
+ * of its lines is: a section's title, a blank line, a paragraph, an item
+ * of a list... */
+char        *ll_narrative_dup_text_with_kinds (LlNarrative  *self,
+                                               LlRevision   *revision,
+                                               GArray       *kinds,
+                                               GError      **error);
 /* The sections of @revision as (title, DocBook fragment) pairs, for reading. */
 GPtrArray   *ll_narrative_dup_revision_sections (LlNarrative *self,
                                                  LlRevision  *revision,

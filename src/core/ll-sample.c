@@ -14,6 +14,7 @@
 #include "ll-role.h"
 #include "ll-sample.h"
 #include "ll-store.h"
+#include "ll-text.h"
 
 static const struct {
   const char *name;
@@ -330,11 +331,13 @@ add_narrative (LlStore  *store,
     g_autofree char *first_iso = g_date_time_format (first, "%Y-%m-%dT16:05:00Z");
     g_autofree char *second_iso = g_date_time_format (second, "%Y-%m-%dT19:40:00Z");
 
-    if (ll_store_insert_revision_dated (store, doc, "named", "First thoughts for the senior team", 30,
-                                        first_iso, error) == 0
+    /* counted as the editor counts them: only the first section has
+     * text yet */
+    if (ll_store_insert_revision_dated (store, doc, "named", "First thoughts for the senior team",
+                                        ll_text_count_fragment_words (v1), first_iso, error) == 0
         || !ll_store_update_section (store, doc, ids[0], NULL, v2, error)
-        || ll_store_insert_revision_dated (store, doc, "named", "Draft for governors", 70,
-                                           second_iso, error) == 0)
+        || ll_store_insert_revision_dated (store, doc, "named", "Draft for governors",
+                                           ll_text_count_fragment_words (v2), second_iso, error) == 0)
       return FALSE;
   }
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)

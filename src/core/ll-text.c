@@ -58,12 +58,76 @@ append_entity (GString    *out,
 char *
 ll_text_from_fragment (const char *fragment)
 {
+  return ll_text_from_fragment_with_kinds (fragment, NULL);
+}
+
+#define MAX_LISTS 16
+
+typedef struct
+{
+  int   in_title;
+  int   in_quote;
+  guint n_lists;
+  char  lists[MAX_LISTS];   /* 'b' bulleted, 'n' numbered: the open lists */
+} BlockState;
+
+static void
+update_state (BlockState *state,
+              const char *name,
+              gsize       len,
+              gboolean    closing)
+{
+#define IS(tag) (len == strlen (tag) && strncmp (name, tag, len) == 0)
+  if (IS ("title"))
+    state->in_title += closing ? -1 : 1;
+  else if (IS ("blockquote"))
+    state->in_quote += closing ? -1 : 1;
+  else if (IS ("itemizedlist") || IS ("orderedlist"))
+    {
+      if (closing && state->n_lists > 0)
+        state->n_lists--;
+      else if (!closing && state->n_lists < MAX_LISTS)
+        state->lists[state->n_lists++] = IS ("itemizedlist") ? 'b' : 'n';
+    }
+#undef IS
+}
+
+/* Notes the kind of the line that starts here, if one does. */
+static void
+note_line (GArray           *kinds,
+           const GString    *text,
+           const BlockState *state)
+{
+  LlTextKind kind = LL_TEXT_PARA;
+
+  if (kinds == NULL || (text->len > 0 && text->str[text->len - 1] != '\n'))
+    return;
+  if (state->in_title > 0)
+    kind = LL_TEXT_SUBHEADING;
+  else if (state->n_lists > 0)
+    kind = state->lists[state->n_lists - 1] == 'b' ? LL_TEXT_BULLET : LL_TEXT_NUMBER;
+  else if (state->in_quote > 0)
+    kind = LL_TEXT_QUOTE;
+  g_array_append_val (kinds, kind);
+}
+
+/**
+ * ll_text_from_fragment_with_kinds:
+ * As ll_text_from_fragment(), and appends to @kinds (of LlTextKind, may be
+ * NULL) the kind of block of each line of the text.
+ */
+char *
+ll_text_from_fragment_with_kinds (const char *fragment,
+                                  GArray     *kinds)
+{
   GString *text = g_string_new (NULL);
   GString *out = text;
   /* An attribution comes first in DocBook but is read after the quotation:
    * collect it apart and put it back at the end of the quotation. */
   g_autoptr(GString) attribution = g_string_new (NULL);
   const char *p = fragment ? fragment : "";
+  BlockState state = { 0, };
+  guint first_kind = kinds != NULL ? kinds->len : 0;
 
   while (*p != '\0')
     {
@@ -96,10 +160,19 @@ ll_text_from_fragment (const char *fragment)
             {
               while (text->len > 0 && (text->str[text->len - 1] == ' ' || text->str[text->len - 1] == '\n'))
                 g_string_truncate (text, text->len - 1);
-              g_string_append (text, "\n— ");
+              g_string_append_c (text, '\n');
+              if (kinds != NULL)
+                {
+                  LlTextKind kind = LL_TEXT_ATTRIBUTION;
+
+                  g_array_append_val (kinds, kind);
+                }
+              g_string_append (text, "— ");
               g_string_append (text, g_strstrip (attribution->str));
               g_string_truncate (attribution, 0);
             }
+          if (end[-1] != '/')
+            update_state (&state, name, len, closing);
           if (is_block_tag (name, len) && out->len > 0 && out->str[out->len - 1] != '\n')
             {
               while (out->len > 0 && out->str[out->len - 1] == ' ')
@@ -112,6 +185,8 @@ ll_text_from_fragment (const char *fragment)
         {
           const char *end = strchr (p, ';');
 
+          if (out == text)
+            note_line (kinds, text, &state);
           if (end == NULL || end - p > 12)
             {
               g_string_append_c (out, '&');
@@ -128,29 +203,67 @@ ll_text_from_fragment (const char *fragment)
           p++;
         }
       else
-        g_string_append_c (out, *p++);
+        {
+          if (out == text)
+            note_line (kinds, text, &state);
+          g_string_append_c (out, *p++);
+        }
     }
   while (text->len > 0 && (text->str[text->len - 1] == ' ' || text->str[text->len - 1] == '\n'))
     g_string_truncate (text, text->len - 1);
+  if (kinds != NULL)
+    {
+      /* one kind a line, whatever the fragment held */
+      guint lines = text->len > 0 ? 1 : 0;
+      LlTextKind para = LL_TEXT_PARA;
+
+      for (gsize i = 0; i < text->len; i++)
+        if (text->str[i] == '\n')
+          lines++;
+      while (kinds->len - first_kind < lines)
+        g_array_append_val (kinds, para);
+      g_array_set_size (kinds, first_kind + lines);
+    }
   return g_string_free (text, FALSE);
 }
 
+/**
+ * ll_text_count_words:
+ * The words of @text: runs of characters between spaces that hold a
+ * letter or a digit (a dash or an ampersand on its own is not a word).
+ * Every count that the user sees is made by this rule.
+ */
 guint
 ll_text_count_words (const char *text)
 {
   guint words = 0;
-  gboolean in_word = FALSE;
+  gboolean counted = FALSE;
 
   for (const char *p = text ? text : ""; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      gboolean word_char = !g_unichar_isspace (c);
 
-      if (word_char && !in_word)
-        words++;
-      in_word = word_char;
+      if (g_unichar_isspace (c))
+        counted = FALSE;
+      else if (!counted && g_unichar_isalnum (c))
+        {
+          words++;
+          counted = TRUE;
+        }
     }
   return words;
+}
+
+/**
+ * ll_text_count_fragment_words:
+ * The words that the user wrote in a section's stored DocBook fragment.
+ */
+guint
+ll_text_count_fragment_words (const char *fragment)
+{
+  g_autofree char *text = ll_text_from_fragment (fragment);
+
+  return ll_text_count_words (text);
 }
 
 guint
@@ -188,6 +301,28 @@ tokenise (const char *text)
       start = p;
     }
   return tokens;
+}
+
+/**
+ * ll_text_token_lines:
+ * For each word of @text, as ll_text_diff_words() splits it, the number
+ * of the line (from 0) on which it starts: an array of guint.
+ */
+GArray *
+ll_text_token_lines (const char *text)
+{
+  g_autoptr(GPtrArray) tokens = tokenise (text);
+  GArray *lines = g_array_sized_new (FALSE, FALSE, sizeof (guint), tokens->len);
+  guint line = 0;
+
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      g_array_append_val (lines, line);
+      for (const char *p = tokens->pdata[i]; *p != '\0'; p++)
+        if (*p == '\n')
+          line++;
+    }
+  return lines;
 }
 
 /* Tokens compare by their word, not by the space that follows. */

@@ -208,55 +208,26 @@ row_focus_enter_cb (GtkEventControllerFocus *controller,
     }
 }
 
-static int
-natural_height (GtkWidget *widget)
-{
-  int min, nat;
-
-  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (widget),
-                      &min, &nat, NULL, NULL);
-  return nat;
-}
-
 /* One formatting bar at a time: the one of the text the writer is in.
- * Focus that moves on into that bar, or into one of its popovers, stays
- * inside the LlRichText, so the bar stays while a button is clicked; it
- * also stays when the writer goes to a heading or the title, so that the
- * text does not jump under the pointer. */
+ * The others keep their place, faint and idle, so that nothing moves
+ * under the pointer when the writer clicks into a text. Focus that moves
+ * on into that bar, or into one of its popovers, stays inside the
+ * LlRichText, so the bar stays while a button is clicked; it also stays
+ * when the writer goes to a heading or the title. */
 static void
 text_focus_enter_cb (GtkEventControllerFocus *controller,
                      LlNarrativeEditor       *self)
 {
   GtkWidget *focused = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  gboolean above = TRUE;
-  int shift = 0;
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
       LlRichText *text = ll_narrative_section_row_get_rich_text (LL_NARRATIVE_SECTION_ROW (child));
-      gboolean show = !self->read_only && GTK_WIDGET (text) == focused;
 
-      if (GTK_WIDGET (text) == focused)
-        above = FALSE;
-      if (ll_rich_text_get_show_toolbar (text) == show)
-        continue;
-      /* A bar that goes away above the text being clicked would pull that
-       * text up under the pointer: scroll by as much to keep it still. */
-      if (above && !show && gtk_widget_get_width (GTK_WIDGET (text)) > 0)
-        {
-          int before = natural_height (GTK_WIDGET (text));
-
-          ll_rich_text_set_show_toolbar (text, show);
-          shift += before - natural_height (GTK_WIDGET (text));
-        }
-      else
-        ll_rich_text_set_show_toolbar (text, show);
+      ll_rich_text_set_toolbar_active (text, GTK_WIDGET (text) == focused);
     }
-  if (shift > 0)
-    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) - shift);
 }
 
 static GtkWidget *
@@ -269,7 +240,9 @@ create_section_row (LlNarrativeEditor  *self,
 
   g_signal_connect_object (focus, "enter", G_CALLBACK (row_focus_enter_cb), self, 0);
   gtk_widget_add_controller (row, focus);
-  ll_rich_text_set_show_toolbar (text, FALSE);
+  /* nothing to format in a read-only workbook */
+  ll_rich_text_set_show_toolbar (text, !self->read_only);
+  ll_rich_text_set_toolbar_active (text, FALSE);
   /* typing moves the cursor without setting it */
   g_signal_connect_object (ll_rich_text_get_buffer (text), "mark-set", G_CALLBACK (cursor_moved_cb), self,
                            G_CONNECT_SWAPPED);

@@ -117,8 +117,9 @@ ll_narrative_section_row_measure (GtkWidget      *widget,
       measure_child (self->head, orientation, column, &head_min, &head_nat);
       measure_child (GTK_WIDGET (self->rich_text), orientation, column, &body_min, &body_nat);
       measure_child (self->aside, orientation, ASIDE_WIDTH, &aside_min, &aside_nat);
-      *minimum = MAX (head_min + ROW_SPACING + body_min, aside_min);
-      *natural = MAX (head_nat + ROW_SPACING + body_nat, aside_nat);
+      /* the side note starts under the heading, as the text does */
+      *minimum = head_min + ROW_SPACING + MAX (body_min, aside_min);
+      *natural = head_nat + ROW_SPACING + MAX (body_nat, aside_nat);
       return;
     }
 
@@ -269,6 +270,20 @@ heading_changed_cb (LlNarrativeSectionRow *self)
     return;
   if (g_strcmp0 (text, ll_narrative_section_get_title (self->section)) != 0)
     ll_narrative_section_set_title (self->section, text);
+}
+
+/* Enter in the heading goes on to the start of the text, as in a word
+ * processor. */
+static void
+heading_activate_cb (LlNarrativeSectionRow *self)
+{
+  GtkTextView *view = ll_rich_text_get_text_view (self->rich_text);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
 }
 
 static void
@@ -475,6 +490,7 @@ ll_narrative_section_row_class_init (LlNarrativeSectionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlNarrativeSectionRow, aside);
   gtk_widget_class_bind_template_child (widget_class, LlNarrativeSectionRow, questions_box);
   gtk_widget_class_bind_template_callback (widget_class, heading_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, heading_activate_cb);
   gtk_widget_class_set_css_name (widget_class, "ll-section");
 }
 

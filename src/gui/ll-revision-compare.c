@@ -8,6 +8,7 @@
 
 #include "ll-gui-util.h"
 #include "ll-revision-compare.h"
+#include "ll-rich-text.h"
 #include "ll-store.h"
 #include "ll-text.h"
 
@@ -63,65 +64,90 @@ name_of (LlRevision *revision)
   return revision != NULL ? ll_revision_get_label (revision) : _("the current text");
 }
 
-/* Adds the section titles of @revision (NULL: the current text) to @titles. */
-static void
-add_titles (LlRevisionCompare *self,
-            LlRevision        *revision,
-            GHashTable        *titles)
+/* Showing the text as it was written ------------------------------------ */
+
+#define NO_KIND ((LlTextKind) -1)
+
+/* The editor's tag for each kind of line, by LlTextKind. */
+static const char *
+tag_for_kind (LlTextKind kind)
 {
-  if (revision == NULL)
+  switch (kind)
     {
-      GListModel *sections = ll_narrative_get_sections (self->narrative);
-
-      for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
-        {
-          g_autoptr(LlNarrativeSection) section = g_list_model_get_item (sections, i);
-
-          g_hash_table_add (titles, g_strdup (ll_narrative_section_get_title (section)));
-        }
-    }
-  else
-    {
-      g_autoptr(GPtrArray) sections = ll_narrative_dup_revision_sections (self->narrative, revision, NULL);
-
-      for (guint i = 0; sections != NULL && i < sections->len; i++)
-        {
-          LlStoreSection *section = g_ptr_array_index (sections, i);
-
-          g_hash_table_add (titles, g_strdup (section->title));
-        }
+    case LL_TEXT_PARA: return LL_RICH_TEXT_TAG_PARA;
+    case LL_TEXT_SUBHEADING: return LL_RICH_TEXT_TAG_HEADING;
+    case LL_TEXT_BULLET: return LL_RICH_TEXT_TAG_BULLET;
+    case LL_TEXT_NUMBER: return LL_RICH_TEXT_TAG_NUMBER;
+    case LL_TEXT_QUOTE: return LL_RICH_TEXT_TAG_QUOTE;
+    case LL_TEXT_ATTRIBUTION: return LL_RICH_TEXT_TAG_ATTRIBUTION;
+    case LL_TEXT_TITLE: return LL_DIFF_TAG_HEADING;
+    case LL_TEXT_BLANK:
+    default:
+      return NULL;
     }
 }
 
-/* The compared text is plain: each section's title is a line of its own.
- * Lines that are exactly the title of a section on either side read as
- * headings. */
-static void
-mark_headings (LlRevisionCompare *self,
-               LlRevision        *old,
-               LlRevision        *new_)
+static LlTextKind
+kind_of_token (GArray *token_lines,
+               GArray *kinds,
+               guint   token)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  g_autoptr(GHashTable) titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GtkTextIter start, end;
+  guint line;
 
-  add_titles (self, old, titles);
-  add_titles (self, new_, titles);
-  g_hash_table_remove (titles, "");
+  if (token >= token_lines->len)
+    return NO_KIND;
+  line = g_array_index (token_lines, guint, token);
+  return line < kinds->len ? g_array_index (kinds, LlTextKind, line) : NO_KIND;
+}
 
-  gtk_text_buffer_get_start_iter (buffer, &start);
-  while (!gtk_text_iter_is_end (&start))
+/* The end of the word that starts at @p and the space after it, as
+ * ll_text_diff_words() splits text. */
+static const char *
+token_end (const char *p)
+{
+  while (*p != '\0' && !g_ascii_isspace (*p))
+    p++;
+  while (*p != '\0' && g_ascii_isspace (*p))
+    p++;
+  return p;
+}
+
+/* Gives each line of the buffer the look of the block it came from, and
+ * the markers that the editor draws beside list items. */
+static void
+style_lines (GtkTextBuffer *buffer,
+             GArray        *line_kinds)
+{
+  guint number = 0;
+
+  for (guint line = 0; line < line_kinds->len; line++)
     {
-      g_autofree char *line = NULL;
+      LlTextKind kind = g_array_index (line_kinds, LlTextKind, line);
+      const char *tag = tag_for_kind (kind);
+      GtkTextIter start, end;
 
+      if (kind == LL_TEXT_NUMBER)
+        number++;
+      else
+        number = 0;
+      if (tag == NULL)
+        continue;
+      gtk_text_buffer_get_iter_at_line (buffer, &start, line);
+      if (kind == LL_TEXT_BULLET || kind == LL_TEXT_NUMBER)
+        {
+          g_autofree char *marker = kind == LL_TEXT_BULLET ? g_strdup ("•\u2002")
+                                                             : g_strdup_printf ("%u.\u2002", number);
+
+          gtk_text_buffer_insert_with_tags_by_name (buffer, &start, marker, -1, "ll-marker", NULL);
+          gtk_text_buffer_get_iter_at_line (buffer, &start, line);
+        }
       end = start;
       if (!gtk_text_iter_ends_line (&end))
         gtk_text_iter_forward_to_line_end (&end);
-      line = gtk_text_iter_get_text (&start, &end);
-      if (g_hash_table_contains (titles, line))
-        gtk_text_buffer_apply_tag_by_name (buffer, LL_DIFF_TAG_HEADING, &start, &end);
-      if (!gtk_text_iter_forward_line (&start))
-        break;
+      gtk_text_iter_forward_char (&end);
+      gtk_text_buffer_apply_tag_by_name (buffer, tag, &start, &end);
+      if (kind == LL_TEXT_BULLET || kind == LL_TEXT_NUMBER)
+        gtk_text_buffer_apply_tag_by_name (buffer, "ll-hanging", &start, &end);
     }
 }
 
@@ -133,12 +159,20 @@ show_differences (LlRevisionCompare *self)
   LlRevision *old = self->revision;
   LlRevision *new_ = other;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  g_autoptr(GArray) old_kinds = g_array_new (FALSE, FALSE, sizeof (LlTextKind));
+  g_autoptr(GArray) new_kinds = g_array_new (FALSE, FALSE, sizeof (LlTextKind));
+  g_autoptr(GArray) line_kinds = g_array_new (FALSE, FALSE, sizeof (LlTextKind));
+  g_autoptr(GArray) old_lines = NULL;
+  g_autoptr(GArray) new_lines = NULL;
   g_autoptr(GPtrArray) chunks = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *old_text = NULL;
+  g_autofree char *new_text = NULL;
   g_autofree char *direction = NULL;
   g_autofree char *added = NULL;
   g_autofree char *removed = NULL;
   g_autofree char *counts = NULL;
+  guint old_token = 0, new_token = 0;
   GtkTextIter end;
 
   /* Always from the older to the newer: the list is newest first, and
@@ -151,37 +185,68 @@ show_differences (LlRevisionCompare *self)
 
   gtk_text_buffer_set_text (buffer, "", 0);
   self->added = self->removed = 0;
-  chunks = ll_narrative_compare (self->narrative, old, new_, &error);
-  if (chunks == NULL)
+  old_text = ll_narrative_dup_text_with_kinds (self->narrative, old, old_kinds, &error);
+  if (old_text != NULL)
+    new_text = ll_narrative_dup_text_with_kinds (self->narrative, new_, new_kinds, &error);
+  if (new_text == NULL)
     {
       gtk_text_buffer_set_text (buffer, error->message, -1);
       gtk_label_set_label (self->counts_label, "");
       return;
     }
+  chunks = ll_text_diff_words (old_text, new_text);
+  old_lines = ll_text_token_lines (old_text);
+  new_lines = ll_text_token_lines (new_text);
 
+  /* word by word, so that each line takes the kind of the block where its
+   * first word was: in the newer text, or in the older for what was
+   * removed */
   for (guint i = 0; i < chunks->len; i++)
     {
       LlDiffChunk *chunk = g_ptr_array_index (chunks, i);
-      const char *tag = NULL;
+      const char *tag = chunk->op == LL_DIFF_INSERT ? LL_DIFF_TAG_INSERT
+                      : chunk->op == LL_DIFF_DELETE ? LL_DIFF_TAG_DELETE : NULL;
 
-      if (chunk->op == LL_DIFF_INSERT)
+      for (const char *p = chunk->text; *p != '\0';)
         {
-          tag = LL_DIFF_TAG_INSERT;
-          self->added += ll_text_count_words (chunk->text);
+          const char *next = token_end (p);
+          g_autofree char *token = g_strndup (p, next - p);
+          LlTextKind kind;
+          guint line;
+
+          if (chunk->op == LL_DIFF_DELETE)
+            kind = kind_of_token (old_lines, old_kinds, old_token++);
+          else
+            {
+              kind = kind_of_token (new_lines, new_kinds, new_token++);
+              if (chunk->op == LL_DIFF_EQUAL)
+                old_token++;
+            }
+          /* only the writer's words count, not the sections' titles */
+          if (kind != LL_TEXT_TITLE && chunk->op == LL_DIFF_INSERT)
+            self->added += ll_text_count_words (token);
+          else if (kind != LL_TEXT_TITLE && chunk->op == LL_DIFF_DELETE)
+            self->removed += ll_text_count_words (token);
+
+          gtk_text_buffer_get_end_iter (buffer, &end);
+          line = gtk_text_iter_get_line (&end);
+          while (line_kinds->len <= line)
+            {
+              LlTextKind none = NO_KIND;
+
+              g_array_append_val (line_kinds, none);
+            }
+          if (g_array_index (line_kinds, LlTextKind, line) == NO_KIND)
+            g_array_index (line_kinds, LlTextKind, line) = kind;
+          if (tag != NULL)
+            gtk_text_buffer_insert_with_tags_by_name (buffer, &end, token, -1, tag, NULL);
+          else
+            gtk_text_buffer_insert (buffer, &end, token, -1);
+          p = next;
         }
-      else if (chunk->op == LL_DIFF_DELETE)
-        {
-          tag = LL_DIFF_TAG_DELETE;
-          self->removed += ll_text_count_words (chunk->text);
-        }
-      gtk_text_buffer_get_end_iter (buffer, &end);
-      if (tag != NULL)
-        gtk_text_buffer_insert_with_tags_by_name (buffer, &end, chunk->text, -1, tag, NULL);
-      else
-        gtk_text_buffer_insert (buffer, &end, chunk->text, -1);
     }
 
-  mark_headings (self, old, new_);
+  style_lines (buffer, line_kinds);
 
   /* Translators: "Changes from “Draft for governors” to the current text" */
   direction = g_strdup_printf (_("Changes from “%s” to %s%s%s"), name_of (old),
@@ -283,6 +348,12 @@ ll_revision_compare_constructed (GObject *object)
                               "scale", 1.3,
                               "pixels-above-lines", 12,
                               NULL);
+  /* sub-headings, lists and quotations look as they do in the editor */
+  ll_rich_text_add_block_tags (buffer);
+  /* the editor draws bullets and numbers in the margin; here they are
+   * text, hanging into the margin before the item */
+  gtk_text_buffer_create_tag (buffer, "ll-hanging", "indent", -18, NULL);
+  gtk_text_buffer_create_tag (buffer, "ll-marker", NULL);
 
   /* Translators: %s is the name of a revision */
   heading = g_strdup_printf (_("Compare “%s”"), ll_revision_get_label (self->revision));

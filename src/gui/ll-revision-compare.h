@@ -14,8 +14,9 @@ G_DECLARE_FINAL_TYPE (LlRevisionCompare, ll_revision_compare, LL, REVISION_COMPA
 /* The names of the text tags that mark words added and removed. */
 #define LL_DIFF_TAG_INSERT "ll-insert"
 #define LL_DIFF_TAG_DELETE "ll-delete"
-/* The name of the tag on the lines that are a section's title. */
-#define LL_DIFF_TAG_HEADING "ll-heading"
+/* The name of the tag on the lines that are a section's title (the blocks
+ * of the text carry the editor's tags, LL_RICH_TEXT_TAG_PARA and others). */
+#define LL_DIFF_TAG_HEADING "ll-section-title"
 
 GtkWidget      *ll_revision_compare_new         (LlNarrative       *narrative,
                                                  LlRevision        *revision);

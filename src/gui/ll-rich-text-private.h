@@ -21,7 +21,9 @@ G_BEGIN_DECLS
 #define MAX_UNDO 200
 /* The view's margin. A tag's left margin replaces it rather than adding
  * to it, so indents are given as MARGIN + indent. */
-#define MARGIN 18
+#define MARGIN LL_RICH_TEXT_MARGIN
+/* the space above a paragraph, where its first line starts */
+#define PARA_SPACING 6
 #define LINK_HREF_KEY "ll-rich-text-href"
 
 typedef enum {
@@ -54,8 +56,11 @@ G_DECLARE_FINAL_TYPE (LlRichTextView, ll_rich_text_view, LL, RICH_TEXT_VIEW, Gtk
 struct _LlRichTextView
 {
   GtkTextView  parent_instance;
-  LlRichText  *owner;   /* unowned: the view is the owner's child */
+  LlRichText  *owner;        /* unowned: the view is the owner's child */
+  GtkWidget   *placeholder;  /* "Start writing…", a child of the view */
 };
+
+void         ll_rich_text_view_update_placeholder (LlRichTextView *self);
 
 
 struct _LlRichText

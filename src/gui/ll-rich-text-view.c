@@ -1,7 +1,9 @@
 /* ll-rich-text-view.c: LlRichText's text view
  *
  * Draws what is not stored as text: bullets, numbers, the bar beside a
- * quotation, the attribution dash, and hints in empty places.
+ * quotation, the attribution dash, and hints in empty places. While it
+ * can be written in, it is always a few lines tall, so that an empty
+ * section offers room to write and something to click.
  */
 #define G_LOG_DOMAIN "ll-rich-text"
 
@@ -86,15 +88,6 @@ ll_rich_text_view_snapshot_layer (GtkTextView      *text_view,
 
   gtk_text_view_get_visible_rect (text_view, &visible);
 
-  if (gtk_text_buffer_get_char_count (buffer) == 0 && self->editable)
-    {
-      GdkRectangle loc;
-
-      gtk_text_buffer_get_start_iter (buffer, &iter);
-      gtk_text_view_get_iter_location (text_view, &iter, &loc);
-      draw_text (text_view, snapshot, _("Start writing…"), -1, loc.x, &loc, &dim);
-    }
-
   gtk_text_view_get_line_at_y (text_view, &iter, visible.y, &y_top);
   gtk_text_iter_set_line_offset (&iter, 0);
   number = count_numbers_before (self, &iter);
@@ -140,15 +133,132 @@ ll_rich_text_view_snapshot_layer (GtkTextView      *text_view,
     }
 }
 
+/* Room to write --------------------------------------------------------- */
+
+#define MIN_LINES 3
+
+/* The height of MIN_LINES lines of paragraph text, with the view's margins. */
+static int
+least_height (GtkTextView *view)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (view));
+  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+  int line = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
+
+  if (line <= 0)
+    line = PANGO_PIXELS_CEIL (pango_font_metrics_get_ascent (metrics)
+                              + pango_font_metrics_get_descent (metrics));
+  pango_font_metrics_unref (metrics);
+  return MIN_LINES * line + gtk_text_view_get_top_margin (view) + gtk_text_view_get_bottom_margin (view);
+}
+
+/* GtkTextView asks for the height of the lines it has laid out, and lays
+ * out only the lines it shows. A new, empty view that is first given no
+ * room for its text would ask for none again until something redraws it,
+ * which is how empty sections came to be 0 pixels tall. Asking for a
+ * few lines whatever is laid out breaks that circle, and gives the writer
+ * a place to click. */
+static void
+ll_rich_text_view_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (widget);
+
+  GTK_WIDGET_CLASS (ll_rich_text_view_parent_class)->measure (widget, orientation, for_size,
+                                                              minimum, natural,
+                                                              minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_VERTICAL && gtk_text_view_get_editable (view))
+    {
+      int least = least_height (view);
+
+      *minimum = MAX (*minimum, least);
+      *natural = MAX (*natural, least);
+    }
+}
+
+/* "Start writing…" where the first line begins, while there is nothing
+ * else and something can be written. */
+void
+ll_rich_text_view_update_placeholder (LlRichTextView *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+
+  gtk_widget_set_visible (self->placeholder,
+                          gtk_text_view_get_editable (view)
+                          && gtk_text_buffer_get_char_count (buffer) == 0);
+}
+
+/* The placeholder is our own child, placed where a paragraph's first line
+ * starts (GtkTextView's overlays leak a little in GTK 4.8). */
+static void
+ll_rich_text_view_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  LlRichTextView *self = LL_RICH_TEXT_VIEW (widget);
+  GtkTextView *view = GTK_TEXT_VIEW (widget);
+  int x = gtk_text_view_get_left_margin (view);
+  int y = gtk_text_view_get_top_margin (view) + PARA_SPACING;
+  int min, nat, label_height;
+
+  GTK_WIDGET_CLASS (ll_rich_text_view_parent_class)->size_allocate (widget, width, height, baseline);
+  if (!gtk_widget_should_layout (self->placeholder))
+    return;
+  gtk_widget_measure (self->placeholder, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  nat = MAX (min, MIN (nat, width - x - gtk_text_view_get_right_margin (view)));
+  gtk_widget_measure (self->placeholder, GTK_ORIENTATION_VERTICAL, nat, &min, &label_height, NULL, NULL);
+  gtk_widget_size_allocate (self->placeholder, &(GtkAllocation) { x, y, nat, label_height }, -1);
+}
+
+static void
+ll_rich_text_view_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  LlRichTextView *self = LL_RICH_TEXT_VIEW (widget);
+
+  GTK_WIDGET_CLASS (ll_rich_text_view_parent_class)->snapshot (widget, snapshot);
+  gtk_widget_snapshot_child (widget, self->placeholder, snapshot);
+}
+
+static void
+ll_rich_text_view_dispose (GObject *object)
+{
+  LlRichTextView *self = LL_RICH_TEXT_VIEW (object);
+
+  g_clear_pointer (&self->placeholder, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (ll_rich_text_view_parent_class)->dispose (object);
+}
+
 static void
 ll_rich_text_view_class_init (LlRichTextViewClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkTextViewClass *text_view_class = GTK_TEXT_VIEW_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = ll_rich_text_view_dispose;
+  widget_class->measure = ll_rich_text_view_measure;
+  widget_class->size_allocate = ll_rich_text_view_size_allocate;
+  widget_class->snapshot = ll_rich_text_view_snapshot;
   text_view_class->snapshot_layer = ll_rich_text_view_snapshot_layer;
 }
 
 static void
 ll_rich_text_view_init (LlRichTextView *self)
 {
+  self->placeholder = gtk_label_new (_("Start writing…"));
+  gtk_label_set_xalign (GTK_LABEL (self->placeholder), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->placeholder), TRUE);
+  /* clicks go through to the text */
+  gtk_widget_set_can_target (self->placeholder, FALSE);
+  gtk_widget_add_css_class (self->placeholder, "ll-rich-text-placeholder");
+  gtk_widget_set_parent (self->placeholder, GTK_WIDGET (self));
 }

@@ -46,12 +46,14 @@
 
 #include "ll-docbook.h"
 #include "ll-rich-text-private.h"
+#include "ll-text.h"
 
 G_DEFINE_FINAL_TYPE (LlRichText, ll_rich_text, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
   PROP_SHOW_TOOLBAR,
+  PROP_TOOLBAR_ACTIVE,
   PROP_EDITABLE,
   PROP_WORD_COUNT,
   PROP_ACCESSIBLE_LABEL,
@@ -308,29 +310,6 @@ ll_rich_text_normalize_lines (LlRichText        *self,
 
 /* Words and the toolbar --------------------------------------------------- */
 
-static guint
-count_words (const char *text)
-{
-  guint words = 0;
-  gboolean counted = FALSE;
-
-  /* a run of non-spaces is a word if it holds a letter or a digit: a dash
-   * on its own is not */
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c))
-        counted = FALSE;
-      else if (!counted && g_unichar_isalnum (c))
-        {
-          words++;
-          counted = TRUE;
-        }
-    }
-  return words;
-}
-
 void
 ll_rich_text_update_word_count (LlRichText *self)
 {
@@ -340,7 +319,9 @@ ll_rich_text_update_word_count (LlRichText *self)
 
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
   text = gtk_text_iter_get_slice (&start, &end);
-  words = count_words (text);
+  /* the same rule as every other count */
+  words = ll_text_count_words (text);
+  ll_rich_text_view_update_placeholder (LL_RICH_TEXT_VIEW (self->view));
   if (words == self->word_count)
     return;
   self->word_count = words;
@@ -403,6 +384,9 @@ ll_rich_text_get_property (GObject    *object,
     case PROP_SHOW_TOOLBAR:
       g_value_set_boolean (value, ll_rich_text_get_show_toolbar (self));
       break;
+    case PROP_TOOLBAR_ACTIVE:
+      g_value_set_boolean (value, ll_rich_text_get_toolbar_active (self));
+      break;
     case PROP_EDITABLE:
       g_value_set_boolean (value, self->editable);
       break;
@@ -430,6 +414,9 @@ ll_rich_text_set_property (GObject      *object,
     case PROP_SHOW_TOOLBAR:
       ll_rich_text_set_show_toolbar (self, g_value_get_boolean (value));
       break;
+    case PROP_TOOLBAR_ACTIVE:
+      ll_rich_text_set_toolbar_active (self, g_value_get_boolean (value));
+      break;
     case PROP_EDITABLE:
       ll_rich_text_set_editable (self, g_value_get_boolean (value));
       break;
@@ -456,6 +443,9 @@ load_css (void)
                                        "/org/leadinglearning/LeadingLearning/ll-rich-text.css");
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  /* the link button's icon, also where there is no LlApplication to add it */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display),
+                                    "/org/leadinglearning/LeadingLearning/icons");
 }
 
 static void
@@ -471,6 +461,9 @@ ll_rich_text_class_init (LlRichTextClass *klass)
 
   properties[PROP_SHOW_TOOLBAR] =
     g_param_spec_boolean ("show-toolbar", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_TOOLBAR_ACTIVE] =
+    g_param_spec_boolean ("toolbar-active", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_EDITABLE] =
     g_param_spec_boolean ("editable", NULL, NULL, TRUE,
@@ -530,6 +523,12 @@ ll_rich_text_class_init (LlRichTextClass *klass)
   load_css ();
 }
 
+/* in the order of BlockStyle */
+static const char * const block_tag_names[N_STYLES] = {
+  LL_RICH_TEXT_TAG_PARA, LL_RICH_TEXT_TAG_HEADING, LL_RICH_TEXT_TAG_BULLET,
+  LL_RICH_TEXT_TAG_NUMBER, LL_RICH_TEXT_TAG_QUOTE, LL_RICH_TEXT_TAG_ATTRIBUTION,
+};
+
 static GtkTextTag *
 create_style_tag (GtkTextBuffer *buffer,
                   const char    *name,
@@ -552,10 +551,29 @@ create_style_tag (GtkTextBuffer *buffer,
   return tag;
 }
 
+/* A click on the widget outside the text proper (its idle toolbar, its
+ * margins) is meant for the text. */
+static void
+text_pressed_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 LlRichText      *self)
+{
+  GtkWidget *focus;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return;
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
 static void
 ll_rich_text_init (LlRichText *self)
 {
   GtkTextIter start;
+  GtkGesture *click;
 
   self->editable = TRUE;
   self->pending_offset = -1;
@@ -574,41 +592,10 @@ ll_rich_text_init (LlRichText *self)
   /* the buffer's own history cannot undo formatting: see the top */
   gtk_text_buffer_set_enable_undo (self->buffer, FALSE);
 
-  self->style_tags[STYLE_PARA] =
-    /* split above and below, so that a paragraph after a list stands as far
-     * from it as from another paragraph, while one that leads into a list
-     * stays close to it */
-    create_style_tag (self->buffer, "ll-para", STYLE_PARA,
-                      "pixels-above-lines", 6,
-                      "pixels-below-lines", 6,
-                      NULL);
-  self->style_tags[STYLE_HEADING] =
-    create_style_tag (self->buffer, "ll-heading", STYLE_HEADING,
-                      "weight", PANGO_WEIGHT_BOLD,
-                      "scale", 1.2,
-                      "pixels-above-lines", 12,
-                      "pixels-below-lines", 8,
-                      NULL);
-  self->style_tags[STYLE_BULLET] =
-    create_style_tag (self->buffer, "ll-bullet", STYLE_BULLET,
-                      "pixels-below-lines", 6,
-                      NULL);
-  self->style_tags[STYLE_NUMBER] =
-    create_style_tag (self->buffer, "ll-number", STYLE_NUMBER,
-                      "pixels-below-lines", 6,
-                      NULL);
-  self->style_tags[STYLE_QUOTE] =
-    create_style_tag (self->buffer, "ll-quote", STYLE_QUOTE,
-                      "right-margin", MARGIN + 24,
-                      "style", PANGO_STYLE_ITALIC,
-                      "pixels-above-lines", 6,
-                      "pixels-below-lines", 8,
-                      NULL);
-  self->style_tags[STYLE_ATTRIBUTION] =
-    create_style_tag (self->buffer, "ll-attribution", STYLE_ATTRIBUTION,
-                      "scale", 0.92,
-                      "pixels-below-lines", 14,
-                      NULL);
+  ll_rich_text_add_block_tags (self->buffer);
+  for (guint i = 0; i < N_STYLES; i++)
+    self->style_tags[i] = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (self->buffer),
+                                                     block_tag_names[i]);
   self->strong_tag = gtk_text_buffer_create_tag (self->buffer, "ll-strong",
                                                  "weight", PANGO_WEIGHT_BOLD, NULL);
   self->emphasis_tag = gtk_text_buffer_create_tag (self->buffer, "ll-emphasis",
@@ -621,15 +608,61 @@ ll_rich_text_init (LlRichText *self)
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (style_manager_dark_cb), self, G_CONNECT_SWAPPED);
 
+  click = gtk_gesture_click_new ();
+  g_signal_connect_object (click, "pressed", G_CALLBACK (text_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
   ll_rich_text_edit_init (self);
   ll_rich_text_actions_init (self);
 
   ll_rich_text_set_accessible_label (self, NULL);
+  ll_rich_text_view_update_placeholder (LL_RICH_TEXT_VIEW (self->view));
   ll_rich_text_update_undo_actions (self);
   ll_rich_text_update_toolbar (self);
 }
 
 /* Public API -------------------------------------------------------------- */
+
+/**
+ * ll_rich_text_add_block_tags:
+ * Adds to @buffer the tags that give each kind of block its look in the
+ * editor (LL_RICH_TEXT_TAG_PARA and the others), so that other views of
+ * the same text (comparing revisions) look as it does where it was
+ * written. Indents assume a view whose left margin is LL_RICH_TEXT_MARGIN.
+ */
+void
+ll_rich_text_add_block_tags (GtkTextBuffer *buffer)
+{
+  /* split above and below, so that a paragraph after a list stands as far
+   * from it as from another paragraph, while one that leads into a list
+   * stays close to it */
+  create_style_tag (buffer, LL_RICH_TEXT_TAG_PARA, STYLE_PARA,
+                    "pixels-above-lines", PARA_SPACING,
+                    "pixels-below-lines", PARA_SPACING,
+                    NULL);
+  create_style_tag (buffer, LL_RICH_TEXT_TAG_HEADING, STYLE_HEADING,
+                    "weight", PANGO_WEIGHT_BOLD,
+                    "scale", 1.2,
+                    "pixels-above-lines", 12,
+                    "pixels-below-lines", 8,
+                    NULL);
+  create_style_tag (buffer, LL_RICH_TEXT_TAG_BULLET, STYLE_BULLET,
+                    "pixels-below-lines", 6,
+                    NULL);
+  create_style_tag (buffer, LL_RICH_TEXT_TAG_NUMBER, STYLE_NUMBER,
+                    "pixels-below-lines", 6,
+                    NULL);
+  create_style_tag (buffer, LL_RICH_TEXT_TAG_QUOTE, STYLE_QUOTE,
+                    "right-margin", MARGIN + 24,
+                    "style", PANGO_STYLE_ITALIC,
+                    "pixels-above-lines", 6,
+                    "pixels-below-lines", 8,
+                    NULL);
+  create_style_tag (buffer, LL_RICH_TEXT_TAG_ATTRIBUTION, STYLE_ATTRIBUTION,
+                    "scale", 0.92,
+                    "pixels-below-lines", 14,
+                    NULL);
+}
 
 GtkWidget *
 ll_rich_text_new (void)
@@ -702,6 +735,14 @@ ll_rich_text_get_text_view (LlRichText *self)
   return self->view;
 }
 
+GtkWidget *
+ll_rich_text_get_placeholder (LlRichText *self)
+{
+  g_return_val_if_fail (LL_IS_RICH_TEXT (self), NULL);
+
+  return LL_RICH_TEXT_VIEW (self->view)->placeholder;
+}
+
 gboolean
 ll_rich_text_get_show_toolbar (LlRichText *self)
 {
@@ -721,6 +762,34 @@ ll_rich_text_set_show_toolbar (LlRichText *self,
     return;
   gtk_widget_set_visible (self->toolbar, show_toolbar);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TOOLBAR]);
+}
+
+gboolean
+ll_rich_text_get_toolbar_active (LlRichText *self)
+{
+  g_return_val_if_fail (LL_IS_RICH_TEXT (self), FALSE);
+
+  return !gtk_widget_has_css_class (self->toolbar, "ll-rich-text-toolbar-idle");
+}
+
+/* An idle toolbar keeps its place, so that the text does not move when
+ * it becomes active, but is drawn faintly and cannot be used: a click on
+ * it goes to the text instead (see text_pressed_cb). */
+void
+ll_rich_text_set_toolbar_active (LlRichText *self,
+                                 gboolean    active)
+{
+  g_return_if_fail (LL_IS_RICH_TEXT (self));
+
+  active = !!active;
+  if (active == ll_rich_text_get_toolbar_active (self))
+    return;
+  if (active)
+    gtk_widget_remove_css_class (self->toolbar, "ll-rich-text-toolbar-idle");
+  else
+    gtk_widget_add_css_class (self->toolbar, "ll-rich-text-toolbar-idle");
+  gtk_widget_set_sensitive (self->toolbar, active);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOOLBAR_ACTIVE]);
 }
 
 gboolean
@@ -749,6 +818,8 @@ ll_rich_text_set_editable (LlRichText *self,
   self->editable = editable;
   gtk_text_view_set_editable (self->view, editable);
   gtk_text_view_set_cursor_visible (self->view, editable);
+  ll_rich_text_view_update_placeholder (LL_RICH_TEXT_VIEW (self->view));
+  gtk_widget_queue_resize (GTK_WIDGET (self->view));
   for (guint i = 0; i < G_N_ELEMENTS (format_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), format_actions[i], editable);
   ll_rich_text_update_undo_actions (self);

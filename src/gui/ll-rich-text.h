@@ -43,6 +43,11 @@ guint          ll_rich_text_get_word_count       (LlRichText       *self);
 gboolean       ll_rich_text_get_show_toolbar     (LlRichText       *self);
 void           ll_rich_text_set_show_toolbar     (LlRichText       *self,
                                                   gboolean          show_toolbar);
+/* Whether the toolbar can be used; an idle one keeps its place but is
+ * faint, so that the text does not move when the writer clicks into it. */
+gboolean       ll_rich_text_get_toolbar_active   (LlRichText       *self);
+void           ll_rich_text_set_toolbar_active   (LlRichText       *self,
+                                                  gboolean          active);
 gboolean       ll_rich_text_get_editable         (LlRichText       *self);
 void           ll_rich_text_set_editable         (LlRichText       *self,
                                                   gboolean          editable);
@@ -52,8 +57,22 @@ const char    *ll_rich_text_get_accessible_label (LlRichText       *self);
 void           ll_rich_text_set_accessible_label (LlRichText       *self,
                                                   const char       *label);
 
+/* The tags that give each kind of block its look, by name. */
+#define LL_RICH_TEXT_TAG_PARA        "ll-para"
+#define LL_RICH_TEXT_TAG_HEADING     "ll-heading"
+#define LL_RICH_TEXT_TAG_BULLET      "ll-bullet"
+#define LL_RICH_TEXT_TAG_NUMBER      "ll-number"
+#define LL_RICH_TEXT_TAG_QUOTE       "ll-quote"
+#define LL_RICH_TEXT_TAG_ATTRIBUTION "ll-attribution"
+/* The left margin of the editor's text, which the tags' indents build on. */
+#define LL_RICH_TEXT_MARGIN 18
+
+void           ll_rich_text_add_block_tags       (GtkTextBuffer    *buffer);
+
 /* For tests. */
 GtkTextBuffer *ll_rich_text_get_buffer           (LlRichText       *self);
 GtkTextView   *ll_rich_text_get_text_view        (LlRichText       *self);
+/* The "Start writing…" hint shown in the empty text. */
+GtkWidget     *ll_rich_text_get_placeholder      (LlRichText       *self);
 
 G_END_DECLS
