@@ -1,6 +1,7 @@
 /* ll-workbook.h: the root of the model, and the one context that every
  * controller is handed. A workbook is one SQLite file; every change made
- * through the model is committed to it at once. */
+ * through the model is committed to it within a second (see ll-pending.h),
+ * and a change that could not be written keeps waiting until it can. */
 #pragma once
 
 #include <gio/gio.h>
@@ -32,6 +33,11 @@ LlWorkbook  *ll_workbook_open              (const char           *path,
 LlWorkbook  *ll_workbook_create            (const char           *path,
                                             GError              **error);
 void         ll_workbook_close             (LlWorkbook           *self);
+/* Writes every change that waits to be written. */
+gboolean     ll_workbook_flush             (LlWorkbook           *self,
+                                            GError              **error);
+/* Whether changes wait to be written, or could not be ("unsaved"). */
+gboolean     ll_workbook_get_unsaved       (LlWorkbook           *self);
 
 const char  *ll_workbook_get_path          (LlWorkbook           *self);
 gboolean     ll_workbook_get_read_only     (LlWorkbook           *self);
