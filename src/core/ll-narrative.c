@@ -436,7 +436,11 @@ static void
 update_field (LlNarrative *self,
               guint        prop_id)
 {
-  ll_pending_schedule (self->pending, G_OBJECT (self), prop_id, write_field);
+  /* a choice is made once, and written at once; text is typed key by key */
+  if (prop_id == PROP_STATUS || prop_id == PROP_SHOW_PROMPTS)
+    ll_pending_write_now (self->pending, G_OBJECT (self), prop_id, write_field);
+  else
+    ll_pending_schedule (self->pending, G_OBJECT (self), prop_id, write_field);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 

@@ -209,7 +209,7 @@ ll_person_set_role (LlPerson *self,
     return;
   self->role = role;
   if (self->pending != NULL)
-    ll_pending_schedule (self->pending, G_OBJECT (self), PROP_ROLE, write_field);
+    ll_pending_write_now (self->pending, G_OBJECT (self), PROP_ROLE, write_field);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE_LABEL]);
 }
