@@ -1,0 +1,190 @@
+/* test-saving-window.c: how what is typed in the window reaches the file:
+ * steady typing, a file that cannot be written, a workbook moved away
+ * while open (display suite) */
+#define G_LOG_DOMAIN "test-saving-window"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "ll-application.h"
+#include "ll-narrative-editor.h"
+#include "ll-narrative-section-row.h"
+#include "ll-pending.h"
+#include "ll-rich-text.h"
+#include "ll-test-gui.h"
+#include "ll-test-util.h"
+#include "ll-vision-page.h"
+#include "ll-window.h"
+
+static LlApplication *app;
+
+typedef struct
+{
+  char              *dir;
+  char              *path;
+  LlWindow          *window;
+  LlVisionPage      *page;
+  LlNarrativeEditor *editor;
+  sqlite3           *other;   /* another program reading the file */
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = ll_test_make_tmpdir ();
+  f->path = g_build_filename (f->dir, "Saving.llw", NULL);
+  ll_test_make_workbook (f->path);
+
+  f->window = ll_window_new (GTK_APPLICATION (app));
+  g_assert_true (ll_window_open_path (f->window, f->path));
+  gtk_window_present (GTK_WINDOW (f->window));
+  ll_window_set_place (f->window, "vision");
+  f->page = LL_VISION_PAGE (gtk_widget_get_template_child (GTK_WIDGET (f->window), LL_TYPE_WINDOW,
+                                                           "vision_page"));
+  f->editor = ll_vision_page_get_editor (f->page);
+  g_assert_nonnull (ll_vision_page_new_narrative (f->page));
+  ll_test_iterate_briefly ();
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &f->other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  ll_test_destroy_all_windows ();
+  sqlite3_close (f->other);
+  ll_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+/* The first column of the first row of @sql on @db, or NULL. */
+static char *
+query (sqlite3    *db,
+       const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+#define FIRST_BODY "SELECT body FROM narrative_section ORDER BY position LIMIT 1"
+
+static GtkTextBuffer *
+section_buffer (Fixture *f,
+                guint    position)
+{
+  GtkWidget *row = ll_narrative_editor_get_section_row (f->editor, position);
+
+  g_assert_true (LL_IS_NARRATIVE_SECTION_ROW (row));
+  return ll_rich_text_get_buffer (ll_narrative_section_row_get_rich_text (LL_NARRATIVE_SECTION_ROW (row)));
+}
+
+/* Types as the keyboard does, at the end of the section's text. */
+static void
+type_into (Fixture    *f,
+           guint       position,
+           const char *text)
+{
+  GtkTextBuffer *buffer = section_buffer (f, position);
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  g_assert_true (gtk_text_buffer_insert_interactive_at_cursor (buffer, text, -1, TRUE));
+}
+
+/* Steady typing: one key every 60 ms for 3 s, the file read every 20 ms. */
+typedef struct
+{
+  Fixture  *f;
+  guint     keys;
+  gint64    start;
+  gint64    last_change;
+  gint64    longest_gap;
+  char     *seen;
+  gboolean  finished;
+} Typing;
+
+static gboolean
+key_cb (gpointer data)
+{
+  Typing *t = data;
+
+  type_into (t->f, 0, (t->keys++ % 6) == 5 ? " " : "w");
+  if (g_get_monotonic_time () - t->start >= 3 * G_USEC_PER_SEC)
+    {
+      t->finished = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+poll_cb (gpointer data)
+{
+  Typing *t = data;
+  g_autofree char *value = query (t->f->other, FIRST_BODY);
+  gint64 now = g_get_monotonic_time ();
+
+  if (g_strcmp0 (value, t->seen) != 0)
+    {
+      g_free (t->seen);
+      t->seen = g_steal_pointer (&value);
+      t->last_change = now;
+    }
+  if (!t->finished)
+    t->longest_gap = MAX (t->longest_gap, now - t->last_change);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Typing that never pauses reaches the file at least once a second: a
+ * crash loses no more than the last second. */
+static void
+test_steady_typing (Fixture       *f,
+                    gconstpointer  data)
+{
+  Typing t = { .f = f };
+  guint poll_id;
+
+  t.start = t.last_change = g_get_monotonic_time ();
+  t.seen = query (f->other, FIRST_BODY);
+  g_timeout_add (60, key_cb, &t);
+  poll_id = g_timeout_add (20, poll_cb, &t);
+  while (!t.finished)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (poll_id);
+  g_free (t.seen);
+
+  g_assert_cmpint (t.longest_gap, <=, (LL_AUTOSAVE_MAX_WAIT_MS + 150) * 1000);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = NULL;
+  int status;
+
+  app = ll_test_gui_init_app (&argc, &argv, &data_home);
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/saving-window/steady-typing", test_steady_typing);
+#undef ADD
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  ll_test_rm_rf (data_home);
+  return status;
+}
