@@ -37,6 +37,7 @@ enum {
   PROP_SHOW_PROMPTS,
   PROP_MODIFIED,
   PROP_WORD_COUNT,
+  PROP_UNSAVED,
   N_PROPS
 };
 
@@ -145,6 +146,9 @@ ll_narrative_get_property (GObject    *object,
     case PROP_MODIFIED:
       g_value_set_boxed (value, self->modified);
       break;
+    case PROP_UNSAVED:
+      g_value_set_boolean (value, ll_narrative_get_unsaved (self));
+      break;
     case PROP_WORD_COUNT:
       g_value_set_uint (value, self->word_count);
       break;
@@ -200,6 +204,7 @@ ll_narrative_class_init (LlNarrativeClass *klass)
   properties[PROP_SHOW_PROMPTS] = g_param_spec_boolean ("show-prompts", NULL, NULL, TRUE, rw);
   properties[PROP_MODIFIED] = g_param_spec_boxed ("modified", NULL, NULL, G_TYPE_DATE_TIME, ro);
   properties[PROP_WORD_COUNT] = g_param_spec_uint ("word-count", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_UNSAVED] = g_param_spec_boolean ("unsaved", NULL, NULL, FALSE, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -277,6 +282,12 @@ load_revisions (LlNarrative  *self,
   return TRUE;
 }
 
+static void
+pending_changed_cb (LlNarrative *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNSAVED]);
+}
+
 LlNarrative *
 _ll_narrative_new (LlStore                *store,
                    LlPending              *pending,
@@ -287,6 +298,10 @@ _ll_narrative_new (LlStore                *store,
 
   self->store = g_object_ref (store);
   self->pending = g_object_ref (pending);
+  g_signal_connect_object (pending, "notify::pending", G_CALLBACK (pending_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (pending, "notify::failing", G_CALLBACK (pending_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   self->id = row->id;
   self->title = g_strdup (row->title);
   self->author = g_strdup (row->author);
@@ -535,6 +550,19 @@ ll_narrative_get_modified (LlNarrative *self)
 {
   g_return_val_if_fail (LL_IS_NARRATIVE (self), NULL);
   return self->modified;
+}
+
+/**
+ * ll_narrative_get_unsaved:
+ * Whether changes in the workbook wait to be written, or could not be
+ * ("unsaved"): no sign of saving should show meanwhile.
+ */
+gboolean
+ll_narrative_get_unsaved (LlNarrative *self)
+{
+  g_return_val_if_fail (LL_IS_NARRATIVE (self), FALSE);
+  return self->pending != NULL
+    && (ll_pending_get_pending (self->pending) || ll_pending_get_failing (self->pending));
 }
 
 guint
