@@ -169,6 +169,186 @@ test_steady_typing (Fixture       *f,
   g_assert_cmpint (t.longest_gap, <=, (LL_AUTOSAVE_MAX_WAIT_MS + 150) * 1000);
 }
 
+static gboolean
+workbook_written (gpointer data)
+{
+  Fixture *f = data;
+
+  return !ll_workbook_get_unsaved (ll_window_get_workbook (f->window));
+}
+
+static GtkRevealer *
+window_child (Fixture    *f,
+              const char *name)
+{
+  return GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (f->window), LL_TYPE_WINDOW, name));
+}
+
+static gboolean
+saved_shown (gpointer data)
+{
+  Fixture *f = data;
+  GtkRevealer *saved = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (f->editor),
+                                                                    LL_TYPE_NARRATIVE_EDITOR,
+                                                                    "saved_revealer"));
+
+  return gtk_revealer_get_reveal_child (saved);
+}
+
+static gboolean
+moved_banner_shown (gpointer data)
+{
+  Fixture *f = data;
+
+  return gtk_revealer_get_reveal_child (window_child (f, "moved_revealer"));
+}
+
+static gboolean
+section_in_file (Fixture    *f,
+                 sqlite3    *db,
+                 const char *text)
+{
+  g_autofree char *body = query (db, FIRST_BODY);
+
+  return body != NULL && strstr (body, text) != NULL;
+}
+
+/* Another program holds the file locked while the user types: the user is
+ * told, "Saved" is not shown, and what was typed reaches the file once
+ * the lock is gone, with no more said. */
+static void
+test_locked_while_typing (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWindow *dialog;
+
+  type_into (f, 0, "Before the lock.");
+  g_assert_true (ll_test_wait_for (workbook_written, f));
+  g_assert_cmpint (sqlite3_exec (f->other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  type_into (f, 0, " Typed while locked.");
+  dialog = ll_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Changes Could Not Be Saved");
+  g_assert_false (saved_shown (f));
+  type_into (f, 0, " And more.");
+  ll_narrative_editor_flush (f->editor);
+  g_assert_false (saved_shown (f));
+  gtk_window_destroy (dialog);
+  g_assert_true (ll_workbook_get_unsaved (ll_window_get_workbook (f->window)));
+
+  g_assert_cmpint (sqlite3_exec (f->other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (ll_test_wait_for (workbook_written, f));
+  g_assert_true (section_in_file (f, f->other, "Before the lock. Typed while locked. And more."));
+  /* the fault is over: the quiet sign comes back, and no other dialog */
+  g_assert_true (ll_test_wait_for (saved_shown, f));
+  g_assert_null (ll_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+}
+
+/* Closing while the file is still locked asks, rather than losing the
+ * changes silently; closing after the lock is gone writes them. */
+static void
+test_close_while_locked (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWindow *dialog;
+
+  g_assert_cmpint (sqlite3_exec (f->other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+  type_into (f, 0, "Typed before closing.");
+  ll_narrative_editor_flush (f->editor);
+  dialog = ll_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Changes Could Not Be Saved");
+  gtk_window_destroy (dialog);
+
+  gtk_window_close (GTK_WINDOW (f->window));
+  dialog = ll_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Changes Could Not Be Saved");
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "discard"));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "save"));
+  /* the window stays open meanwhile */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+
+  g_assert_cmpint (sqlite3_exec (f->other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  gtk_window_close (GTK_WINDOW (f->window));
+  g_assert_null (ll_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+  g_assert_true (section_in_file (f, f->other, "Typed before closing."));
+}
+
+/* The workbook is renamed (or deleted) in the file manager while open:
+ * the window says so, nothing more goes into the file the user can no
+ * longer see, and Save to a New Place keeps every edit. */
+static void
+moved_away (Fixture  *f,
+            gboolean  delete)
+{
+  g_autofree char *moved = g_build_filename (f->dir, "Renamed.llw", NULL);
+  g_autofree char *fresh = g_build_filename (f->dir, "New Place.llw", NULL);
+  LlWorkbook *workbook = ll_window_get_workbook (f->window);
+  sqlite3 *db = NULL;
+
+  type_into (f, 0, "Before the move.");
+  g_assert_true (ll_test_wait_for (workbook_written, f));
+  g_assert_false (moved_banner_shown (f));
+
+  /* the other program lets go of the file first */
+  g_clear_pointer (&f->other, sqlite3_close);
+  if (delete)
+    g_assert_cmpint (g_unlink (f->path), ==, 0);
+  else
+    g_assert_cmpint (g_rename (f->path, moved), ==, 0);
+  type_into (f, 0, " After the move.");
+  ll_school_set_name (ll_workbook_get_school (workbook), "Renamed School");
+  g_assert_true (ll_test_wait_for (moved_banner_shown, f));
+  g_assert_true (ll_workbook_get_unsaved (workbook));
+  /* the banner says it: no dialog on top */
+  g_assert_null (ll_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+  /* nothing was written into the file at its new name */
+  if (!delete)
+    {
+      g_assert_cmpint (sqlite3_open_v2 (moved, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+      g_assert_false (section_in_file (f, db, "After the move."));
+      g_clear_pointer (&db, sqlite3_close);
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save-to-new-place",
+                                             "s", fresh));
+  g_assert_false (moved_banner_shown (f));
+  g_assert_false (ll_workbook_get_unsaved (workbook));
+  g_assert_true (ll_window_shows_path (f->window, fresh));
+
+  g_assert_cmpint (sqlite3_open_v2 (fresh, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_true (section_in_file (f, db, "Before the move. After the move."));
+  {
+    g_autofree char *name = query (db, "SELECT name FROM school");
+
+    g_assert_cmpstr (name, ==, "Renamed School");
+  }
+
+  /* and editing goes on in the new file */
+  type_into (f, 0, " In the new place.");
+  ll_narrative_editor_flush (f->editor);
+  g_assert_true (ll_test_wait_for (workbook_written, f));
+  g_assert_true (section_in_file (f, db, "In the new place."));
+  sqlite3_close (db);
+
+  ll_test_destroy_all_windows ();
+  g_assert_cmpint (sqlite3_open_v2 (fresh, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_true (section_in_file (f, db, "Before the move. After the move. In the new place."));
+  sqlite3_close (db);
+}
+
+static void
+test_renamed_while_open (Fixture       *f,
+                         gconstpointer  data)
+{
+  moved_away (f, FALSE);
+}
+
+static void
+test_deleted_while_open (Fixture       *f,
+                         gconstpointer  data)
+{
+  moved_away (f, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -180,6 +360,10 @@ main (int   argc,
 
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/saving-window/steady-typing", test_steady_typing);
+  ADD ("/saving-window/locked-while-typing", test_locked_while_typing);
+  ADD ("/saving-window/close-while-locked", test_close_while_locked);
+  ADD ("/saving-window/renamed-while-open", test_renamed_while_open);
+  ADD ("/saving-window/deleted-while-open", test_deleted_while_open);
 #undef ADD
 
   status = g_test_run ();

@@ -82,6 +82,13 @@ GPtrArray *ll_store_list_documents    (LlStore     *self,
 gboolean  ll_store_backup_to          (LlStore     *self,
                                        const char  *path,
                                        GError     **error);
+/* Whether the open file was renamed, moved or deleted: nothing is
+ * written to it then. */
+gboolean  ll_store_get_moved          (LlStore     *self);
+/* Copies the workbook to @path (which must not exist) and goes on there. */
+gboolean  ll_store_move_to            (LlStore     *self,
+                                       const char  *path,
+                                       GError     **error);
 
 /* Emits "write-failed" (a GError) for a setter that could not write. */
 void      ll_store_report_write_failure (LlStore      *self,

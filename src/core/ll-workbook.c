@@ -16,6 +16,9 @@ struct _LlWorkbook
   GObject     parent_instance;
   LlStore    *store;
   LlPending  *pending;
+  /* watches the file, to notice when it is moved away while open */
+  GFileMonitor *monitor;
+  gboolean    moved;
   LlSchool   *school;
   GListStore *people;
   GListStore *documents;
@@ -31,6 +34,7 @@ enum {
   PROP_READ_ONLY,
   PROP_SCHOOL,
   PROP_UNSAVED,
+  PROP_MOVED,
   N_PROPS
 };
 
@@ -57,6 +61,12 @@ ll_workbook_dispose (GObject *object)
     }
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
   g_clear_object (&self->school);
   g_clear_object (&self->people);
   g_clear_object (&self->documents);
@@ -96,6 +106,9 @@ ll_workbook_get_property (GObject    *object,
     case PROP_UNSAVED:
       g_value_set_boolean (value, ll_workbook_get_unsaved (self));
       break;
+    case PROP_MOVED:
+      g_value_set_boolean (value, self->moved);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -111,7 +124,8 @@ ll_workbook_class_init (LlWorkbookClass *klass)
   object_class->get_property = ll_workbook_get_property;
 
   properties[PROP_PATH] =
-    g_param_spec_string ("path", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_READ_ONLY] =
     g_param_spec_boolean ("read-only", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_SCHOOL] =
@@ -120,6 +134,11 @@ ll_workbook_class_init (LlWorkbookClass *klass)
   /* changes wait to be written, or could not be */
   properties[PROP_UNSAVED] =
     g_param_spec_boolean ("unsaved", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* the file was renamed, moved or deleted while open: nothing is
+   * written until it is saved to a new place */
+  properties[PROP_MOVED] =
+    g_param_spec_boolean ("moved", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -143,11 +162,53 @@ ll_workbook_init (LlWorkbook *self)
 }
 
 static void
+check_moved (LlWorkbook *self)
+{
+  gboolean moved = ll_store_get_moved (self->store);
+
+  if (moved == self->moved)
+    return;
+  self->moved = moved;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MOVED]);
+}
+
+static void
 on_store_write_failed (LlStore      *store,
                        const GError *error,
                        LlWorkbook   *self)
 {
+  check_moved (self);
   g_signal_emit (self, signals[WRITE_FAILED], 0, error);
+}
+
+static void
+on_file_changed (LlWorkbook        *self,
+                 GFile             *file,
+                 GFile             *other,
+                 GFileMonitorEvent  event)
+{
+  check_moved (self);
+}
+
+static void
+watch_file (LlWorkbook *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  if (ll_store_get_read_only (self->store))
+    return;
+  file = g_file_new_for_path (ll_store_get_path (self->store));
+  /* without a monitor, the check before each write still notices */
+  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->monitor != NULL)
+    g_signal_connect_object (self->monitor, "changed", G_CALLBACK (on_file_changed),
+                             self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -310,6 +371,7 @@ load (LlWorkbook  *self,
 
   g_signal_connect_object (self->store, "write-failed",
                            G_CALLBACK (on_store_write_failed), self, 0);
+  watch_file (self);
   return TRUE;
 }
 
@@ -381,6 +443,42 @@ ll_workbook_flush (LlWorkbook  *self,
 {
   g_return_val_if_fail (LL_IS_WORKBOOK (self), FALSE);
   return self->pending == NULL || ll_pending_flush (self->pending, error);
+}
+
+gboolean
+ll_workbook_get_moved (LlWorkbook *self)
+{
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), FALSE);
+  check_moved (self);
+  return self->moved;
+}
+
+/**
+ * ll_workbook_save_to_new_place:
+ * @path: a file that must not exist
+ *
+ * Writes the whole workbook, with every change still waiting, to @path
+ * and goes on editing there: for a workbook whose file was moved or
+ * deleted while open, or could not be written. The old file is left as
+ * it is.
+ */
+gboolean
+ll_workbook_save_to_new_place (LlWorkbook  *self,
+                               const char  *path,
+                               GError     **error)
+{
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* what can still reach the old file goes first; the rest follows below */
+  if (!ll_store_get_moved (self->store))
+    ll_workbook_flush (self, NULL);
+  if (!ll_store_move_to (self->store, path, error))
+    return FALSE;
+  watch_file (self);
+  check_moved (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH]);
+  return ll_workbook_flush (self, error);
 }
 
 gboolean

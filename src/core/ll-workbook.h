@@ -38,6 +38,13 @@ gboolean     ll_workbook_flush             (LlWorkbook           *self,
                                             GError              **error);
 /* Whether changes wait to be written, or could not be ("unsaved"). */
 gboolean     ll_workbook_get_unsaved       (LlWorkbook           *self);
+/* Whether the file was renamed, moved or deleted while open ("moved"):
+ * nothing is written to it then. */
+gboolean     ll_workbook_get_moved         (LlWorkbook           *self);
+/* Saves the whole workbook to @path and goes on editing there. */
+gboolean     ll_workbook_save_to_new_place (LlWorkbook           *self,
+                                            const char           *path,
+                                            GError              **error);
 
 const char  *ll_workbook_get_path          (LlWorkbook           *self);
 gboolean     ll_workbook_get_read_only     (LlWorkbook           *self);
