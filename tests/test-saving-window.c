@@ -6,9 +6,13 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include "ll-application.h"
 #include "ll-narrative-editor.h"
@@ -349,6 +353,122 @@ test_deleted_while_open (Fixture       *f,
   moved_away (f, TRUE);
 }
 
+static gboolean
+no_window (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  return g_list_model_get_n_items (toplevels) == 0;
+}
+
+/* Log-out, shut-down or kill while a change waits for a pause in the
+ * typing: the change is written, and the window closes. */
+static void
+signal_flushes (Fixture *f,
+                int      signal_number)
+{
+  type_into (f, 0, "The last words before the signal.");
+  ll_school_set_name (ll_workbook_get_school (ll_window_get_workbook (f->window)),
+                      "Named Just Before The Signal");
+  g_assert_false (section_in_file (f, f->other, "The last words"));
+
+  g_assert_cmpint (kill (getpid (), signal_number), ==, 0);
+  g_assert_true (ll_test_wait_for (no_window, NULL));
+  g_assert_true (section_in_file (f, f->other, "The last words before the signal."));
+  {
+    g_autofree char *name = query (f->other, "SELECT name FROM school");
+
+    g_assert_cmpstr (name, ==, "Named Just Before The Signal");
+  }
+}
+
+static void
+test_sigterm_flushes (Fixture       *f,
+                      gconstpointer  data)
+{
+  signal_flushes (f, SIGTERM);
+}
+
+static void
+test_sighup_flushes (Fixture       *f,
+                     gconstpointer  data)
+{
+  signal_flushes (f, SIGHUP);
+}
+
+static gboolean
+file_held (gpointer data)
+{
+  const char *path = data;
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  gboolean held;
+
+  g_assert_cmpint (fd, >=, 0);
+  held = flock (fd, LOCK_EX | LOCK_NB) != 0;
+  close (fd);
+  return held;
+}
+
+static gboolean
+process_exited (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+exited_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
+  *(gboolean *) data = TRUE;
+}
+
+/* The real program, sent @signal_number while it has a workbook open,
+ * quits as when the user quits: status 0, the workbook intact. */
+static void
+binary_quits_on (Fixture *f,
+                 int      signal_number)
+{
+  g_autofree char *path = g_build_filename (f->dir, "Binary.llw", NULL);
+  g_autofree char *data_home = g_build_filename (f->dir, "data", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+  gboolean ok = FALSE;
+  gboolean exited = FALSE;
+
+  ll_test_make_workbook (path);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("LL_BINARY"), path, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (process, NULL, exited_cb, &exited);
+  /* it has the workbook open once it holds the file's lock */
+  g_assert_true (ll_test_wait_for (file_held, path));
+
+  g_subprocess_send_signal (process, signal_number);
+  g_assert_true (ll_test_wait_for (process_exited, &exited));
+  g_assert_false (g_subprocess_get_if_signaled (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  report = ll_workbook_check (path, &ok);
+  g_assert_true (ok);
+}
+
+static void
+test_binary_sigterm (Fixture       *f,
+                     gconstpointer  data)
+{
+  binary_quits_on (f, SIGTERM);
+}
+
+static void
+test_binary_sighup (Fixture       *f,
+                    gconstpointer  data)
+{
+  binary_quits_on (f, SIGHUP);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -364,6 +484,10 @@ main (int   argc,
   ADD ("/saving-window/close-while-locked", test_close_while_locked);
   ADD ("/saving-window/renamed-while-open", test_renamed_while_open);
   ADD ("/saving-window/deleted-while-open", test_deleted_while_open);
+  ADD ("/saving-window/sigterm-flushes", test_sigterm_flushes);
+  ADD ("/saving-window/sighup-flushes", test_sighup_flushes);
+  ADD ("/saving-window/binary-sigterm", test_binary_sigterm);
+  ADD ("/saving-window/binary-sighup", test_binary_sighup);
 #undef ADD
 
   status = g_test_run ();

@@ -576,6 +576,26 @@ ll_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (ll_window_parent_class)->close_request (window);
 }
 
+/**
+ * ll_window_close_for_shutdown:
+ * Writes everything that waits and closes the window without asking:
+ * the session is ending (log-out, shut-down, kill), and a dialog would
+ * never be answered.
+ */
+void
+ll_window_close_for_shutdown (LlWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (LL_IS_WINDOW (self));
+
+  ll_vision_page_flush (self->vision_page);
+  if (self->workbook != NULL && !ll_workbook_flush (self->workbook, &error))
+    g_printerr ("%s\n", _("Leading Learning is closing, but some changes could not be saved."));
+  self->close_anyway = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static void
 ll_window_dispose (GObject *object)
 {

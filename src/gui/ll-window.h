@@ -63,5 +63,7 @@ void         ll_window_set_place             (LlWindow       *self,
 GtkWindow   *ll_window_show_school_window    (LlWindow       *self);
 void         ll_window_add_toast             (LlWindow       *self,
                                               AdwToast       *toast);
+/* Writes what waits and closes, without asking anything. */
+void         ll_window_close_for_shutdown    (LlWindow       *self);
 
 G_END_DECLS
