@@ -276,6 +276,31 @@ test_close_while_locked (Fixture       *f,
   g_assert_true (section_in_file (f, f->other, "Typed before closing."));
 }
 
+/* While the file stays locked, Save to a New Place keeps what was typed. */
+static void
+test_locked_saved_elsewhere (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *fresh = g_build_filename (f->dir, "Elsewhere.llw", NULL);
+  GtkWindow *dialog;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_exec (f->other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+  type_into (f, 0, "Typed while locked, kept elsewhere.");
+  ll_narrative_editor_flush (f->editor);
+  dialog = ll_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Changes Could Not Be Saved");
+  gtk_window_destroy (dialog);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save-to-new-place",
+                                             "s", fresh));
+  g_assert_false (ll_workbook_get_unsaved (ll_window_get_workbook (f->window)));
+  g_assert_true (ll_window_shows_path (f->window, fresh));
+  g_assert_cmpint (sqlite3_open_v2 (fresh, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_true (section_in_file (f, db, "Typed while locked, kept elsewhere."));
+  sqlite3_close (db);
+  g_assert_cmpint (sqlite3_exec (f->other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
 /* The workbook is renamed (or deleted) in the file manager while open:
  * the window says so, nothing more goes into the file the user can no
  * longer see, and Save to a New Place keeps every edit. */
@@ -482,6 +507,7 @@ main (int   argc,
   ADD ("/saving-window/steady-typing", test_steady_typing);
   ADD ("/saving-window/locked-while-typing", test_locked_while_typing);
   ADD ("/saving-window/close-while-locked", test_close_while_locked);
+  ADD ("/saving-window/locked-saved-elsewhere", test_locked_saved_elsewhere);
   ADD ("/saving-window/renamed-while-open", test_renamed_while_open);
   ADD ("/saving-window/deleted-while-open", test_deleted_while_open);
   ADD ("/saving-window/sigterm-flushes", test_sigterm_flushes);
