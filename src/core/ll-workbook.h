@@ -102,6 +102,7 @@ char        *ll_workbook_check             (const char           *path,
                                             gboolean             *ok);
 
 /* Signals: "write-failed" (const GError *): a change could not be written;
- * the model keeps the value, and the controller tells the user. */
+ * the model keeps the value and tries again until it can, and the
+ * controller tells the user (once for each fault). */
 
 G_END_DECLS
