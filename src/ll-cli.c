@@ -21,88 +21,174 @@ enum {
   EXIT_USAGE = 2,
 };
 
+/* What one command-line option takes. */
+typedef enum
+{
+  ARG_NONE,
+  ARG_FILENAME,
+  ARG_STRING,
+  ARG_OPTIONAL_NUMBER,  /* --generate-sample[=SCALE] */
+} ArgKind;
+
+/* One row per option: the name, the argument, the help, and for an action
+ * the function that runs it on the workbook FILE. --help, parsing, the
+ * check that one action is given, and dispatch all come from this table;
+ * a new kind of document adds its own rows. */
 typedef struct
 {
-  gboolean   version;
-  gboolean   generate_sample;
-  char      *sample_scale;
-  gboolean   list;
-  gboolean   check;
-  char      *export_docbook;
-  char      *print_pdf;
-  char      *import_docbook;
-  char      *document;
-  char      *paper;
-  char     **files;
-  char      *sample_file;  /* see on_generate_sample() */
-} Options;
+  const char  *name;
+  ArgKind      arg;
+  const char  *arg_description;
+  const char  *help;
+  int        (*run) (const char *file);
+} Option;
 
-static Options opts;
+static int run_generate_sample (const char *file);
+static int run_list            (const char *file);
+static int run_check           (const char *file);
+static int run_export          (const char *file);
+static int run_import          (const char *file);
+static int run_print_pdf       (const char *file);
+
+static const Option options[] = {
+  { "generate-sample", ARG_OPTIONAL_NUMBER, N_("SCALE"),
+    N_("Write a new sample workbook to FILE; SCALE multiplies its content"), run_generate_sample },
+  { "list", ARG_NONE, NULL,
+    N_("List the documents in FILE, one per line: KIND, ID and TITLE"), run_list },
+  { "export-docbook", ARG_FILENAME, N_("OUT"),
+    N_("Export one document (with --document) to the file OUT, or every document into the folder OUT"),
+    run_export },
+  { "print-pdf", ARG_FILENAME, N_("OUT"),
+    N_("Print the document given by --document to the PDF file OUT"), run_print_pdf },
+  { "import-docbook", ARG_FILENAME, N_("IN"),
+    N_("Add the DocBook 5 article IN to FILE as a new vision narrative; prints its ID"), run_import },
+  { "check", ARG_NONE, NULL,
+    N_("Check the integrity and schema of FILE, changing nothing"), run_check },
+  /* what the actions above take */
+  { "document", ARG_STRING, N_("ID"),
+    N_("The document to export or print, by the ID that --list shows"), NULL },
+  { "paper", ARG_STRING, N_("SIZE"),
+    N_("Paper size for --print-pdf: a4 (the default) or letter"), NULL },
+};
+
+/* The values given, by option name ("" for an option without one); the
+ * files named after the options. */
+static GHashTable *given;
+static GPtrArray  *files;
+
+static const char *
+option_value (const char *name)
+{
+  return given != NULL ? g_hash_table_lookup (given, name) : NULL;
+}
+
+static const Option *
+find_option (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    if (g_str_equal (options[i].name, name))
+      return &options[i];
+  return NULL;
+}
 
 static gboolean
-on_generate_sample (const char  *option_name,
-                    const char  *value,
-                    gpointer     data,
-                    GError     **error)
+on_option (const char  *option_name,
+           const char  *value,
+           gpointer     data,
+           GError     **error)
 {
-  opts.generate_sample = TRUE;
+  const char *name = option_name + 2;  /* GOption passes "--name" */
+  const Option *option = find_option (name);
+
+  g_assert (option != NULL);
   /* GOption hands an optional argument the next word when it is not an
    * option, so "--generate-sample FILE" arrives here with the file. */
-  if (value != NULL && strchr (option_name, '=') == NULL && !g_ascii_isdigit (value[0]))
+  if (option->arg == ARG_OPTIONAL_NUMBER && value != NULL && !g_ascii_isdigit (value[0]))
     {
-      g_free (opts.sample_file);
-      opts.sample_file = g_strdup (value);
-      return TRUE;
+      g_ptr_array_add (files, g_strdup (value));
+      value = NULL;
     }
-  g_free (opts.sample_scale);
-  opts.sample_scale = g_strdup (value);
+  g_hash_table_replace (given, g_strdup (name), g_strdup (value != NULL ? value : ""));
   return TRUE;
 }
 
-static const GOptionEntry entries[] = {
-  { "version", 0, 0, G_OPTION_ARG_NONE, &opts.version,
-    N_("Print the version and exit"), NULL },
-  { "generate-sample", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, on_generate_sample,
-    N_("Write a new sample workbook to FILE; SCALE multiplies its content"), N_("SCALE") },
-  { "list", 0, 0, G_OPTION_ARG_NONE, &opts.list,
-    N_("List the documents in FILE, one per line: KIND, ID and TITLE"), NULL },
-  { "export-docbook", 0, 0, G_OPTION_ARG_FILENAME, &opts.export_docbook,
-    N_("Export one document (with --document) to the file OUT, or every document into the folder OUT"),
-    N_("OUT") },
-  { "print-pdf", 0, 0, G_OPTION_ARG_FILENAME, &opts.print_pdf,
-    N_("Print the document given by --document to the PDF file OUT"), N_("OUT") },
-  { "import-docbook", 0, 0, G_OPTION_ARG_FILENAME, &opts.import_docbook,
-    N_("Add the DocBook 5 article IN to FILE as a new vision narrative; prints its ID"), N_("IN") },
-  { "document", 0, 0, G_OPTION_ARG_STRING, &opts.document,
-    N_("The document to export or print, by the ID that --list shows"), N_("ID") },
-  { "paper", 0, 0, G_OPTION_ARG_STRING, &opts.paper,
-    N_("Paper size for --print-pdf: a4 (the default) or letter"), N_("SIZE") },
-  { "check", 0, 0, G_OPTION_ARG_NONE, &opts.check,
-    N_("Check the integrity and schema of FILE, changing nothing"), NULL },
-  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opts.files, NULL, N_("[FILE]") },
-  { NULL }
-};
+static gboolean
+on_version (const char  *option_name,
+            const char  *value,
+            gpointer     data,
+            GError     **error)
+{
+  g_hash_table_replace (given, g_strdup ("version"), g_strdup (""));
+  return TRUE;
+}
 
-/* The same options without storage, for GApplication's --help. */
-static GOptionEntry help_entries[G_N_ELEMENTS (entries)];
+static gboolean
+on_remaining (const char  *option_name,
+              const char  *value,
+              gpointer     data,
+              GError     **error)
+{
+  g_ptr_array_add (files, g_strdup (value));
+  return TRUE;
+}
+
+static GOptionEntry
+entry_for (const Option *option)
+{
+  GOptionEntry entry = { option->name, 0, 0, G_OPTION_ARG_CALLBACK, on_option,
+                         option->help, option->arg_description };
+
+  switch (option->arg)
+    {
+    case ARG_NONE:
+      entry.flags = G_OPTION_FLAG_NO_ARG;
+      break;
+    case ARG_FILENAME:
+      entry.flags = G_OPTION_FLAG_FILENAME;
+      break;
+    case ARG_STRING:
+      break;
+    case ARG_OPTIONAL_NUMBER:
+      /* FILENAME: the callback may get the file, whose name need not be UTF-8 */
+      entry.flags = G_OPTION_FLAG_OPTIONAL_ARG | G_OPTION_FLAG_FILENAME;
+      break;
+    }
+  return entry;
+}
+
+/* The parsing entries: every row, --version, and the files. */
+static GOptionEntry *
+parse_entries (void)
+{
+  GOptionEntry *entries = g_new0 (GOptionEntry, G_N_ELEMENTS (options) + 3);
+  guint n = 0;
+
+  entries[n++] = (GOptionEntry) { "version", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK,
+                                  on_version, N_("Print the version and exit"), NULL };
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    entries[n++] = entry_for (&options[i]);
+  entries[n++] = (GOptionEntry) { G_OPTION_REMAINING, 0, G_OPTION_FLAG_FILENAME,
+                                  G_OPTION_ARG_CALLBACK, on_remaining, NULL, N_("[FILE]") };
+  return entries;
+}
+
+/* The same options as plain strings without storage, for GApplication's
+ * --help, which cannot take callbacks. */
+static GOptionEntry help_entries[G_N_ELEMENTS (options) + 2];
 
 const GOptionEntry *
 ll_cli_get_option_entries (void)
 {
   guint n = 0;
 
-  for (guint i = 0; entries[i].long_name != NULL; i++)
-    {
-      if (g_str_equal (entries[i].long_name, G_OPTION_REMAINING))
-        continue;
-      help_entries[n] = entries[i];
-      help_entries[n].arg = entries[i].arg == G_OPTION_ARG_CALLBACK
-                            ? G_OPTION_ARG_STRING : entries[i].arg;
-      help_entries[n].arg_data = NULL;
-      /* an optional argument is only allowed on callbacks */
-      help_entries[n].flags &= ~G_OPTION_FLAG_OPTIONAL_ARG;
-      n++;
-    }
+  help_entries[n++] = (GOptionEntry) { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+                                       N_("Print the version and exit"), NULL };
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    help_entries[n++] = (GOptionEntry) {
+      options[i].name, 0, 0,
+      options[i].arg == ARG_NONE ? G_OPTION_ARG_NONE
+      : options[i].arg == ARG_FILENAME ? G_OPTION_ARG_FILENAME : G_OPTION_ARG_STRING,
+      NULL, options[i].help, options[i].arg_description };
   help_entries[n] = (GOptionEntry) { NULL };
   return help_entries;
 }
@@ -110,15 +196,8 @@ ll_cli_get_option_entries (void)
 static void
 clear_options (void)
 {
-  g_clear_pointer (&opts.sample_scale, g_free);
-  g_clear_pointer (&opts.export_docbook, g_free);
-  g_clear_pointer (&opts.print_pdf, g_free);
-  g_clear_pointer (&opts.import_docbook, g_free);
-  g_clear_pointer (&opts.document, g_free);
-  g_clear_pointer (&opts.paper, g_free);
-  g_clear_pointer (&opts.files, g_strfreev);
-  g_clear_pointer (&opts.sample_file, g_free);
-  memset (&opts, 0, sizeof opts);
+  g_clear_pointer (&given, g_hash_table_unref);
+  g_clear_pointer (&files, g_ptr_array_unref);
 }
 
 static int
@@ -141,9 +220,13 @@ parse_document_id (gint64 *id)
   char *end = NULL;
   gint64 value;
 
+  const char *document = option_value ("document");
+
+  if (document == NULL)
+    return FALSE;
   errno = 0;
-  value = g_ascii_strtoll (opts.document, &end, 10);
-  if (errno != 0 || end == opts.document || *end != '\0' || value <= 0)
+  value = g_ascii_strtoll (document, &end, 10);
+  if (errno != 0 || end == document || *end != '\0' || value <= 0)
     return FALSE;
   *id = value;
   return TRUE;
@@ -155,8 +238,10 @@ run_generate_sample (const char *file)
   g_autoptr(GError) error = NULL;
   guint64 scale = 1;
 
-  if (opts.sample_scale != NULL
-      && (!g_ascii_string_to_unsigned (opts.sample_scale, 10, 1, 100000, &scale, NULL)))
+  const char *scale_text = option_value ("generate-sample");
+
+  if (scale_text[0] != '\0'
+      && (!g_ascii_string_to_unsigned (scale_text, 10, 1, 100000, &scale, NULL)))
     return usage (_("The sample scale must be a whole number from 1 to 100000."));
   if (!ll_sample_generate (file, (guint) scale, &error))
     return fail (error);
@@ -201,23 +286,23 @@ run_export (const char *file)
   if (workbook == NULL)
     return fail (error);
 
-  if (opts.document != NULL)
+  if (option_value ("document") != NULL)
     {
       g_autoptr(LlDoc) doc = NULL;
 
       if (!parse_document_id (&id))
         return usage (_("--document needs a document ID, as --list shows."));
       doc = ll_docbook_build_doc (workbook, id, &error);
-      if (doc == NULL || !ll_docbook_write_file (doc, opts.export_docbook, &error))
+      if (doc == NULL || !ll_docbook_write_file (doc, option_value ("export-docbook"), &error))
         return fail (error);
       return EXIT_SUCCESS;
     }
 
   /* Every document into a folder. */
-  if (g_mkdir_with_parents (opts.export_docbook, 0700) != 0)
+  if (g_mkdir_with_parents (option_value ("export-docbook"), 0700) != 0)
     {
       int saved = errno;
-      g_autofree char *name = g_filename_display_name (opts.export_docbook);
+      g_autofree char *name = g_filename_display_name (option_value ("export-docbook"));
 
       g_printerr (_("The folder “%s” could not be created (%s).\n"), name, g_strerror (saved));
       return EXIT_FAILED;
@@ -234,7 +319,7 @@ run_export (const char *file)
         return fail (error);
       name = g_strdup_printf ("%s-%" G_GINT64_FORMAT ".xml", ll_document_info_get_kind (info),
                               ll_document_info_get_id (info));
-      out = g_build_filename (opts.export_docbook, name, NULL);
+      out = g_build_filename (option_value ("export-docbook"), name, NULL);
       if (!ll_docbook_write_file (doc, out, &error))
         return fail (error);
     }
@@ -248,11 +333,12 @@ run_print_pdf (const char *file)
   g_autoptr(LlWorkbook) workbook = NULL;
   g_autoptr(LlDoc) doc = NULL;
   g_autoptr(GtkPageSetup) setup = NULL;
+  const char *paper = option_value ("paper");
   gint64 id = 0;
 
-  if (opts.document == NULL || !parse_document_id (&id))
+  if (!parse_document_id (&id))
     return usage (_("--print-pdf needs --document with a document ID, as --list shows."));
-  if (opts.paper != NULL && !g_str_equal (opts.paper, "a4") && !g_str_equal (opts.paper, "letter"))
+  if (paper != NULL && !g_str_equal (paper, "a4") && !g_str_equal (paper, "letter"))
     return usage (_("--paper must be “a4” or “letter”."));
   workbook = open_for_reading (file, &error);
   if (workbook == NULL)
@@ -262,8 +348,8 @@ run_print_pdf (const char *file)
     return fail (error);
   /* Printing needs GTK's types but no display: PDF export works without one. */
   gtk_init_check ();
-  setup = ll_print_page_setup_new (opts.paper ? opts.paper : "a4");
-  if (!ll_print_export_pdf (doc, setup, opts.print_pdf, &error))
+  setup = ll_print_page_setup_new (paper != NULL ? paper : "a4");
+  if (!ll_print_export_pdf (doc, setup, option_value ("print-pdf"), &error))
     return fail (error);
   return EXIT_SUCCESS;
 }
@@ -285,7 +371,7 @@ run_import (const char *file)
       g_printerr (_("“%s” is read-only, so nothing can be imported into it.\n"), name);
       return EXIT_FAILED;
     }
-  narrative = ll_docbook_import_narrative (workbook, opts.import_docbook, &notes, &error);
+  narrative = ll_docbook_import_narrative (workbook, option_value ("import-docbook"), &notes, &error);
   if (narrative == NULL)
     return fail (error);
   /* what was simplified goes to stderr, so that stdout is only the ID */
@@ -309,20 +395,23 @@ run_check (const char *file)
 static gboolean
 wants_cli (char **argv)
 {
-  static const char * const actions[] = {
-    "--version", "--generate-sample", "--list", "--export-docbook", "--print-pdf", "--check",
-    "--import-docbook",
-  };
-
   for (guint i = 1; argv[i] != NULL; i++)
     {
-      if (g_str_equal (argv[i], "--"))
-        break;
-      for (guint a = 0; a < G_N_ELEMENTS (actions); a++)
-        {
-          gsize len = strlen (actions[a]);
+      const char *arg = argv[i];
 
-          if (strncmp (argv[i], actions[a], len) == 0 && (argv[i][len] == '\0' || argv[i][len] == '='))
+      if (g_str_equal (arg, "--"))
+        break;
+      if (!g_str_has_prefix (arg, "--"))
+        continue;
+      arg += 2;
+      if (g_str_equal (arg, "version"))
+        return TRUE;
+      for (guint a = 0; a < G_N_ELEMENTS (options); a++)
+        {
+          gsize len = strlen (options[a].name);
+
+          if (options[a].run != NULL && strncmp (arg, options[a].name, len) == 0
+              && (arg[len] == '\0' || arg[len] == '='))
             return TRUE;
         }
     }
@@ -334,10 +423,13 @@ run (char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree GOptionEntry *entries = parse_entries ();
   g_auto(GStrv) args = g_strdupv (argv);
-  int n_actions;
-  guint n_files;
+  const Option *action = NULL;
+  guint n_actions = 0;
 
+  given = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  files = g_ptr_array_new_with_free_func (g_free);
   context = g_option_context_new (NULL);
   g_option_context_set_help_enabled (context, FALSE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -346,42 +438,34 @@ run (char **argv)
   if (!g_option_context_parse_strv (context, &args, &error))
     return usage (error->message);
 
-  if (opts.version)
+  if (option_value ("version") != NULL)
     {
       g_print ("leading-learning %s\n", PACKAGE_VERSION);
       return EXIT_SUCCESS;
     }
 
-  n_actions = !!opts.generate_sample + !!opts.list + !!opts.check + !!opts.export_docbook
-              + !!opts.print_pdf + !!opts.import_docbook;
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    if (options[i].run != NULL && option_value (options[i].name) != NULL)
+      {
+        action = &options[i];
+        n_actions++;
+      }
   if (n_actions != 1)
-    return usage (_("Give one action at a time: --generate-sample, --list, --export-docbook, "
-                    "--print-pdf, --import-docbook or --check."));
-  if (opts.sample_file != NULL)
     {
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_autoptr(GString) names = g_string_new (NULL);
+      g_autofree char *message = NULL;
 
-      g_strv_builder_add (builder, opts.sample_file);
-      if (opts.files != NULL)
-        g_strv_builder_addv (builder, (const char **) opts.files);
-      g_strfreev (opts.files);
-      opts.files = g_strv_builder_end (builder);
+      for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+        if (options[i].run != NULL)
+          g_string_append_printf (names, "%s--%s", names->len > 0 ? ", " : "", options[i].name);
+      /* TRANSLATORS: %s is the list of actions, such as "--list, --check" */
+      message = g_strdup_printf (_("Give one action at a time: %s."), names->str);
+      return usage (message);
     }
-  n_files = opts.files ? g_strv_length (opts.files) : 0;
-  if (n_files != 1)
+  if (files->len != 1)
     return usage (_("Name one workbook file after the options."));
 
-  if (opts.generate_sample)
-    return run_generate_sample (opts.files[0]);
-  if (opts.list)
-    return run_list (opts.files[0]);
-  if (opts.check)
-    return run_check (opts.files[0]);
-  if (opts.export_docbook)
-    return run_export (opts.files[0]);
-  if (opts.import_docbook)
-    return run_import (opts.files[0]);
-  return run_print_pdf (opts.files[0]);
+  return action->run (g_ptr_array_index (files, 0));
 }
 
 gboolean

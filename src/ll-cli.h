@@ -9,8 +9,8 @@ G_BEGIN_DECLS
 /* The options, for GApplication's --help (the entries carry no storage). */
 const GOptionEntry *ll_cli_get_option_entries (void);
 
-/* If @argv asks for a command-line action (--version, --generate-sample,
- * --list, --export-docbook, --print-pdf, --check, --import-docbook), runs it, stores its exit
+/* If @argv asks for a command-line action (--version, or one of the
+ * actions in the table in ll-cli.c: --list, --check, ...), runs it, stores its exit
  * status in *@exit_status and returns TRUE. Returns FALSE when the window
  * should open instead. Errors are printed to stderr as one sentence. */
 gboolean ll_cli_maybe_run (char **argv,

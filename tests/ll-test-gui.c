@@ -183,7 +183,7 @@ ll_test_gui_init_app (int    *argc,
   *data_home = ll_test_make_tmpdir ();
   g_setenv ("XDG_DATA_HOME", *data_home, TRUE);
 
-  gtk_test_init (argc, argv, NULL);
+  gtk_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   adw_init ();
   g_assert_nonnull (ll_get_resource ());
 

@@ -1,7 +1,9 @@
 /* test-cli.c: the command line, run as a whole process like a script would */
 #include "config.h"
 
+#include <sys/stat.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include "ll-test-util.h"
 #include "ll-workbook.h"
@@ -190,6 +192,42 @@ test_export_vision (Fixture       *f,
   g_assert_nonnull (strstr (text, "A culture of enquiry"));
   g_assert_nonnull (strstr (text, "Sir Michael Bichard"));
   g_assert_nonnull (strstr (text, "I will visit classrooms every week"));
+}
+
+static void
+assert_owner_only (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  if ((st.st_mode & 0077) != 0)
+    g_error ("%s has mode %o: others can read it", path, (unsigned) (st.st_mode & 0777));
+}
+
+/* Exports and PDFs hold the same personal data as the workbook, so they
+ * are readable by their owner only, whatever the umask. */
+static void
+test_exports_private (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *xml = g_build_filename (f->dir, "profile.xml", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "profile.pdf", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "export", NULL);
+  g_autofree char *school = g_build_filename (folder, "school-1.xml", NULL);
+  g_autofree char *vision = g_build_filename (folder, "vision-2.xml", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  mode_t old_mask = umask (022);
+
+  g_assert_cmpint (run_app (&out, &err, "--export-docbook", xml, "--document=1", f->sample, NULL), ==, 0);
+  g_assert_cmpint (run_app (&out, &err, "--export-docbook", folder, f->sample, NULL), ==, 0);
+  g_assert_cmpint (run_app (&out, &err, "--print-pdf", pdf, "--document=2", f->sample, NULL), ==, 0);
+  umask (old_mask);
+  assert_owner_only (xml);
+  assert_owner_only (folder);
+  assert_owner_only (school);
+  assert_owner_only (vision);
+  assert_owner_only (pdf);
 }
 
 static void
@@ -405,11 +443,140 @@ test_bad_inputs (Fixture       *f,
   }
 }
 
+static gboolean
+has_side_files (const char *path)
+{
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+  return g_file_test (shm, G_FILE_TEST_EXISTS) || g_file_test (journal, G_FILE_TEST_EXISTS);
+}
+
+/* Reading commands see what the app has saved while it has the workbook
+ * open, and what a crash left in the log; they change no byte of the
+ * file or its log and make no file beside them. */
+static void
+test_read_with_log (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *crashed = g_build_filename (f->dir, "Crashed.llw", NULL);
+  g_autofree char *crashed_wal = g_strconcat (crashed, "-wal", NULL);
+  g_autofree char *sample_wal = g_strconcat (f->sample, "-wal", NULL);
+  g_autofree char *xml = g_build_filename (f->dir, "out.xml", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "out.pdf", NULL);
+  g_autofree char *export = g_strconcat ("--export-docbook=", xml, NULL);
+  g_autofree char *print = g_strconcat ("--print-pdf=", pdf, NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *wal_before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *wal_after = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = NULL;
+  gsize len = 0;
+  const char *actions[] = { "--list", "--check", export, print };
+
+  workbook = ll_workbook_open (f->sample, LL_WORKBOOK_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  ll_school_set_name (ll_workbook_get_school (workbook), "Renamed While Open");
+
+  /* while it is open: what was saved shows */
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_app (&out, &err, "--list", f->sample, NULL), ==, 0);
+    g_assert_nonnull (strstr (out, "School profile: Renamed While Open"));
+  }
+
+  /* a crash leaves the file and its log */
+  g_assert_true (g_file_get_contents (f->sample, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (crashed, contents, len, NULL));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (sample_wal, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 0);
+  g_assert_true (g_file_set_contents (crashed_wal, contents, len, NULL));
+  g_clear_object (&workbook);
+  before = ll_test_file_checksum (crashed);
+  wal_before = ll_test_file_checksum (crashed_wal);
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run_app (&out, &err, actions[i], "--document=1", crashed, NULL), ==, 0);
+      if (i == 0)
+        g_assert_nonnull (strstr (out, "School profile: Renamed While Open"));
+      if (i == 1)
+        g_assert_nonnull (strstr (out, "no problems found"));
+      g_assert_false (has_side_files (crashed));
+    }
+  after = ll_test_file_checksum (crashed);
+  wal_after = ll_test_file_checksum (crashed_wal);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpstr (wal_before, ==, wal_after);
+}
+
+/* A file name that is not UTF-8 works like any other. */
+static void
+test_non_utf8_name (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "Sch\xe9ma.llw", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_app (&out, &err, "--generate-sample", path, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (run_app (&out, &err, "--list", path, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Ashcombe Vale"));
+  g_assert_cmpint (run_app (&out, &err, "--check", path, NULL), ==, 0);
+  g_assert_true (g_utf8_validate (out, -1, NULL));
+  g_assert_nonnull (strstr (out, "Workbook: Sch\xef\xbf\xbdma.llw"));
+}
+
+/* A named pipe, a folder or a device given as FILE is refused at once
+ * with one sentence; `timeout` makes a hang fail the test. */
+static void
+test_not_regular (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (f->dir, "Pipe.llw", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "Folder.llw", NULL);
+  g_autofree char *xml = g_build_filename (f->dir, "out.xml", NULL);
+  g_autofree char *export = g_strconcat ("--export-docbook=", xml, NULL);
+  const char *files[] = { fifo, folder, "/dev/null" };
+  const char *actions[] = { "--list", "--check", export };
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (actions); j++)
+      {
+        const char *argv[] = { "timeout", "20", g_getenv ("LL_BINARY"), actions[j], "--document=1",
+                               files[i], NULL };
+        g_autofree char *out = NULL;
+        g_autofree char *err = NULL;
+
+        g_assert_cmpint (ll_test_spawn (argv, &out, &err), ==, 1);
+        if (g_str_equal (actions[j], "--check"))
+          g_assert_nonnull (strstr (out, "Leading Learning workbook"));
+        else
+          {
+            g_assert_cmpstr (out, ==, "");
+            assert_one_sentence (err);
+          }
+      }
+  g_assert_false (g_file_test (xml, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_assert_nonnull (g_getenv ("LL_BINARY"));
 
   g_test_add_func ("/cli/version", test_version);
@@ -421,11 +588,15 @@ main (int   argc,
   ADD ("export-all", test_export_all);
   ADD ("print-pdf", test_print_pdf);
   ADD ("export-vision", test_export_vision);
+  ADD ("exports-private", test_exports_private);
   ADD ("check", test_check);
   ADD ("import", test_import);
   ADD ("import-from-word", test_import_from_word);
   ADD ("import-hostile", test_import_hostile);
   ADD ("bad-inputs", test_bad_inputs);
+  ADD ("not-regular", test_not_regular);
+  ADD ("read-with-log", test_read_with_log);
+  ADD ("non-utf8-name", test_non_utf8_name);
 #undef ADD
   return g_test_run ();
 }

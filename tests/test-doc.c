@@ -45,7 +45,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/doc/builders", test_builders);
   g_test_add_func ("/doc/inline-kinds", test_inline_kinds);
   return g_test_run ();

@@ -1513,7 +1513,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   add_roundtrip_cases ();
   g_test_add_func ("/docbook/writer/every-node", test_writer_every_node);

@@ -334,7 +334,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/narrative/text-from-fragment", test_text_from_fragment);
   g_test_add_func ("/narrative/diff-words", test_diff_words);
 #define ADD(name, func) \

@@ -575,7 +575,7 @@ main (int   argc,
 
   /* Export needs no display: carry on whether or not there is one */
   (void) gtk_init_check ();
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/print/short", test_short);
   g_test_add_func ("/print/fragment-words", test_fragment_words);

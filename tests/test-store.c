@@ -377,6 +377,360 @@ test_read_only_unprivileged (void)
   check_read_only_open (g_getenv ("LL_TEST_READ_ONLY_PATH"));
 }
 
+/* A cleanly closed workbook in a folder the user cannot write opens
+ * read-only: SQLite could not make its side files there, and the file
+ * was once called damaged. */
+static void
+check_read_only_folder_open (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *before = ll_test_file_checksum (path);
+  g_autofree char *after = NULL;
+  g_autofree char *report = NULL;
+  gboolean ok = FALSE;
+
+  g_assert_cmpint (g_access (path, W_OK), ==, 0);
+  g_assert_cmpint (g_access (dir, W_OK), !=, 0);
+  workbook = ll_workbook_open (path, LL_WORKBOOK_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (ll_workbook_get_read_only (workbook));
+  g_assert_cmpstr (ll_school_get_name (ll_workbook_get_school (workbook)), ==,
+                   "Ashcombe Vale Primary School");
+  g_assert_null (ll_workbook_add_person (workbook, "New", LL_ROLE_TEACHER, &error));
+  g_assert_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_READ_ONLY);
+  g_clear_object (&workbook);
+
+  report = ll_workbook_check (path, &ok);
+  g_assert_true (ok);
+  after = ll_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_read_only_folder (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ll_sample_generate (f->path, 1, &error));
+  g_assert_cmpint (g_chmod (f->dir, 0555), ==, 0);
+  if (g_access (f->dir, W_OK) != 0)
+    check_read_only_folder_open (f->path);
+  else
+    {
+      /* root may write anything: check as an unprivileged user, who owns
+       * the file but cannot write the folder */
+      g_assert_cmpint (chown (f->path, 65534, 65534), ==, 0);
+      g_setenv ("LL_TEST_READ_ONLY_PATH", f->path, TRUE);
+      g_test_trap_subprocess ("/store/bad-file/read-only-folder/unprivileged", 0,
+                              G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+    }
+  g_assert_cmpint (g_chmod (f->dir, 0700), ==, 0);
+}
+
+static void
+test_read_only_folder_unprivileged (void)
+{
+  if (!g_test_subprocess ())
+    {
+      g_test_skip ("runs only as a subprocess of /store/bad-file/read-only-folder");
+      return;
+    }
+  g_assert_cmpint (setgid (65534), ==, 0);
+  g_assert_cmpint (setuid (65534), ==, 0);
+  check_read_only_folder_open (g_getenv ("LL_TEST_READ_ONLY_PATH"));
+}
+
+/* Anything but a regular file is refused at once: opening a FIFO for
+ * reading would wait for a writer for ever. The test runs in a
+ * subprocess with a deadline, so that a hang fails instead of blocking. */
+static void
+test_not_a_regular_file (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_test_trap_subprocess ("/store/bad-file/not-regular/child", 10 * G_USEC_PER_SEC,
+                          G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_not_a_regular_file_child (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *fifo = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *link = NULL;
+  const char *paths[4];
+
+  if (!g_test_subprocess ())
+    {
+      g_test_skip ("runs only as a subprocess of /store/bad-file/not-regular");
+      return;
+    }
+  dir = ll_test_make_tmpdir ();
+  fifo = g_build_filename (dir, "Pipe.llw", NULL);
+  folder = g_build_filename (dir, "Folder.llw", NULL);
+  link = g_build_filename (dir, "Link.llw", NULL);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_cmpint (symlink (fifo, link), ==, 0);
+  paths[0] = fifo;
+  paths[1] = folder;
+  paths[2] = link;
+  paths[3] = "/dev/zero";
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    for (int read_only = 0; read_only <= 1; read_only++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(LlWorkbook) workbook = NULL;
+        g_autofree char *report = NULL;
+        gboolean ok = TRUE;
+
+        workbook = ll_workbook_open (paths[i], read_only ? LL_WORKBOOK_OPEN_READ_ONLY
+                                                         : LL_WORKBOOK_OPEN_DEFAULT, &error);
+        g_assert_null (workbook);
+        g_assert_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NOT_A_WORKBOOK);
+        g_assert_true (g_str_has_suffix (error->message, "."));
+        report = ll_workbook_check (paths[i], &ok);
+        g_assert_false (ok);
+      }
+  g_assert_true (g_file_test (fifo, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+
+  /* a pipe in place of a workbook's log */
+  {
+    g_autofree char *good = g_build_filename (dir, "Good.llw", NULL);
+    g_autofree char *wal = g_strconcat (good, "-wal", NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LlWorkbook) workbook = ll_workbook_create (good, &error);
+
+    g_assert_no_error (error);
+    g_clear_object (&workbook);
+    g_assert_cmpint (mkfifo (wal, 0600), ==, 0);
+    for (int read_only = 0; read_only <= 1; read_only++)
+      {
+        workbook = ll_workbook_open (good, read_only ? LL_WORKBOOK_OPEN_READ_ONLY
+                                                     : LL_WORKBOOK_OPEN_DEFAULT, &error);
+        g_assert_null (workbook);
+        g_assert_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_DAMAGED);
+        g_clear_error (&error);
+      }
+  }
+  ll_test_rm_rf (dir);
+}
+
+static char *
+read_bytes (const char *path,
+            gsize      *len)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, len, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+/* Copies the workbook at @from and its write-ahead log to @to while it is
+ * open, as a crash or a power cut leaves them. */
+static void
+copy_with_log (const char *from,
+               const char *to)
+{
+  g_autofree char *from_wal = g_strconcat (from, "-wal", NULL);
+  g_autofree char *to_wal = g_strconcat (to, "-wal", NULL);
+  g_autofree char *main_bytes = NULL;
+  g_autofree char *wal_bytes = NULL;
+  gsize main_len = 0, wal_len = 0;
+
+  main_bytes = read_bytes (from, &main_len);
+  wal_bytes = read_bytes (from_wal, &wal_len);
+  g_assert_cmpuint (wal_len, >, 32);
+  write_bytes (to, main_bytes, main_len);
+  write_bytes (to_wal, wal_bytes, wal_len);
+}
+
+/* A workbook at @path with two edits still in its log, as a crash leaves it. */
+static void
+make_crashed_workbook (const char *dir,
+                       const char *path)
+{
+  g_autofree char *live = g_build_filename (dir, "Live.llw", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = ll_workbook_create (live, &error);
+
+  g_assert_no_error (error);
+  ll_school_set_name (ll_workbook_get_school (workbook), "Committed Name");
+  ll_workbook_add_person (workbook, "Kept Person", LL_ROLE_TEACHER, &error);
+  g_assert_no_error (error);
+  ll_school_set_address (ll_workbook_get_school (workbook), "1 Last Lane");
+  copy_with_log (live, path);
+  g_clear_object (&workbook);
+  g_unlink (live);
+}
+
+/* Opening @path fails with @code and @words in the message, for writing,
+ * reading and the check; neither the file nor its log changes and no
+ * index is made beside them. When opened for writing, a copy of the log
+ * is kept, named in the message. */
+static void
+assert_log_refused (const char *path,
+                    int         code,
+                    const char *words)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *kept = g_build_filename (dir, "Test (recent changes, not used).llw-wal", NULL);
+  g_autofree char *before = ll_test_file_checksum (path);
+  g_autofree char *wal_before = ll_test_file_checksum (wal);
+  g_autofree char *after = NULL;
+  g_autofree char *wal_after = NULL;
+  g_autofree char *kept_sum = NULL;
+  g_autofree char *report = NULL;
+  gboolean ok = TRUE;
+
+  for (int read_only = 1; read_only >= 0; read_only--)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LlWorkbook) workbook = NULL;
+
+      workbook = ll_workbook_open (path, read_only ? LL_WORKBOOK_OPEN_READ_ONLY
+                                                   : LL_WORKBOOK_OPEN_DEFAULT, &error);
+      g_assert_null (workbook);
+      g_assert_error (error, LL_WORKBOOK_ERROR, code);
+      g_assert_nonnull (strstr (error->message, "“Test.llw”"));
+      g_assert_nonnull (strstr (error->message, words));
+      g_assert_true (g_str_has_suffix (error->message, "."));
+      /* a copy of the log is kept when opened for writing, and named */
+      g_assert_true (g_file_test (kept, G_FILE_TEST_EXISTS) == !read_only);
+      if (!read_only)
+        g_assert_nonnull (strstr (error->message, "“Test (recent changes, not used).llw-wal”"));
+    }
+  report = ll_workbook_check (path, &ok);
+  g_assert_false (ok);
+  g_assert_nonnull (strstr (report, words));
+  g_assert_null (strstr (report, "no problems found"));
+
+  after = ll_test_file_checksum (path);
+  wal_after = ll_test_file_checksum (wal);
+  kept_sum = ll_test_file_checksum (kept);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpstr (wal_before, ==, wal_after);
+  g_assert_cmpstr (wal_before, ==, kept_sum);
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+}
+
+/* Another workbook's log copied beside a workbook is not merged into it. */
+static void
+test_log_foreign (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *other = g_build_filename (f->dir, "Other.llw", NULL);
+  g_autofree char *other_copy = g_build_filename (f->dir, "Other copy.llw", NULL);
+  g_autofree char *other_copy_wal = g_strconcat (other_copy, "-wal", NULL);
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *log = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+
+  /* a small workbook's log beside a bigger one */
+  g_assert_true (ll_sample_generate (f->path, 1, &error));
+  make_crashed_workbook (f->dir, other_copy);
+  log = read_bytes (other_copy_wal, &len);
+  write_bytes (wal, log, len);
+  assert_log_refused (f->path, LL_WORKBOOK_ERROR_FOREIGN_LOG, "another workbook");
+  ll_test_rm_rf (f->dir);
+  g_assert_cmpint (g_mkdir (f->dir, 0700), ==, 0);
+
+  /* a bigger workbook's log beside a small one */
+  {
+    g_autoptr(LlWorkbook) workbook = NULL;
+    g_autoptr(LlWorkbook) big = NULL;
+
+    workbook = ll_workbook_create (f->path, &error);
+    g_assert_no_error (error);
+    g_clear_object (&workbook);
+    g_assert_true (ll_sample_generate (other, 3, &error));
+    big = ll_workbook_open (other, LL_WORKBOOK_OPEN_DEFAULT, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < 5; i++)
+      ll_workbook_add_person (big, "Someone Else", LL_ROLE_TEACHER, &error);
+    g_assert_no_error (error);
+    copy_with_log (other, other_copy);
+    g_clear_pointer (&log, g_free);
+    log = read_bytes (other_copy_wal, &len);
+    write_bytes (wal, log, len);
+    assert_log_refused (f->path, LL_WORKBOOK_ERROR_FOREIGN_LOG, "another workbook");
+  }
+}
+
+/* A log damaged in a committed transaction is not silently cut short. */
+static void
+test_log_damaged (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *log = NULL;
+  gsize len = 0;
+
+  make_crashed_workbook (f->dir, f->path);
+  log = read_bytes (wal, &len);
+  /* a byte in the first frame's page: the transactions after it no longer
+   * check, and SQLite would replay none of them */
+  log[32 + 24 + 200] ^= 0x55;
+  write_bytes (wal, log, len);
+  assert_log_refused (f->path, LL_WORKBOOK_ERROR_DAMAGED, "damaged");
+}
+
+/* A log left by a crash is whole: reading shows its changes without
+ * making anything beside the file, and writing keeps them. */
+static void
+test_log_after_crash (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *wal_before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *wal_after = NULL;
+  g_autofree char *report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = NULL;
+  gboolean ok = FALSE;
+
+  make_crashed_workbook (f->dir, f->path);
+  before = ll_test_file_checksum (f->path);
+  wal_before = ll_test_file_checksum (wal);
+
+  workbook = ll_workbook_open (f->path, LL_WORKBOOK_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ll_school_get_name (ll_workbook_get_school (workbook)), ==, "Committed Name");
+  g_assert_cmpstr (ll_school_get_address (ll_workbook_get_school (workbook)), ==, "1 Last Lane");
+  g_clear_object (&workbook);
+  report = ll_workbook_check (f->path, &ok);
+  g_assert_true (ok);
+  after = ll_test_file_checksum (f->path);
+  wal_after = ll_test_file_checksum (wal);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpstr (wal_before, ==, wal_after);
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+
+  workbook = ll_workbook_open (f->path, LL_WORKBOOK_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ll_school_get_name (ll_workbook_get_school (workbook)), ==, "Committed Name");
+  g_assert_cmpuint (g_list_model_get_n_items (ll_workbook_get_people (workbook)), ==, 1);
+  g_clear_object (&workbook);
+  workbook = ll_workbook_open (f->path, LL_WORKBOOK_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ll_school_get_address (ll_workbook_get_school (workbook)), ==, "1 Last Lane");
+}
+
 /* A setter that cannot write keeps the value and tells the controller. */
 static void
 test_setter_failure_is_reported (Fixture       *f,
@@ -722,7 +1076,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(name, func) \
   g_test_add ("/store/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -746,12 +1100,19 @@ main (int   argc,
   ADD ("bad-file/in-use", test_in_use);
   ADD ("bad-file/read-only", test_read_only_file);
   ADD ("bad-file/read-only-old-version", test_read_only_old_version_untouched);
+  ADD ("bad-file/read-only-folder", test_read_only_folder);
+  ADD ("bad-file/not-regular", test_not_a_regular_file);
+  ADD ("bad-file/log-foreign", test_log_foreign);
+  ADD ("bad-file/log-damaged", test_log_damaged);
+  ADD ("log-after-crash", test_log_after_crash);
   ADD ("bad-file/upgrade-refused", test_upgrade_refused);
   ADD ("bad-file/invalid-utf8", test_invalid_utf8);
   ADD ("bad-file/schema-incomplete", test_schema_incomplete);
   ADD ("setter-failure-is-reported", test_setter_failure_is_reported);
 #undef ADD
   g_test_add_func ("/store/bad-file/read-only/unprivileged", test_read_only_unprivileged);
+  g_test_add_func ("/store/bad-file/read-only-folder/unprivileged", test_read_only_folder_unprivileged);
+  g_test_add_func ("/store/bad-file/not-regular/child", test_not_a_regular_file_child);
 
   return g_test_run ();
 }

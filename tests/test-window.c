@@ -19,6 +19,7 @@
 
 
 static LlApplication *app;
+static char *data_home;
 
 typedef struct
 {
@@ -547,11 +548,70 @@ test_read_only (void)
   ll_test_rm_rf (dir);
 }
 
+/* A file name that is not UTF-8 (made on another system, or by an old
+ * program): the workbook opens, its name shows readably, and it is
+ * remembered, so that the next start opens it again. */
+static void
+test_non_utf8_name (void)
+{
+  g_autofree char *dir = ll_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "Sch\xe9ma.llw", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *last = NULL;
+  g_auto(GStrv) recent = NULL;
+  g_autofree char *label = NULL;
+  LlWindow *window;
+  GtkWindow *active;
+  GMenuModel *menu;
+
+  g_assert_false (g_utf8_validate (path, -1, NULL));
+  ll_test_make_workbook (path);
+  window = ll_window_new (GTK_APPLICATION (app));
+  g_assert_true (ll_window_open_path (window, path));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (g_utf8_validate (adw_window_title_get_subtitle (window_child (window, "window_title")),
+                                  -1, NULL));
+  menu = window_child (window, "recent_menu");
+  g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  g_assert_nonnull (strstr (label, "Sch"));
+  g_assert_true (g_str_has_suffix (label, "ma.llw"));
+
+  gtk_window_close (GTK_WINDOW (window));
+  ll_test_destroy_all_windows ();
+  last = g_settings_get_string (settings, "last-workbook");
+  recent = g_settings_get_strv (settings, "recent-workbooks");
+  g_assert_true (g_utf8_validate (last, -1, NULL));
+  g_assert_cmpstr (last, ==, recent[0]);
+
+  /* the next start opens it again */
+  g_settings_set_boolean (settings, "sample-offered", TRUE);
+  g_application_activate (G_APPLICATION (app));
+  active = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (LL_IS_WINDOW (active));
+  g_assert_nonnull (ll_window_get_workbook (LL_WINDOW (active)));
+  g_assert_cmpstr (ll_workbook_get_path (ll_window_get_workbook (LL_WINDOW (active))), ==, path);
+
+  /* and the recent menu opens it too */
+  ll_test_destroy_all_windows ();
+  window = ll_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", recent[0]));
+  g_assert_nonnull (ll_window_get_workbook (window));
+  g_assert_cmpstr (ll_workbook_get_path (ll_window_get_workbook (window)), ==, path);
+
+  ll_test_destroy_all_windows ();
+  g_settings_reset (settings, "last-workbook");
+  g_settings_reset (settings, "recent-workbooks");
+  ll_test_rm_rf (dir);
+}
+
 static void
 test_bad_file (void)
 {
   g_autofree char *dir = ll_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "bad.llw", NULL);
+  g_autofree char *good = g_build_filename (dir, "Good.llw", NULL);
+  g_autofree char *default_path = g_build_filename (data_home, "leading-learning", "Workbook.llw", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   guint8 bytes[4096];
@@ -565,8 +625,10 @@ test_bad_file (void)
   g_assert_true (g_file_set_contents (path, (const char *) bytes, sizeof bytes, NULL));
   before = ll_test_file_checksum (path);
 
-  /* from the command line, with no window yet: a window opens on the
-   * default workbook and the error shows over it */
+  /* from the command line, with no window yet: the error shows over a
+   * window that says no workbook is open, and nothing is created */
+  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_unlink (default_path);
   window = ll_application_open_path (app, path, NULL);
   g_assert_null (window);
   dialog = ll_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "bad.llw");
@@ -575,12 +637,18 @@ test_bad_file (void)
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), !=, "");
   g_assert_true (LL_IS_WINDOW (gtk_window_get_transient_for (dialog)));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_window_get_transient_for (dialog))));
+  window = LL_WINDOW (gtk_window_get_transient_for (dialog));
+  g_assert_null (ll_window_get_workbook (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window_child (window, "main_stack")), ==, "empty");
+  g_assert_false (g_file_test (default_path, G_FILE_TEST_EXISTS));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
 
   /* over a window that shows a workbook, the workbook stays */
-  window = LL_WINDOW (gtk_window_get_transient_for (dialog));
+  ll_test_make_workbook (good);
+  g_assert_true (ll_window_open_path (window, good));
   g_assert_false (ll_window_open_path (window, path));
   ll_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "bad.llw");
+  g_assert_nonnull (ll_window_get_workbook (window));
 
   ll_test_destroy_all_windows ();
   after = ll_test_file_checksum (path);
@@ -592,7 +660,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = NULL;
   int status;
 
   app = ll_test_gui_init_app (&argc, &argv, &data_home);
@@ -613,10 +680,12 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/window/read-only", test_read_only);
   g_test_add_func ("/window/bad-file", test_bad_file);
+  g_test_add_func ("/window/non-utf8-name", test_non_utf8_name);
 
   status = g_test_run ();
 
   g_clear_object (&app);
   ll_test_rm_rf (data_home);
+  g_free (data_home);
   return status;
 }

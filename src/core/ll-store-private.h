@@ -49,5 +49,43 @@ gboolean       _ll_store_touch_document   (LlStore          *self,
 gboolean       _ll_store_touch_document_id (LlStore         *self,
                                             gint64           id,
                                             GError         **error);
+/* The first column of the first row of @sql, or -1. */
+gint64         _ll_store_count_rows       (sqlite3          *db,
+                                           const char       *sql);
+
+/* The write-ahead log beside a workbook (ll-store-wal.c). */
+char          *_ll_store_wal_path         (const char       *path);
+/* Judges the log beside @path, whose main file has pages of @page_size
+ * bytes and @n_pages of them, from its bytes alone: FALSE with an error
+ * if SQLite would drop committed changes from it or it is another
+ * file's. A log that holds nothing passes. */
+gboolean       _ll_store_wal_check        (const char       *path,
+                                           guint32           page_size,
+                                           guint32           n_pages,
+                                           GError          **error);
+/* The workbook as SQLite makes it of the file and its log, replayed on
+ * copies in a private folder and held in memory; the real files are not
+ * touched. */
+sqlite3       *_ll_store_wal_replay       (const char       *path,
+                                           char            **main_id,
+                                           GError          **error);
+/* Whether a replayed workbook is whole and the one whose identity in its
+ * main file is @main_id (may be NULL). */
+gboolean       _ll_store_wal_judge_replay (const char       *path,
+                                           sqlite3          *db,
+                                           const char       *main_id,
+                                           GError          **error);
+/* For a connection that writes: see ll-store-wal.c. */
+gboolean       _ll_store_wal_bind         (LlStore          *self,
+                                           GError          **error);
+/* A copy of a workbook is another workbook. */
+void           _ll_store_wal_new_identity (sqlite3          *db);
+/* Keeps a copy of the log beside the workbook; returns its path. */
+char          *_ll_store_wal_keep_copy    (const char       *path);
+/* @code: LL_WORKBOOK_ERROR_DAMAGED or _FOREIGN_LOG; @kept: the copy or NULL. */
+void           _ll_store_wal_set_error    (const char       *path,
+                                           int               code,
+                                           const char       *kept,
+                                           GError          **error);
 
 G_END_DECLS

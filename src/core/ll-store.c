@@ -88,12 +88,6 @@ static const char * const migrations[LL_STORE_SCHEMA_VERSION + 1] = {
     "  PRIMARY KEY (revision_id, position));",
 };
 
-/* The tables a workbook of each version must have, for the check. */
-static const char * const required_tables[] = {
-  "school", "person", "document", "meta",
-  "narrative", "narrative_section", "revision", "revision_section",
-};
-
 static const char * const school_fields[] = {
   "name", "urn", "phase", "local_authority", "address",
 };
@@ -273,7 +267,8 @@ wal_has_content (const char *path)
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   struct stat st;
 
-  return g_stat (wal, &st) == 0 && st.st_size > 0;
+  /* anything but a regular file there is for the log's check to refuse */
+  return g_stat (wal, &st) == 0 && (st.st_size > 0 || !S_ISREG (st.st_mode));
 }
 
 /* The schema version of a file whose write-ahead log holds changes that
@@ -298,10 +293,14 @@ read_version_from_wal (const char *path)
 }
 
 /* Judges the file from its first 100 bytes and its size, before SQLite sees
- * it. On success, *@version is its schema version. */
+ * it. On success, *@version is the schema version in its header (stale if
+ * @hot_wal), and *@page_size and *@n_pages give its size. */
 static gboolean
 inspect_file (const char  *path,
               int          fd,
+              gboolean     hot_wal,
+              guint32     *page_size_out,
+              guint32     *n_pages,
               int         *version,
               GError     **error)
 {
@@ -310,7 +309,6 @@ inspect_file (const char  *path,
   struct stat st;
   gssize n;
   guint32 page_size, page_count;
-  gboolean hot_wal;
 
   if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
     {
@@ -359,7 +357,6 @@ inspect_file (const char  *path,
   if (page_size == 1)
     page_size = 65536;
   page_count = read_be32 (header + 28);
-  hot_wal = wal_has_content (path);
   if (hot_wal)
     page_count = 0;
   if (page_size < 512 || (page_size & (page_size - 1)) != 0
@@ -374,15 +371,27 @@ inspect_file (const char  *path,
       return FALSE;
     }
 
-  *version = hot_wal ? read_version_from_wal (path) : (int) read_be32 (header + 60);
-  if (*version > LL_STORE_SCHEMA_VERSION)
+  *page_size_out = page_size;
+  *n_pages = st.st_size / page_size;
+  *version = (int) read_be32 (header + 60);
+  return TRUE;
+}
+
+static gboolean
+check_version (const char  *path,
+               int          version,
+               GError     **error)
+{
+  g_autofree char *name = display_name (path);
+
+  if (version > LL_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_TOO_NEW,
                    _("“%s” was made by a newer version of Leading Learning. "
                      "Update Leading Learning to open it; the file has been left as it is."), name);
       return FALSE;
     }
-  if (*version < 1)
+  if (version < 1)
     {
       g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_DAMAGED,
                    _("“%s” is damaged and cannot be used safely. "
@@ -392,28 +401,75 @@ inspect_file (const char  *path,
   return TRUE;
 }
 
+static void
+set_open_error (const char  *path,
+                int          saved,
+                GError     **error)
+{
+  g_autofree char *name = display_name (path);
+
+  if (saved == ENOENT)
+    g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NOT_FOUND,
+                 _("“%s” could not be found. It may have been moved, renamed or deleted."),
+                 name);
+  else if (saved == EACCES || saved == EPERM)
+    g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_IO,
+                 _("You do not have permission to read “%s”. "
+                   "Ask its owner to share it with you."), name);
+  else
+    g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_IO,
+                 _("“%s” could not be read (%s)."), name, g_strerror (saved));
+}
+
+/* A workbook is a regular file. Anything else is refused before it is
+ * opened: opening a named pipe for reading waits for a writer for ever. */
+static gboolean
+check_regular (const char   *path,
+               struct stat  *st,
+               GError      **error)
+{
+  g_autofree char *name = NULL;
+
+  if (S_ISREG (st->st_mode))
+    return TRUE;
+  name = display_name (path);
+  if (S_ISDIR (st->st_mode))
+    g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NOT_A_WORKBOOK,
+                 _("“%s” is a folder, not a Leading Learning workbook."), name);
+  else
+    g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NOT_A_WORKBOOK,
+                 _("“%s” is not an ordinary file, so it is not a Leading Learning workbook."),
+                 name);
+  return FALSE;
+}
+
 static int
 open_for_inspection (const char  *path,
                      GError     **error)
 {
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  struct stat st;
+  int fd;
 
+  if (g_stat (path, &st) != 0)
+    {
+      set_open_error (path, errno, error);
+      return -1;
+    }
+  if (!check_regular (path, &st, error))
+    return -1;
+  /* never blocks, even if the file was swapped for a pipe meanwhile */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
   if (fd < 0)
     {
-      int saved = errno;
-      g_autofree char *name = display_name (path);
-
-      if (saved == ENOENT)
-        g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NOT_FOUND,
-                     _("“%s” could not be found. It may have been moved, renamed or deleted."),
-                     name);
-      else if (saved == EACCES || saved == EPERM)
-        g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_IO,
-                     _("You do not have permission to read “%s”. "
-                       "Ask its owner to share it with you."), name);
-      else
-        g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_IO,
-                     _("“%s” could not be read (%s)."), name, g_strerror (saved));
+      set_open_error (path, errno, error);
+      return -1;
+    }
+  if (fstat (fd, &st) != 0 || !check_regular (path, &st, error))
+    {
+      if (error != NULL && *error == NULL)
+        set_open_error (path, errno, error);
+      close (fd);
+      return -1;
     }
   return fd;
 }
@@ -621,7 +677,10 @@ backup_db_to (sqlite3     *src,
         rc = sqlite3_errcode (dest);
     }
   if (rc == SQLITE_OK)
-    rc = sqlite3_exec (dest, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+    {
+      _ll_store_wal_new_identity (dest);
+      rc = sqlite3_exec (dest, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+    }
   if (rc != SQLITE_OK)
     {
       g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_IO,
@@ -634,6 +693,45 @@ backup_db_to (sqlite3     *src,
   return TRUE;
 }
 
+/* A log beside the file that no running copy is writing: judge it, and
+ * what SQLite would make of it, before SQLite touches either file. On
+ * success *@replay is the workbook as it would be, in memory. */
+static gboolean
+judge_leftover_log (LlStore   *self,
+                    guint32    page_size,
+                    guint32    n_pages,
+                    sqlite3  **replay,
+                    GError   **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *main_id = NULL;
+  sqlite3 *db = NULL;
+
+  if (_ll_store_wal_check (self->path, page_size, n_pages, &local)
+      && (db = _ll_store_wal_replay (self->path, &main_id, &local)) != NULL
+      && _ll_store_wal_judge_replay (self->path, db, main_id, &local))
+    {
+      *replay = db;
+      return TRUE;
+    }
+  sqlite3_close (db);
+  /* Opening for writing is where the log could be lost later, by hand
+   * or by another program: keep a copy of it beside the workbook. */
+  if (!self->read_only
+      && (g_error_matches (local, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_DAMAGED)
+          || g_error_matches (local, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_FOREIGN_LOG))
+      && (kept = _ll_store_wal_keep_copy (self->path)) != NULL)
+    {
+      int code = local->code;
+
+      g_clear_error (&local);
+      _ll_store_wal_set_error (self->path, code, kept, &local);
+    }
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
+}
+
 LlStore *
 ll_store_open (const char  *path,
                gboolean     read_only,
@@ -641,8 +739,11 @@ ll_store_open (const char  *path,
                GError     **error)
 {
   g_autoptr(LlStore) self = NULL;
+  g_autofree char *dir = NULL;
+  guint32 page_size = 0, n_pages = 0;
+  gboolean hot_wal, live = FALSE;
   int version = 0;
-  int rc;
+  int rc = SQLITE_OK;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -651,10 +752,14 @@ ll_store_open (const char  *path,
   self->lock_fd = open_for_inspection (self->path, error);
   if (self->lock_fd < 0)
     return NULL;
-  if (!inspect_file (self->path, self->lock_fd, &version, error))
+  hot_wal = wal_has_content (self->path);
+  if (!inspect_file (self->path, self->lock_fd, hot_wal, &page_size, &n_pages, &version, error))
     return NULL;
 
-  self->read_only = read_only || g_access (self->path, W_OK) != 0;
+  /* SQLite writes its log and index beside the file, so a workbook in a
+   * folder that cannot be written is read-only too. */
+  dir = g_path_get_dirname (self->path);
+  self->read_only = read_only || g_access (self->path, W_OK) != 0 || g_access (dir, W_OK) != 0;
 
   if (!self->read_only)
     {
@@ -668,18 +773,41 @@ ll_store_open (const char  *path,
                          "Switch to that window to work on it."), name);
           return NULL;
         }
-      rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
     }
   else
+    live = flock (self->lock_fd, LOCK_SH | LOCK_NB) != 0;
+
+  if (hot_wal && !live)
     {
-      /* When no running copy is writing, read the file as immutable: SQLite
+      sqlite3 *replay = NULL;
+
+      if (!judge_leftover_log (self, page_size, n_pages, &replay, error))
+        return NULL;
+      version = (int) _ll_store_count_rows (replay, "PRAGMA user_version");
+      /* Reading, the replay is the workbook: nothing is made beside it. */
+      if (self->read_only)
+        self->db = replay;
+      else
+        sqlite3_close (replay);
+    }
+  else if (hot_wal)
+    version = read_version_from_wal (self->path);
+  if (!check_version (self->path, version, error))
+    return NULL;
+
+  if (self->db != NULL)
+    ;
+  else if (!self->read_only)
+    rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+  else
+    {
+      /* When no running copy is writing (and there is no log, or its
+       * replay would be open already), read the file as immutable: SQLite
        * then makes no lock or side file, and cannot change a byte. */
-      gboolean quiet = flock (self->lock_fd, LOCK_SH | LOCK_NB) == 0
-                       && !wal_has_content (self->path);
       g_autofree char *uri = NULL;
       g_autofree char *escaped = g_uri_escape_string (self->path, "/", FALSE);
 
-      uri = g_strdup_printf ("file:%s?mode=ro%s", escaped, quiet ? "&immutable=1" : "");
+      uri = g_strdup_printf ("file:%s?mode=ro%s", escaped, live ? "" : "&immutable=1");
       rc = sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
     }
   if (rc != SQLITE_OK)
@@ -732,7 +860,7 @@ ll_store_open (const char  *path,
     }
   else if (!check_schema (self, error))
     return NULL;
-  if (!self->read_only && !use_wal (self, error))
+  if (!self->read_only && (!use_wal (self, error) || !_ll_store_wal_bind (self, error)))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -773,7 +901,8 @@ ll_store_create_at_version (const char  *path,
   if (!_ll_store_exec (self, pragma, error)
       || !configure (self, error)
       || !use_wal (self, error)
-      || !migrate (self, 0, version, FALSE, error))
+      || !migrate (self, 0, version, FALSE, error)
+      || !_ll_store_wal_bind (self, error))
     {
       ll_store_close (self);
       g_unlink (self->path);
@@ -1224,111 +1353,4 @@ ll_store_move_to (LlStore     *self,
   g_free (self->path);
   self->path = g_steal_pointer (&moved->path);
   return TRUE;
-}
-
-static void
-report_line (GString    *report,
-             const char *format,
-             ...) G_GNUC_PRINTF (2, 3);
-
-static void
-report_line (GString    *report,
-             const char *format,
-             ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_string_append_vprintf (report, format, args);
-  va_end (args);
-  g_string_append_c (report, '\n');
-}
-
-static gint64
-count_rows (sqlite3    *db,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 n = -1;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK
-      && sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
-}
-
-char *
-ll_store_check_file (const char *path,
-                     gboolean   *ok)
-{
-  g_autoptr(GString) report = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LlStore) store = NULL;
-  g_autofree char *name = display_name (path);
-  sqlite3_stmt *stmt = NULL;
-  gboolean all_ok = TRUE;
-  int rc;
-
-  *ok = FALSE;
-  store = ll_store_open (path, TRUE, NULL, &error);
-  if (store == NULL)
-    {
-      report_line (report, "%s", error->message);
-      return g_string_free (g_steal_pointer (&report), FALSE);
-    }
-
-  report_line (report, _("Workbook: %s"), name);
-  report_line (report, _("Schema version: %d (this version of Leading Learning writes %d)"),
-               (int) count_rows (store->db, "PRAGMA user_version"), LL_STORE_SCHEMA_VERSION);
-
-  rc = sqlite3_prepare_v2 (store->db, "PRAGMA integrity_check", -1, &stmt, NULL);
-  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW
-      && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0)
-    report_line (report, _("Integrity: ok"));
-  else
-    {
-      report_line (report, _("Integrity: damaged"));
-      all_ok = FALSE;
-    }
-  sqlite3_finalize (stmt);
-
-  for (guint i = 0; i < G_N_ELEMENTS (required_tables); i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sqlite_schema "
-                                              "WHERE type = 'table' AND name = '%s'",
-                                              required_tables[i]);
-
-      if (count_rows (store->db, sql) != 1)
-        {
-          report_line (report, _("Missing table: %s"), required_tables[i]);
-          all_ok = FALSE;
-        }
-    }
-  if (all_ok)
-    {
-      gint64 bad_roles = count_rows (store->db,
-                                     "SELECT count(*) FROM person WHERE role NOT IN ("
-                                     "'headteacher', 'senior-leader', 'middle-leader', 'teacher', "
-                                     "'teaching-assistant', 'learning-support-assistant', "
-                                     "'facilitator', 'tutor')");
-
-      if (count_rows (store->db, "SELECT count(*) FROM school WHERE id = 1") != 1)
-        {
-          report_line (report, _("The school's record is missing"));
-          all_ok = FALSE;
-        }
-      if (bad_roles != 0)
-        {
-          report_line (report, _("People with an unknown role: %" G_GINT64_FORMAT), bad_roles);
-          all_ok = FALSE;
-        }
-      report_line (report, _("People: %" G_GINT64_FORMAT),
-                   count_rows (store->db, "SELECT count(*) FROM person"));
-      report_line (report, _("Documents: %" G_GINT64_FORMAT),
-                   count_rows (store->db, "SELECT count(*) FROM document"));
-    }
-  report_line (report, all_ok ? _("Result: no problems found") : _("Result: problems found"));
-  *ok = all_ok;
-  return g_string_free (g_steal_pointer (&report), FALSE);
 }

@@ -302,6 +302,7 @@ canon_inlines (GPtrArray  *src,
         case LL_DOC_TABLE:
         case LL_DOC_ROW:
         case LL_DOC_ENTRY:
+        case LL_DOC_FRAGMENT:
         default:
           if (!flatten_block (node, out, depth, error))
             return FALSE;
@@ -784,6 +785,7 @@ canon_plain_blocks (GPtrArray  *src,
         case LL_DOC_EMPHASIS:
         case LL_DOC_STRONG:
         case LL_DOC_LINK:
+        case LL_DOC_FRAGMENT:
         default:
           g_assert_not_reached ();
         }

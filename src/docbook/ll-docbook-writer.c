@@ -163,6 +163,7 @@ write_inlines (Writer          *wr,
         case LL_DOC_TABLE:
         case LL_DOC_ROW:
         case LL_DOC_ENTRY:
+        case LL_DOC_FRAGMENT:
         default:
           /* canonical form has no blocks among inlines */
           g_assert_not_reached ();
@@ -340,6 +341,7 @@ write_block (Writer          *wr,
     case LL_DOC_EMPHASIS:
     case LL_DOC_STRONG:
     case LL_DOC_LINK:
+    case LL_DOC_FRAGMENT:
     default:
       /* canonical form has only the blocks above at block level */
       g_assert_not_reached ();
@@ -448,6 +450,7 @@ ll_docbook_written_depth (const LlDocNode *node)
     case LL_DOC_EMPHASIS:
     case LL_DOC_STRONG:
     case LL_DOC_LINK:
+    case LL_DOC_FRAGMENT:
     default:
       /* canonical form has only the blocks above at block level */
       g_assert_not_reached ();
@@ -621,7 +624,8 @@ ll_docbook_write_string (const LlDoc  *doc,
 }
 
 /* Replaces @path by @xml atomically (a temporary file, then a rename), so
- * that a reader never sees half a document. */
+ * that a reader never sees half a document. The file is readable by its
+ * owner only: it holds the same personal data as the workbook. */
 gboolean
 ll_docbook_write_contents (const char  *path,
                            const char  *xml,
@@ -630,7 +634,8 @@ ll_docbook_write_contents (const char  *path,
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (!g_file_set_contents (path, xml, (gssize) length, &local_error))
+  if (!g_file_set_contents_full (path, xml, (gssize) length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
     {
       ll_docbook_set_write_error (error, path, local_error->message);
       return FALSE;

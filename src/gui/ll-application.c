@@ -11,6 +11,7 @@
 
 #include "ll-application.h"
 #include "ll-cli.h"
+#include "ll-gui-util.h"
 #include "ll-preferences-window.h"
 #include "ll-resources.h"
 #include "ll-sample.h"
@@ -97,6 +98,22 @@ new_default_window (LlApplication *self)
   return window;
 }
 
+/* The window that tells the user a workbook could not be opened: the
+ * active one, or a new one that shows no workbook. Nothing is created on
+ * disk for it, so that a failure never leaves an empty workbook behind. */
+static LlWindow *
+window_for_error (LlApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  LlWindow *window;
+
+  if (LL_IS_WINDOW (active))
+    return LL_WINDOW (active);
+  window = ll_window_new (GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
 static LlWindow *
 find_window_for_path (LlApplication *self,
                       const char    *path)
@@ -130,13 +147,7 @@ ll_application_open_path (LlApplication *self,
   workbook = ll_workbook_open (path, LL_WORKBOOK_OPEN_DEFAULT, &error);
   if (workbook == NULL)
     {
-      window = parent;
-      if (window == NULL)
-        {
-          GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
-
-          window = LL_IS_WINDOW (active) ? LL_WINDOW (active) : new_default_window (self);
-        }
+      window = parent != NULL ? parent : window_for_error (self);
       gtk_window_present (GTK_WINDOW (window));
       ll_window_show_open_error (window, path, error);
       return NULL;
@@ -206,6 +217,7 @@ ll_application_activate (GApplication *app)
 {
   LlApplication *self = LL_APPLICATION (app);
   GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autofree char *setting = NULL;
   g_autofree char *last = NULL;
   LlWindow *window;
 
@@ -223,9 +235,10 @@ ll_application_activate (GApplication *app)
       return;
     }
 
-  last = g_settings_get_string (self->settings, "last-workbook");
+  setting = g_settings_get_string (self->settings, "last-workbook");
+  last = ll_gui_path_from_setting (setting);
   if (g_settings_get_boolean (self->settings, "reopen-last-workbook")
-      && last[0] != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
+      && last != NULL && g_file_test (last, G_FILE_TEST_IS_REGULAR))
     ll_application_open_path (self, last, NULL);
   else
     new_default_window (self);
@@ -249,8 +262,7 @@ ll_application_open (GApplication  *app,
         {
           g_autofree char *uri = g_file_get_uri (files[i]);
           g_autoptr(GError) error = NULL;
-          GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
-          LlWindow *window = LL_IS_WINDOW (active) ? LL_WINDOW (active) : new_default_window (self);
+          LlWindow *window = window_for_error (self);
 
           g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                                _("Only workbooks on this computer can be opened. Copy the file to a folder here first."));

@@ -96,3 +96,23 @@ ll_gui_unfollow_cancellable (GCancellable *source,
     g_cancellable_disconnect (source, *handler);
   *handler = 0;
 }
+
+char *
+ll_gui_path_to_setting (const char *path)
+{
+  g_autofree char *abs = g_canonicalize_filename (path, NULL);
+
+  if (g_utf8_validate (abs, -1, NULL))
+    return g_steal_pointer (&abs);
+  return g_filename_to_uri (abs, NULL, NULL);
+}
+
+char *
+ll_gui_path_from_setting (const char *value)
+{
+  if (value == NULL || value[0] == '\0')
+    return NULL;
+  if (g_str_has_prefix (value, "file:"))
+    return g_filename_from_uri (value, NULL, NULL);
+  return g_strdup (value);
+}

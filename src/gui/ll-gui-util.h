@@ -29,4 +29,10 @@ gulong    ll_gui_follow_cancellable   (GCancellable  *target,
 void      ll_gui_unfollow_cancellable (GCancellable  *source,
                                        gulong        *handler);
 
+/* A workbook's path as the settings keep it (settings hold UTF-8 only):
+ * the path itself when it is UTF-8, else its file URI. */
+char     *ll_gui_path_to_setting      (const char    *path);
+/* The path in a value that ll_gui_path_to_setting() wrote; NULL if none. */
+char     *ll_gui_path_from_setting    (const char    *value);
+
 G_END_DECLS

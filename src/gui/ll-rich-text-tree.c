@@ -113,6 +113,7 @@ loader_inlines (Loader          *ld,
     case LL_DOC_TABLE:
     case LL_DOC_ROW:
     case LL_DOC_ENTRY:
+    case LL_DOC_FRAGMENT:
     default:
       break;
     }
@@ -274,6 +275,7 @@ loader_blocks (Loader          *ld,
         case LL_DOC_EMPHASIS:
         case LL_DOC_STRONG:
         case LL_DOC_LINK:
+        case LL_DOC_FRAGMENT:
         default:
           g_assert_not_reached ();
         }

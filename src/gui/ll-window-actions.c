@@ -109,7 +109,7 @@ ll_window_save_copy_to_path (LlWindow   *self,
       return FALSE;
     }
 
-  abs = g_canonicalize_filename (path, NULL);
+  abs = ll_gui_path_to_setting (path);
   /* Toast titles are Pango markup in libadwaita 1.2: escape the name. */
   markup = g_markup_printf_escaped (_("Copy saved as “%s”"), name);
   toast = adw_toast_new (markup);
@@ -605,7 +605,10 @@ open_recent_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  ll_window_open_from_menu (LL_WINDOW (widget), g_variant_get_string (parameter, NULL));
+  g_autofree char *path = ll_gui_path_from_setting (g_variant_get_string (parameter, NULL));
+
+  if (path != NULL)
+    ll_window_open_from_menu (LL_WINDOW (widget), path);
 }
 
 static void

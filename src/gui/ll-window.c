@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ll-gui-util.h"
 #include "ll-school-window.h"
 #include "ll-window-private.h"
 
@@ -96,13 +97,14 @@ rebuild_recent_menu (LlWindow *self)
   g_menu_remove_all (self->recent_menu);
   for (guint i = 0; paths[i] != NULL && shown < MAX_RECENT; i++)
     {
+      g_autofree char *path = ll_gui_path_from_setting (paths[i]);
       g_autofree char *base = NULL;
       g_autofree char *label = NULL;
       g_autoptr(GMenuItem) item = NULL;
 
-      if (!g_file_test (paths[i], G_FILE_TEST_IS_REGULAR))
+      if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
         continue;
-      base = ll_window_display_basename (paths[i]);
+      base = ll_window_display_basename (path);
       label = escape_mnemonics (base);
       item = g_menu_item_new (label, NULL);
       g_menu_item_set_action_and_target_value (item, "win.open-recent",
@@ -119,7 +121,7 @@ static void
 remember_workbook (LlWindow   *self,
                    const char *path)
 {
-  g_autofree char *abs = g_canonicalize_filename (path, NULL);
+  g_autofree char *abs = ll_gui_path_to_setting (path);
   g_auto(GStrv) old = g_settings_get_strv (self->settings, "recent-workbooks");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) recent = NULL;
@@ -568,7 +570,7 @@ ll_window_close_request (GtkWindow *window)
 
   if (self->workbook != NULL)
     {
-      g_autofree char *abs = g_canonicalize_filename (ll_workbook_get_path (self->workbook), NULL);
+      g_autofree char *abs = ll_gui_path_to_setting (ll_workbook_get_path (self->workbook));
 
       g_settings_set_string (self->settings, "last-workbook", abs);
     }

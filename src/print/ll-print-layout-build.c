@@ -153,6 +153,7 @@ append_inline_markup (GString         *out,
     case LL_DOC_TABLE:
     case LL_DOC_ROW:
     case LL_DOC_ENTRY:
+    case LL_DOC_FRAGMENT:
     default:
       /* A block where inlines were expected: keep its text, one per line */
       if (node->title != NULL)

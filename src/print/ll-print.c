@@ -172,7 +172,8 @@ ll_print_export_pdf (const LlDoc   *doc,
 
   /* Write beside the target and rename, so that a failure never leaves a
    * half-written PDF in place of a good one; this also gives a plain
-   * reason ("Permission denied") when the folder cannot be written. */
+   * reason ("Permission denied") when the folder cannot be written. Like
+   * the workbook, the PDF is readable by its owner only. */
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
   {
@@ -180,7 +181,7 @@ ll_print_export_pdf (const LlDoc   *doc,
 
     partial = g_build_filename (dir, name, NULL);
   }
-  fd = g_mkstemp_full (partial, O_RDWR, 0666);
+  fd = g_mkstemp_full (partial, O_RDWR, 0600);
   if (fd < 0)
     {
       int saved_errno = errno;

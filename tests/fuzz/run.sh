@@ -16,7 +16,7 @@ duration=${1:-60}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(fuzz-docbook-read fuzz-docbook-blocks fuzz-store-open)
+  targets=(fuzz-docbook-read fuzz-docbook-blocks fuzz-store-open fuzz-store-log)
 fi
 build=${LL_FUZZ_BUILD:-build-fuzz}
 work=$build/fuzz
@@ -30,8 +30,12 @@ else
 fi
 ninja -C "$build" "${targets[@]/#/tests/fuzz/}" tests/fuzz/fuzz-store-seeds
 
-# Seeds that the build writes: small workbooks of each schema version.
+# Seeds that the build writes: small workbooks of each schema version, and
+# logs of the workbook that fuzz-store-log puts them beside.
 "$build/tests/fuzz/fuzz-store-seeds" "$work/seeds/fuzz-store-open"
+if [[ " ${targets[*]} " == *" fuzz-store-log "* ]]; then
+  LL_FUZZ_MAKE_SEEDS="$work/seeds/fuzz-store-log" "$build/tests/fuzz/fuzz-store-log"
+fi
 
 seeds_for () {
   echo "tests/fuzz/corpus/$1"
@@ -39,6 +43,7 @@ seeds_for () {
     fuzz-docbook-read) echo tests/data/docbook tests/data/import ;;
     fuzz-docbook-blocks) echo tests/data/rich-text ;;
     fuzz-store-open) echo "$work/seeds/fuzz-store-open" ;;
+    fuzz-store-log) echo "$work/seeds/fuzz-store-log" ;;
   esac
 }
 

@@ -1,0 +1,121 @@
+/* ll-store-check.c: the integrity and schema check behind --check */
+#define G_LOG_DOMAIN "ll-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ll-store-private.h"
+
+/* The tables a workbook of each version must have, for the check. */
+static const char * const required_tables[] = {
+  "school", "person", "document", "meta",
+  "narrative", "narrative_section", "revision", "revision_section",
+};
+
+gint64
+_ll_store_count_rows (sqlite3    *db,
+                      const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static void
+report_line (GString    *report,
+             const char *format,
+             ...) G_GNUC_PRINTF (2, 3);
+
+static void
+report_line (GString    *report,
+             const char *format,
+             ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_string_append_vprintf (report, format, args);
+  va_end (args);
+  g_string_append_c (report, '\n');
+}
+
+char *
+ll_store_check_file (const char *path,
+                     gboolean   *ok)
+{
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlStore) store = NULL;
+  g_autofree char *name = g_filename_display_basename (path);
+  sqlite3_stmt *stmt = NULL;
+  gboolean all_ok = TRUE;
+  int rc;
+
+  *ok = FALSE;
+  store = ll_store_open (path, TRUE, NULL, &error);
+  if (store == NULL)
+    {
+      report_line (report, "%s", error->message);
+      return g_string_free (g_steal_pointer (&report), FALSE);
+    }
+
+  report_line (report, _("Workbook: %s"), name);
+  report_line (report, _("Schema version: %d (this version of Leading Learning writes %d)"),
+               (int) _ll_store_count_rows (store->db, "PRAGMA user_version"), LL_STORE_SCHEMA_VERSION);
+
+  rc = sqlite3_prepare_v2 (store->db, "PRAGMA integrity_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW
+      && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0)
+    report_line (report, _("Integrity: ok"));
+  else
+    {
+      report_line (report, _("Integrity: damaged"));
+      all_ok = FALSE;
+    }
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < G_N_ELEMENTS (required_tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sqlite_schema "
+                                              "WHERE type = 'table' AND name = '%s'",
+                                              required_tables[i]);
+
+      if (_ll_store_count_rows (store->db, sql) != 1)
+        {
+          report_line (report, _("Missing table: %s"), required_tables[i]);
+          all_ok = FALSE;
+        }
+    }
+  if (all_ok)
+    {
+      gint64 bad_roles = _ll_store_count_rows (store->db,
+                                     "SELECT count(*) FROM person WHERE role NOT IN ("
+                                     "'headteacher', 'senior-leader', 'middle-leader', 'teacher', "
+                                     "'teaching-assistant', 'learning-support-assistant', "
+                                     "'facilitator', 'tutor')");
+
+      if (_ll_store_count_rows (store->db, "SELECT count(*) FROM school WHERE id = 1") != 1)
+        {
+          report_line (report, _("The school's record is missing"));
+          all_ok = FALSE;
+        }
+      if (bad_roles != 0)
+        {
+          report_line (report, _("People with an unknown role: %" G_GINT64_FORMAT), bad_roles);
+          all_ok = FALSE;
+        }
+      report_line (report, _("People: %" G_GINT64_FORMAT),
+                   _ll_store_count_rows (store->db, "SELECT count(*) FROM person"));
+      report_line (report, _("Documents: %" G_GINT64_FORMAT),
+                   _ll_store_count_rows (store->db, "SELECT count(*) FROM document"));
+    }
+  report_line (report, all_ok ? _("Result: no problems found") : _("Result: problems found"));
+  *ok = all_ok;
+  return g_string_free (g_steal_pointer (&report), FALSE);
+}

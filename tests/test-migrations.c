@@ -1,0 +1,207 @@
+/* test-migrations.c: workbooks written by earlier versions, kept frozen in
+ * tests/data/workbooks/, open with everything they held. The files were made
+ * once by the schema of their version and are never regenerated, so these
+ * tests see what a user's old file holds, not what today's migration code
+ * would make of an empty one. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ll-narrative.h"
+#include "ll-narrative-section.h"
+#include "ll-person.h"
+#include "ll-revision.h"
+#include "ll-school.h"
+#include "ll-store.h"
+#include "ll-test-util.h"
+#include "ll-workbook.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;      /* a copy of the frozen workbook */
+  char *original;  /* the frozen workbook itself */
+  int   version;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autoptr(GError) error = NULL;
+
+  f->version = GPOINTER_TO_INT (data);
+  name = g_strdup_printf ("workbooks/version-%d.llw", f->version);
+  f->original = ll_test_data_path (name);
+  f->dir = ll_test_make_tmpdir ();
+  f->path = g_build_filename (f->dir, "Old.llw", NULL);
+  g_assert_true (g_file_get_contents (f->original, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents_full (f->path, contents, (gssize) length,
+                                           G_FILE_SET_CONTENTS_NONE, 0600, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  ll_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+  g_free (f->original);
+}
+
+static void
+assert_school_and_people (LlWorkbook *workbook)
+{
+  static const struct { const char *name; LlRole role; } people[] = {
+    { "Margaret Oyelaran", LL_ROLE_HEADTEACHER },
+    { "Tom Whitlock", LL_ROLE_TEACHER },
+    { "Priya Natarajan", LL_ROLE_SENIOR_LEADER },
+  };
+  LlSchool *school = ll_workbook_get_school (workbook);
+  GListModel *list = ll_workbook_get_people (workbook);
+
+  g_assert_cmpstr (ll_school_get_name (school), ==, "Fernhill Church of England Primary School");
+  g_assert_cmpstr (ll_school_get_urn (school), ==, "123456");
+  g_assert_cmpstr (ll_school_get_local_authority (school), ==, "Somerset");
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, G_N_ELEMENTS (people));
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autoptr(LlPerson) person = g_list_model_get_item (list, i);
+
+      g_assert_cmpstr (ll_person_get_name (person), ==, people[i].name);
+      g_assert_cmpint (ll_person_get_role (person), ==, people[i].role);
+    }
+}
+
+static void
+assert_narrative (LlWorkbook *workbook)
+{
+  GListModel *narratives = ll_workbook_get_narratives (workbook);
+  g_autoptr(LlNarrative) narrative = NULL;
+  g_autoptr(LlNarrativeSection) first = NULL;
+  g_autoptr(LlNarrativeSection) second = NULL;
+  g_autoptr(LlRevision) revision = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (narratives), ==, 1);
+  narrative = g_list_model_get_item (narratives, 0);
+  g_assert_cmpstr (ll_narrative_get_title (narrative), ==, "Learning at Fernhill");
+  g_assert_cmpstr (ll_narrative_get_author (narrative), ==, "Margaret Oyelaran");
+  g_assert_cmpint (ll_narrative_get_status (narrative), ==, LL_NARRATIVE_SHARED);
+
+  g_assert_cmpuint (g_list_model_get_n_items (ll_narrative_get_sections (narrative)), ==, 2);
+  first = g_list_model_get_item (ll_narrative_get_sections (narrative), 0);
+  second = g_list_model_get_item (ll_narrative_get_sections (narrative), 1);
+  g_assert_cmpstr (ll_narrative_section_get_title (first), ==, "Why learning matters here");
+  g_assert_nonnull (strstr (ll_narrative_section_get_body (first), "<emphasis>curious</emphasis>"));
+  g_assert_nonnull (strstr (ll_narrative_section_get_body (second), "Talk about learning, not teaching."));
+
+  g_assert_cmpuint (g_list_model_get_n_items (ll_narrative_get_revisions (narrative)), ==, 1);
+  revision = g_list_model_get_item (ll_narrative_get_revisions (narrative), 0);
+  g_assert_cmpstr (ll_revision_get_name (revision), ==, "First draft for staff");
+}
+
+static void
+test_opens_with_its_content (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = NULL;
+  g_autofree char *report = NULL;
+  gboolean ok = FALSE;
+
+  workbook = ll_workbook_open (f->path, LL_WORKBOOK_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  assert_school_and_people (workbook);
+  g_assert_cmpuint (g_list_model_get_n_items (ll_workbook_get_documents (workbook)), ==,
+                    f->version >= 3 ? 2 : 1);
+  if (f->version >= 3)
+    assert_narrative (workbook);
+
+  /* an older file is kept beside the upgraded one, with all it held */
+  if (f->version < LL_STORE_SCHEMA_VERSION)
+    {
+      g_autoptr(LlWorkbook) backup = NULL;
+
+      g_assert_nonnull (ll_workbook_get_backup_path (workbook));
+      backup = ll_workbook_open (ll_workbook_get_backup_path (workbook),
+                                 LL_WORKBOOK_OPEN_READ_ONLY, &error);
+      g_assert_no_error (error);
+      assert_school_and_people (backup);
+    }
+  else
+    {
+      g_assert_null (ll_workbook_get_backup_path (workbook));
+    }
+  g_clear_object (&workbook);
+
+  report = ll_workbook_check (f->path, &ok);
+  g_assert_true (ok);
+
+  /* the upgraded file opens again as it is, with the same content */
+  workbook = ll_workbook_open (f->path, LL_WORKBOOK_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_null (ll_workbook_get_backup_path (workbook));
+  assert_school_and_people (workbook);
+}
+
+/* Opening an older workbook read-only upgrades it in memory and changes
+ * no byte of the file. */
+static void
+test_read_only_changes_nothing (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = NULL;
+  g_autofree char *before = ll_test_file_checksum (f->path);
+  g_autofree char *after = NULL;
+
+  workbook = ll_workbook_open (f->path, LL_WORKBOOK_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  assert_school_and_people (workbook);
+  if (f->version >= 3)
+    assert_narrative (workbook);
+  g_clear_object (&workbook);
+  after = ll_test_file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Each schema version has its frozen workbook: one is added with each
+ * migration, made by the build that introduces it. */
+static void
+test_every_version_kept (void)
+{
+  for (int v = 1; v <= LL_STORE_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *name = g_strdup_printf ("workbooks/version-%d.llw", v);
+      g_autofree char *path = ll_test_data_path (name);
+
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        g_error ("tests/data/%s is missing: keep a workbook of every schema version", name);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/migrations/every-version-kept", test_every_version_kept);
+  for (int v = 1; v <= LL_STORE_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *open_path = g_strdup_printf ("/migrations/version-%d/open", v);
+      g_autofree char *ro_path = g_strdup_printf ("/migrations/version-%d/read-only", v);
+
+      g_test_add (open_path, Fixture, GINT_TO_POINTER (v), fixture_set_up,
+                  test_opens_with_its_content, fixture_tear_down);
+      g_test_add (ro_path, Fixture, GINT_TO_POINTER (v), fixture_set_up,
+                  test_read_only_changes_nothing, fixture_tear_down);
+    }
+  return g_test_run ();
+}
