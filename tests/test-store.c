@@ -568,6 +568,8 @@ make_crashed_workbook (const char *dir,
   ll_workbook_add_person (workbook, "Kept Person", LL_ROLE_TEACHER, &error);
   g_assert_no_error (error);
   ll_school_set_address (ll_workbook_get_school (workbook), "1 Last Lane");
+  /* what waits for a pause in the typing is committed first */
+  g_assert_true (ll_workbook_flush (workbook, &error));
   copy_with_log (live, path);
   g_clear_object (&workbook);
   g_unlink (live);
