@@ -362,6 +362,16 @@ moved_away (Fixture  *f,
   g_assert_cmpint (sqlite3_open_v2 (fresh, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_true (section_in_file (f, db, "Before the move. After the move. In the new place."));
   sqlite3_close (db);
+  /* a workbook like any other */
+  {
+    gboolean ok = FALSE;
+    g_autofree char *report = ll_workbook_check (fresh, &ok);
+    g_autoptr(LlWorkbook) reader = ll_test_read_back (fresh);
+
+    g_assert_true (ok);
+    g_assert_cmpstr (ll_school_get_name (ll_workbook_get_school (reader)), ==, "Renamed School");
+    ll_workbook_close (reader);
+  }
 }
 
 static void

@@ -1336,7 +1336,8 @@ ll_store_move_to (LlStore     *self,
   moved->lock_fd = g_open (moved->path, O_RDONLY | O_CLOEXEC, 0);
   if (moved->lock_fd < 0 || flock (moved->lock_fd, LOCK_EX | LOCK_NB) != 0
       || sqlite3_open_v2 (moved->path, &moved->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK
-      || !configure (moved, error) || !use_wal (moved, error))
+      || !configure (moved, error) || !use_wal (moved, error)
+      || !_ll_store_wal_bind (moved, error))
     {
       if (error != NULL && *error == NULL)
         _ll_store_set_sqlite_error (moved, SQLITE_CANTOPEN, error);
