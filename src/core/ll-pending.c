@@ -201,8 +201,12 @@ add_entry (LlPending          *self,
   return was_pending;
 }
 
+/* @patient: wait for another program's lock as long as any write does
+ * (closing, copying); the retries while a fault lasts do not, so that
+ * they never hold up the typing. */
 static gboolean
 flush_internal (LlPending  *self,
+                gboolean    patient,
                 GError    **error)
 {
   g_autoptr(GPtrArray) entries = NULL;
@@ -216,6 +220,8 @@ flush_internal (LlPending  *self,
 
   /* a write may schedule more (a notify handler); those wait their turn */
   self->flushing = TRUE;
+  if (!patient && self->store != NULL)
+    ll_store_set_lock_wait (self->store, 0);
   entries = g_steal_pointer (&self->entries);
   self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
   for (guint i = 0; i < entries->len; i++)
@@ -223,13 +229,17 @@ flush_internal (LlPending  *self,
       Entry *entry = g_ptr_array_index (entries, i);
       g_autoptr(GError) local_error = NULL;
 
-      if (entry->write (entry->object, entry->field, &local_error))
+      /* after a failure the rest waits too: the file refuses them all,
+       * and each would wait for the lock again */
+      if (first_error == NULL && entry->write (entry->object, entry->field, &local_error))
         continue;
       /* keep it, in its place before anything scheduled meanwhile */
       g_ptr_array_insert (self->entries, failed++, g_steal_pointer (&entries->pdata[i]));
       if (first_error == NULL)
         first_error = g_steal_pointer (&local_error);
     }
+  if (!patient && self->store != NULL)
+    ll_store_set_lock_wait (self->store, LL_STORE_LOCK_WAIT_MS);
   g_ptr_array_set_free_func (entries, NULL);
   for (guint i = 0; i < entries->len; i++)
     if (entries->pdata[i] != NULL)
@@ -270,7 +280,8 @@ timeout_cb (gpointer data)
   LlPending *self = data;
 
   self->timeout_id = 0;
-  flush_internal (self, NULL);
+  /* a retry while a fault lasts tries without waiting for a lock */
+  flush_internal (self, !self->failing, NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -319,7 +330,7 @@ ll_pending_write_now (LlPending          *self,
   if (self->failing)
     arm (self);
   else
-    flush_internal (self, NULL);
+    flush_internal (self, TRUE, NULL);
 }
 
 /**
@@ -332,7 +343,7 @@ ll_pending_flush (LlPending  *self,
                   GError    **error)
 {
   g_return_val_if_fail (LL_IS_PENDING (self), FALSE);
-  return flush_internal (self, error);
+  return flush_internal (self, TRUE, error);
 }
 
 void

@@ -547,7 +547,7 @@ static gboolean
 configure (LlStore  *self,
            GError  **error)
 {
-  sqlite3_busy_timeout (self->db, 2000);
+  sqlite3_busy_timeout (self->db, LL_STORE_LOCK_WAIT_MS);
   sqlite3_extended_result_codes (self->db, 1);
   return _ll_store_exec (self, "PRAGMA foreign_keys = ON", error);
 }
@@ -1287,6 +1287,20 @@ ll_store_backup_to (LlStore     *self,
 {
   g_return_val_if_fail (LL_IS_STORE (self), FALSE);
   return backup_db_to (self->db, path, error);
+}
+
+/**
+ * ll_store_set_lock_wait:
+ * How long a write waits for another program's lock on the file before
+ * it fails (LL_STORE_LOCK_WAIT_MS unless set).
+ */
+void
+ll_store_set_lock_wait (LlStore *self,
+                        guint    ms)
+{
+  g_return_if_fail (LL_IS_STORE (self));
+  if (self->db != NULL)
+    sqlite3_busy_timeout (self->db, (int) MIN (ms, G_MAXINT));
 }
 
 /**

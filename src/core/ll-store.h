@@ -82,6 +82,10 @@ GPtrArray *ll_store_list_documents    (LlStore     *self,
 gboolean  ll_store_backup_to          (LlStore     *self,
                                        const char  *path,
                                        GError     **error);
+/* How long a write waits for another program's lock on the file. */
+#define LL_STORE_LOCK_WAIT_MS 2000
+void      ll_store_set_lock_wait      (LlStore     *self,
+                                       guint        ms);
 /* Whether the open file was renamed, moved or deleted: nothing is
  * written to it then. */
 gboolean  ll_store_get_moved          (LlStore     *self);
