@@ -255,8 +255,8 @@ flush_internal (LlPending  *self,
       if (!was_failing && self->store != NULL)
         ll_store_report_write_failure (self->store, first_error);
     }
-  else if (self->entries->len == 0)
-    set_failing (self, FALSE);
+  else
+    set_failing (self, FALSE);  /* all that waited was written: the fault is over */
 
   if (self->entries->len == 0)
     {
