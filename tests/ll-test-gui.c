@@ -7,6 +7,7 @@
 #include "ll-resources.h"
 #include "ll-test-gui.h"
 #include "ll-test-util.h"
+#include "ll-window.h"
 
 static gboolean
 wake_cb (gpointer data)
@@ -140,11 +141,32 @@ ll_test_make_workbook (const char *path)
   ll_workbook_close (workbook);
 }
 
+/* Whether no window's workbook has changes waiting to be written. */
+static gboolean
+all_written (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      LlWorkbook *workbook = LL_IS_WINDOW (window) ? ll_window_get_workbook (LL_WINDOW (window)) : NULL;
+
+      if (workbook != NULL && ll_workbook_get_unsaved (workbook))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 LlWorkbook *
 ll_test_read_back (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  LlWorkbook *workbook = ll_workbook_open (path, LL_WORKBOOK_OPEN_READ_ONLY, &error);
+  LlWorkbook *workbook;
+
+  /* changes reach the file within a second of being made */
+  ll_test_wait_for (all_written, NULL);
+  workbook = ll_workbook_open (path, LL_WORKBOOK_OPEN_READ_ONLY, &error);
 
   g_assert_no_error (error);
   return workbook;

@@ -479,6 +479,8 @@ test_read_with_log (Fixture       *f,
   workbook = ll_workbook_open (f->sample, LL_WORKBOOK_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   ll_school_set_name (ll_workbook_get_school (workbook), "Renamed While Open");
+  /* written after a pause in the typing; at once here */
+  g_assert_true (ll_workbook_flush (workbook, &error));
 
   /* while it is open: what was saved shows */
   {

@@ -21,6 +21,7 @@ typedef enum {
   LL_WORKBOOK_ERROR_NO_SUCH_DOCUMENT, /* a document ID that the workbook does not hold */
   LL_WORKBOOK_ERROR_INVALID,          /* a value the workbook cannot hold (empty name, ...) */
   LL_WORKBOOK_ERROR_FOREIGN_LOG,      /* the write-ahead log beside it belongs to another file */
+  LL_WORKBOOK_ERROR_MOVED,            /* the open file was renamed, moved or deleted */
 } LlWorkbookError;
 
 GQuark ll_workbook_error_quark (void);

@@ -145,19 +145,42 @@ _ll_narrative_section_detach (LlNarrativeSection *self)
   self->narrative = NULL;
 }
 
+/* What the pending writes write: the section's title or its body, as
+ * they are by then. A section that was removed has nothing to write. */
+static gboolean
+write_field (GObject  *object,
+             guint     prop_id,
+             GError  **error)
+{
+  LlNarrativeSection *self = LL_NARRATIVE_SECTION (object);
+
+  if (self->narrative == NULL)
+    return TRUE;
+  if (!ll_store_update_section (_ll_narrative_get_store (self->narrative),
+                                ll_narrative_get_id (self->narrative), self->id,
+                                prop_id == PROP_TITLE ? self->title : NULL,
+                                prop_id == PROP_BODY ? self->body : NULL, error))
+    return FALSE;
+  _ll_narrative_written (self->narrative);
+  return TRUE;
+}
+
 static void
 update (LlNarrativeSection *self,
-        const char         *title,
-        const char         *body)
+        guint               prop_id)
 {
-  g_autoptr(GError) error = NULL;
+  LlPending *pending;
   guint words;
 
   if (self->narrative == NULL)
     return;
-  if (!ll_store_update_section (_ll_narrative_get_store (self->narrative),
-                                ll_narrative_get_id (self->narrative), self->id, title, body, &error))
-    ll_store_report_write_failure (_ll_narrative_get_store (self->narrative), error);
+  pending = _ll_narrative_get_pending (self->narrative);
+  /* The editor waits for a pause in the text itself (serialising it is
+   * work): the body goes now. A heading is typed key by key. */
+  if (prop_id == PROP_BODY)
+    ll_pending_write_now (pending, G_OBJECT (self), prop_id, write_field);
+  else
+    ll_pending_schedule (pending, G_OBJECT (self), prop_id, write_field);
 
   words = count_words (self->body);
   if (words != self->word_count)
@@ -165,7 +188,7 @@ update (LlNarrativeSection *self,
       self->word_count = words;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORD_COUNT]);
     }
-  _ll_narrative_section_changed (self->narrative);
+  _ll_narrative_recount_words (self->narrative);
 }
 
 gint64
@@ -197,7 +220,7 @@ ll_narrative_section_set_title (LlNarrativeSection *self,
     _ll_narrative_before_edit (self->narrative);
   g_free (self->title);
   self->title = g_strdup (title);
-  update (self, title, NULL);
+  update (self, PROP_TITLE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
@@ -230,7 +253,7 @@ ll_narrative_section_set_body (LlNarrativeSection *self,
     _ll_narrative_before_edit (self->narrative);
   g_free (self->body);
   self->body = g_strdup (body);
-  update (self, NULL, body);
+  update (self, PROP_BODY);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BODY]);
 }
 

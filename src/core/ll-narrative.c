@@ -12,6 +12,7 @@ struct _LlNarrative
 {
   GObject            parent_instance;
   LlStore           *store;
+  LlPending         *pending;
   gint64             id;
   char              *title;
   char              *author;
@@ -36,6 +37,7 @@ enum {
   PROP_SHOW_PROMPTS,
   PROP_MODIFIED,
   PROP_WORD_COUNT,
+  PROP_UNSAVED,
   N_PROPS
 };
 
@@ -101,6 +103,7 @@ ll_narrative_dispose (GObject *object)
   g_clear_object (&self->sections);
   g_clear_object (&self->revisions);
   g_clear_object (&self->store);
+  g_clear_object (&self->pending);
   G_OBJECT_CLASS (ll_narrative_parent_class)->dispose (object);
 }
 
@@ -142,6 +145,9 @@ ll_narrative_get_property (GObject    *object,
       break;
     case PROP_MODIFIED:
       g_value_set_boxed (value, self->modified);
+      break;
+    case PROP_UNSAVED:
+      g_value_set_boolean (value, ll_narrative_get_unsaved (self));
       break;
     case PROP_WORD_COUNT:
       g_value_set_uint (value, self->word_count);
@@ -198,6 +204,7 @@ ll_narrative_class_init (LlNarrativeClass *klass)
   properties[PROP_SHOW_PROMPTS] = g_param_spec_boolean ("show-prompts", NULL, NULL, TRUE, rw);
   properties[PROP_MODIFIED] = g_param_spec_boxed ("modified", NULL, NULL, G_TYPE_DATE_TIME, ro);
   properties[PROP_WORD_COUNT] = g_param_spec_uint ("word-count", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_UNSAVED] = g_param_spec_boolean ("unsaved", NULL, NULL, FALSE, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -276,14 +283,26 @@ load_revisions (LlNarrative  *self,
   return TRUE;
 }
 
+static void
+pending_changed_cb (LlNarrative *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNSAVED]);
+}
+
 LlNarrative *
 _ll_narrative_new (LlStore                *store,
+                   LlPending              *pending,
                    const LlStoreNarrative *row,
                    GError                **error)
 {
   g_autoptr(LlNarrative) self = g_object_new (LL_TYPE_NARRATIVE, NULL);
 
   self->store = g_object_ref (store);
+  self->pending = g_object_ref (pending);
+  g_signal_connect_object (pending, "notify::pending", G_CALLBACK (pending_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (pending, "notify::failing", G_CALLBACK (pending_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   self->id = row->id;
   self->title = g_strdup (row->title);
   self->author = g_strdup (row->author);
@@ -303,14 +322,37 @@ _ll_narrative_get_store (LlNarrative *self)
   return self->store;
 }
 
+LlPending *
+_ll_narrative_get_pending (LlNarrative *self)
+{
+  return self->pending;
+}
+
+/* A change that was written: the narrative's time follows the file. */
+void
+_ll_narrative_written (LlNarrative *self)
+{
+  set_modified_from_store (self);
+}
+
+void
+_ll_narrative_recount_words (LlNarrative *self)
+{
+  recount_words (self);
+}
+
 static LlRevision *
 insert_revision (LlNarrative  *self,
                  const char   *kind,
                  const char   *name,
                  GError      **error)
 {
-  gint64 id = ll_store_insert_revision (self->store, self->id, kind, name, self->word_count, error);
+  gint64 id;
 
+  /* a revision copies the sections from the file: what waits goes first */
+  if (!ll_pending_flush (self->pending, error))
+    return NULL;
+  id = ll_store_insert_revision (self->store, self->id, kind, name, self->word_count, error);
   if (id == 0 || !load_revisions (self, error))
     return NULL;
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->revisions)); i++)
@@ -369,19 +411,53 @@ ll_narrative_get_id (LlNarrative *self)
   return self->id;
 }
 
-static void
-update_field (LlNarrative *self,
-              const char  *field,
-              const char  *value,
-              guint        prop_id)
+/* What ll_pending_schedule() writes: one property of the narrative. */
+static gboolean
+write_field (GObject  *object,
+             guint     prop_id,
+             GError  **error)
 {
-  g_autoptr(GError) error = NULL;
+  LlNarrative *self = LL_NARRATIVE (object);
+  const char *field, *value;
 
-  if (!ll_store_update_narrative (self->store, self->id, field, value, &error))
-    ll_store_report_write_failure (self->store, error);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  if (self->store == NULL)
+    return TRUE;
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      field = "title";
+      value = self->title;
+      break;
+    case PROP_AUTHOR:
+      field = "author";
+      value = self->author;
+      break;
+    case PROP_STATUS:
+      field = "status";
+      value = status_ids[self->status];
+      break;
+    default:
+      field = "show_prompts";
+      value = self->show_prompts ? "1" : "0";
+      break;
+    }
+  if (!ll_store_update_narrative (self->store, self->id, field, value, error))
+    return FALSE;
   if (prop_id != PROP_SHOW_PROMPTS)
     set_modified_from_store (self);
+  return TRUE;
+}
+
+static void
+update_field (LlNarrative *self,
+              guint        prop_id)
+{
+  /* a choice is made once, and written at once; text is typed key by key */
+  if (prop_id == PROP_STATUS || prop_id == PROP_SHOW_PROMPTS)
+    ll_pending_write_now (self->pending, G_OBJECT (self), prop_id, write_field);
+  else
+    ll_pending_schedule (self->pending, G_OBJECT (self), prop_id, write_field);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
 const char *
@@ -404,7 +480,7 @@ ll_narrative_set_title (LlNarrative *self,
   _ll_narrative_before_edit (self);
   g_free (self->title);
   self->title = g_strdup (title);
-  update_field (self, "title", title, PROP_TITLE);
+  update_field (self, PROP_TITLE);
   recount_words (self);
 }
 
@@ -427,7 +503,7 @@ ll_narrative_set_author (LlNarrative *self,
     return;
   g_free (self->author);
   self->author = g_strdup (author);
-  update_field (self, "author", author, PROP_AUTHOR);
+  update_field (self, PROP_AUTHOR);
 }
 
 LlNarrativeStatus
@@ -447,7 +523,7 @@ ll_narrative_set_status (LlNarrative       *self,
   if (self->status == status)
     return;
   self->status = status;
-  update_field (self, "status", status_ids[status], PROP_STATUS);
+  update_field (self, PROP_STATUS);
 }
 
 gboolean
@@ -467,7 +543,7 @@ ll_narrative_set_show_prompts (LlNarrative *self,
   if (self->show_prompts == show_prompts)
     return;
   self->show_prompts = show_prompts;
-  update_field (self, "show_prompts", show_prompts ? "1" : "0", PROP_SHOW_PROMPTS);
+  update_field (self, PROP_SHOW_PROMPTS);
 }
 
 GDateTime *
@@ -475,6 +551,19 @@ ll_narrative_get_modified (LlNarrative *self)
 {
   g_return_val_if_fail (LL_IS_NARRATIVE (self), NULL);
   return self->modified;
+}
+
+/**
+ * ll_narrative_get_unsaved:
+ * Whether changes in the workbook wait to be written, or could not be
+ * ("unsaved"): no sign of saving should show meanwhile.
+ */
+gboolean
+ll_narrative_get_unsaved (LlNarrative *self)
+{
+  g_return_val_if_fail (LL_IS_NARRATIVE (self), FALSE);
+  return self->pending != NULL
+    && (ll_pending_get_pending (self->pending) || ll_pending_get_failing (self->pending));
 }
 
 guint
@@ -634,7 +723,7 @@ ll_narrative_restore_revision (LlNarrative  *self,
   g_return_val_if_fail (LL_IS_REVISION (revision), FALSE);
 
   /* Both steps in one transaction: the current text is never lost. */
-  if (!ll_store_begin (self->store, error))
+  if (!ll_pending_flush (self->pending, error) || !ll_store_begin (self->store, error))
     return FALSE;
   if (insert_revision (self, "before-restore", ll_revision_get_label (revision), error) == NULL
       || !ll_store_replace_sections_from_revision (self->store, self->id,

@@ -41,6 +41,7 @@ void               ll_narrative_set_show_prompts  (LlNarrative       *self,
                                                    gboolean           show_prompts);
 GDateTime         *ll_narrative_get_modified      (LlNarrative       *self);
 guint              ll_narrative_get_word_count    (LlNarrative       *self);
+gboolean           ll_narrative_get_unsaved       (LlNarrative       *self);
 
 /* A GListModel of LlNarrativeSection, in order. */
 GListModel          *ll_narrative_get_sections    (LlNarrative  *self);

@@ -8,7 +8,8 @@
 struct _LlPerson
 {
   GObject   parent_instance;
-  LlStore  *store;
+  LlStore   *store;
+  LlPending *pending;
   gint64    id;
   char     *name;
   LlRole    role;
@@ -33,6 +34,7 @@ ll_person_dispose (GObject *object)
   LlPerson *self = LL_PERSON (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->pending);
   G_OBJECT_CLASS (ll_person_parent_class)->dispose (object);
 }
 
@@ -125,8 +127,24 @@ ll_person_init (LlPerson *self)
   self->role = LL_ROLE_TEACHER;
 }
 
+/* What ll_pending_schedule() writes: a property of the person. */
+static gboolean
+write_field (GObject  *object,
+             guint     prop_id,
+             GError  **error)
+{
+  LlPerson *self = LL_PERSON (object);
+
+  if (self->store == NULL)
+    return TRUE;
+  if (prop_id == PROP_NAME)
+    return ll_store_update_person (self->store, self->id, self->name, NULL, error);
+  return ll_store_update_person (self->store, self->id, NULL, ll_role_to_id (self->role), error);
+}
+
 LlPerson *
 _ll_person_new (LlStore    *store,
+                LlPending  *pending,
                 gint64      id,
                 const char *name,
                 LlRole      role)
@@ -134,6 +152,7 @@ _ll_person_new (LlStore    *store,
   LlPerson *self = g_object_new (LL_TYPE_PERSON, NULL);
 
   self->store = g_object_ref (store);
+  self->pending = g_object_ref (pending);
   self->id = id;
   g_free (self->name);
   self->name = g_strdup (name);
@@ -159,8 +178,6 @@ void
 ll_person_set_name (LlPerson   *self,
                     const char *name)
 {
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (LL_IS_PERSON (self));
 
   if (name == NULL)
@@ -169,8 +186,8 @@ ll_person_set_name (LlPerson   *self,
     return;
   g_free (self->name);
   self->name = g_strdup (name);
-  if (self->store != NULL && !ll_store_update_person (self->store, self->id, name, NULL, &error))
-    ll_store_report_write_failure (self->store, error);
+  if (self->pending != NULL)
+    ll_pending_schedule (self->pending, G_OBJECT (self), PROP_NAME, write_field);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
@@ -185,17 +202,14 @@ void
 ll_person_set_role (LlPerson *self,
                     LlRole    role)
 {
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (LL_IS_PERSON (self));
   g_return_if_fail (role < LL_N_ROLES);
 
   if (self->role == role)
     return;
   self->role = role;
-  if (self->store != NULL
-      && !ll_store_update_person (self->store, self->id, NULL, ll_role_to_id (role), &error))
-    ll_store_report_write_failure (self->store, error);
+  if (self->pending != NULL)
+    ll_pending_write_now (self->pending, G_OBJECT (self), PROP_ROLE, write_field);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE_LABEL]);
 }

@@ -8,8 +8,9 @@
 struct _LlSchool
 {
   GObject   parent_instance;
-  LlStore  *store;
-  char     *values[5];
+  LlStore   *store;
+  LlPending *pending;
+  char      *values[5];
 };
 
 G_DEFINE_FINAL_TYPE (LlSchool, ll_school, G_TYPE_OBJECT)
@@ -35,6 +36,7 @@ ll_school_dispose (GObject *object)
   LlSchool *self = LL_SCHOOL (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->pending);
   G_OBJECT_CLASS (ll_school_parent_class)->dispose (object);
 }
 
@@ -48,13 +50,24 @@ ll_school_finalize (GObject *object)
   G_OBJECT_CLASS (ll_school_parent_class)->finalize (object);
 }
 
+static gboolean
+write_field (GObject  *object,
+             guint     i,
+             GError  **error)
+{
+  LlSchool *self = LL_SCHOOL (object);
+
+  if (self->store == NULL)
+    return TRUE;
+  return ll_store_set_school_field (self->store, columns[i], self->values[i], error);
+}
+
 static void
 set_value (LlSchool   *self,
            guint       prop_id,
            const char *value)
 {
   guint i = prop_id - PROP_NAME;
-  g_autoptr(GError) error = NULL;
 
   if (value == NULL)
     value = "";
@@ -62,8 +75,8 @@ set_value (LlSchool   *self,
     return;
   g_free (self->values[i]);
   self->values[i] = g_strdup (value);
-  if (self->store != NULL && !ll_store_set_school_field (self->store, columns[i], value, &error))
-    ll_store_report_write_failure (self->store, error);
+  if (self->pending != NULL)
+    ll_pending_schedule (self->pending, G_OBJECT (self), i, write_field);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
@@ -122,7 +135,8 @@ ll_school_init (LlSchool *self)
 }
 
 LlSchool *
-_ll_school_new (LlStore *store)
+_ll_school_new (LlStore   *store,
+               LlPending *pending)
 {
   LlSchool *self = g_object_new (LL_TYPE_SCHOOL, NULL);
 
@@ -132,6 +146,7 @@ _ll_school_new (LlStore *store)
       self->values[i] = ll_store_get_school_field (store, columns[i]);
     }
   self->store = g_object_ref (store);
+  self->pending = g_object_ref (pending);
   return self;
 }
 

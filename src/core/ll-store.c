@@ -175,6 +175,18 @@ check_writable (LlStore  *self,
       _ll_store_set_sqlite_error (self, SQLITE_READONLY, error);
       return FALSE;
     }
+  /* Writing on into a file that is no longer where the user put it would
+   * hide the changes from them (and SQLite's log stays at the old name). */
+  if (ll_store_get_moved (self))
+    {
+      g_autofree char *name = display_name (self->path);
+
+      g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_MOVED,
+                   _("“%s” was moved, renamed or deleted while it was open. "
+                     "Your changes are kept: save the workbook to a new place to go on."),
+                   name);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -470,7 +482,7 @@ static gboolean
 configure (LlStore  *self,
            GError  **error)
 {
-  sqlite3_busy_timeout (self->db, 2000);
+  sqlite3_busy_timeout (self->db, LL_STORE_LOCK_WAIT_MS);
   sqlite3_extended_result_codes (self->db, 1);
   return _ll_store_exec (self, "PRAGMA foreign_keys = ON", error);
 }
@@ -978,3 +990,83 @@ ll_store_list_documents (LlStore  *self,
   return g_steal_pointer (&docs);
 }
 
+/**
+ * ll_store_set_lock_wait:
+ * How long a write waits for another program's lock on the file before
+ * it fails (LL_STORE_LOCK_WAIT_MS unless set).
+ */
+void
+ll_store_set_lock_wait (LlStore *self,
+                        guint    ms)
+{
+  g_return_if_fail (LL_IS_STORE (self));
+  if (self->db != NULL)
+    sqlite3_busy_timeout (self->db, (int) MIN (ms, G_MAXINT));
+}
+
+/**
+ * ll_store_get_moved:
+ * Whether the open file is no longer at its path: renamed, moved or
+ * deleted while open, or replaced by another file of that name.
+ */
+gboolean
+ll_store_get_moved (LlStore *self)
+{
+  struct stat at_path, open_file;
+
+  g_return_val_if_fail (LL_IS_STORE (self), FALSE);
+
+  if (self->lock_fd < 0 || self->db == NULL || fstat (self->lock_fd, &open_file) != 0)
+    return FALSE;
+  if (g_stat (self->path, &at_path) != 0)
+    return TRUE;
+  return at_path.st_dev != open_file.st_dev || at_path.st_ino != open_file.st_ino;
+}
+
+/**
+ * ll_store_move_to:
+ * Writes the whole workbook, as this connection sees it, to @path (which
+ * must not exist) and goes on with the new file; the old one is left
+ * as it is. On failure nothing changes.
+ */
+gboolean
+ll_store_move_to (LlStore     *self,
+                  const char  *path,
+                  GError     **error)
+{
+  g_autoptr(LlStore) moved = NULL;
+
+  g_return_val_if_fail (LL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->read_only || self->db == NULL)
+    {
+      _ll_store_set_sqlite_error (self, SQLITE_READONLY, error);
+      return FALSE;
+    }
+  if (!_ll_store_backup_db_to (self->db, path, error))
+    return FALSE;
+  moved = g_object_new (LL_TYPE_STORE, NULL);
+  moved->path = g_canonicalize_filename (path, NULL);
+  moved->lock_fd = g_open (moved->path, O_RDONLY | O_CLOEXEC, 0);
+  if (moved->lock_fd < 0 || flock (moved->lock_fd, LOCK_EX | LOCK_NB) != 0
+      || sqlite3_open_v2 (moved->path, &moved->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK
+      || !configure (moved, error) || !use_wal (moved, error)
+      || !_ll_store_wal_bind (moved, error))
+    {
+      if (error != NULL && *error == NULL)
+        _ll_store_set_sqlite_error (moved, SQLITE_CANTOPEN, error);
+      ll_store_close (moved);
+      g_unlink (moved->path);
+      return FALSE;
+    }
+
+  /* this object goes on, so that the model that holds it follows */
+  ll_store_close (self);
+  self->db = g_steal_pointer (&moved->db);
+  self->lock_fd = moved->lock_fd;
+  moved->lock_fd = -1;
+  g_free (self->path);
+  self->path = g_steal_pointer (&moved->path);
+  return TRUE;
+}

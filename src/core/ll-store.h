@@ -94,6 +94,17 @@ void      ll_store_backup_to_async    (LlStore             *self,
 gboolean  ll_store_backup_to_finish   (LlStore             *self,
                                        GAsyncResult        *result,
                                        GError             **error);
+/* How long a write waits for another program's lock on the file. */
+#define LL_STORE_LOCK_WAIT_MS 2000
+void      ll_store_set_lock_wait      (LlStore     *self,
+                                       guint        ms);
+/* Whether the open file was renamed, moved or deleted: nothing is
+ * written to it then. */
+gboolean  ll_store_get_moved          (LlStore     *self);
+/* Copies the workbook to @path (which must not exist) and goes on there. */
+gboolean  ll_store_move_to            (LlStore     *self,
+                                       const char  *path,
+                                       GError     **error);
 
 /* Emits "write-failed" (a GError) for a setter that could not write. */
 void      ll_store_report_write_failure (LlStore      *self,

@@ -15,6 +15,10 @@ struct _LlWorkbook
 {
   GObject     parent_instance;
   LlStore    *store;
+  LlPending  *pending;
+  /* watches the file, to notice when it is moved away while open */
+  GFileMonitor *monitor;
+  gboolean    moved;
   LlSchool   *school;
   GListStore *people;
   GListStore *documents;
@@ -29,6 +33,8 @@ enum {
   PROP_PATH,
   PROP_READ_ONLY,
   PROP_SCHOOL,
+  PROP_UNSAVED,
+  PROP_MOVED,
   N_PROPS
 };
 
@@ -45,8 +51,22 @@ ll_workbook_dispose (GObject *object)
 {
   LlWorkbook *self = LL_WORKBOOK (object);
 
+  /* nothing typed is lost, even when nobody closed the workbook */
+  if (self->pending != NULL)
+    {
+      ll_pending_flush (self->pending, NULL);
+      g_signal_handlers_disconnect_by_data (self->pending, self);
+      g_object_run_dispose (G_OBJECT (self->pending));
+      g_clear_object (&self->pending);
+    }
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
   g_clear_object (&self->school);
   g_clear_object (&self->people);
   g_clear_object (&self->documents);
@@ -83,6 +103,12 @@ ll_workbook_get_property (GObject    *object,
     case PROP_SCHOOL:
       g_value_set_object (value, self->school);
       break;
+    case PROP_UNSAVED:
+      g_value_set_boolean (value, ll_workbook_get_unsaved (self));
+      break;
+    case PROP_MOVED:
+      g_value_set_boolean (value, self->moved);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -98,12 +124,22 @@ ll_workbook_class_init (LlWorkbookClass *klass)
   object_class->get_property = ll_workbook_get_property;
 
   properties[PROP_PATH] =
-    g_param_spec_string ("path", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_READ_ONLY] =
     g_param_spec_boolean ("read-only", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_SCHOOL] =
     g_param_spec_object ("school", NULL, NULL, LL_TYPE_SCHOOL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* changes wait to be written, or could not be */
+  properties[PROP_UNSAVED] =
+    g_param_spec_boolean ("unsaved", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* the file was renamed, moved or deleted while open: nothing is
+   * written until it is saved to a new place */
+  properties[PROP_MOVED] =
+    g_param_spec_boolean ("moved", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -126,11 +162,59 @@ ll_workbook_init (LlWorkbook *self)
 }
 
 static void
+check_moved (LlWorkbook *self)
+{
+  gboolean moved = ll_store_get_moved (self->store);
+
+  if (moved == self->moved)
+    return;
+  self->moved = moved;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MOVED]);
+}
+
+static void
 on_store_write_failed (LlStore      *store,
                        const GError *error,
                        LlWorkbook   *self)
 {
+  check_moved (self);
   g_signal_emit (self, signals[WRITE_FAILED], 0, error);
+}
+
+static void
+on_file_changed (LlWorkbook        *self,
+                 GFile             *file,
+                 GFile             *other,
+                 GFileMonitorEvent  event)
+{
+  check_moved (self);
+}
+
+static void
+watch_file (LlWorkbook *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  if (ll_store_get_read_only (self->store))
+    return;
+  file = g_file_new_for_path (ll_store_get_path (self->store));
+  /* without a monitor, the check before each write still notices */
+  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->monitor != NULL)
+    g_signal_connect_object (self->monitor, "changed", G_CALLBACK (on_file_changed),
+                             self, G_CONNECT_SWAPPED);
+}
+
+static void
+on_pending_changed (LlWorkbook *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNSAVED]);
 }
 
 static char *
@@ -224,7 +308,7 @@ load_narratives (LlWorkbook  *self,
   items = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < rows->len; i++)
     {
-      LlNarrative *narrative = _ll_narrative_new (self->store, g_ptr_array_index (rows, i), error);
+      LlNarrative *narrative = _ll_narrative_new (self->store, self->pending, g_ptr_array_index (rows, i), error);
 
       if (narrative == NULL)
         return FALSE;
@@ -243,7 +327,12 @@ load (LlWorkbook  *self,
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GPtrArray) docs = NULL;
 
-  self->school = _ll_school_new (self->store);
+  self->pending = ll_pending_new (self->store);
+  g_signal_connect_object (self->pending, "notify::pending",
+                           G_CALLBACK (on_pending_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->pending, "notify::failing",
+                           G_CALLBACK (on_pending_changed), self, G_CONNECT_SWAPPED);
+  self->school = _ll_school_new (self->store, self->pending);
   g_signal_connect_object (self->school, "notify::name",
                            G_CALLBACK (on_school_name_changed), self, 0);
 
@@ -259,7 +348,7 @@ load (LlWorkbook  *self,
       /* An unknown role (from a damaged file) shows as a teacher; --check
        * reports it. */
       ll_role_from_id (row->role, &role);
-      g_ptr_array_add (people, _ll_person_new (self->store, row->id, row->name, role));
+      g_ptr_array_add (people, _ll_person_new (self->store, self->pending, row->id, row->name, role));
     }
   g_list_store_splice (self->people, 0, 0, people->pdata, people->len);
 
@@ -282,6 +371,7 @@ load (LlWorkbook  *self,
 
   g_signal_connect_object (self->store, "write-failed",
                            G_CALLBACK (on_store_write_failed), self, 0);
+  watch_file (self);
   return TRUE;
 }
 
@@ -328,14 +418,75 @@ ll_workbook_create (const char  *path,
 
 /**
  * ll_workbook_close:
- * Releases the file. Every change was committed as it was made, so there is
- * nothing to save.
+ * Writes what waits and releases the file. What cannot be written then is
+ * lost: call ll_workbook_flush() first to find out.
  */
 void
 ll_workbook_close (LlWorkbook *self)
 {
   g_return_if_fail (LL_IS_WORKBOOK (self));
+  if (self->pending != NULL)
+    ll_pending_flush (self->pending, NULL);
   ll_store_close (self->store);
+}
+
+/**
+ * ll_workbook_flush:
+ * Writes every change that waits (changes are written within a second of
+ * being made; this is for closing, copying and reading the file). FALSE
+ * with @error when some could not be written: they keep waiting and are
+ * tried again.
+ */
+gboolean
+ll_workbook_flush (LlWorkbook  *self,
+                   GError     **error)
+{
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), FALSE);
+  return self->pending == NULL || ll_pending_flush (self->pending, error);
+}
+
+gboolean
+ll_workbook_get_moved (LlWorkbook *self)
+{
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), FALSE);
+  check_moved (self);
+  return self->moved;
+}
+
+/**
+ * ll_workbook_save_to_new_place:
+ * @path: a file that must not exist
+ *
+ * Writes the whole workbook, with every change still waiting, to @path
+ * and goes on editing there: for a workbook whose file was moved or
+ * deleted while open, or could not be written. The old file is left as
+ * it is.
+ */
+gboolean
+ll_workbook_save_to_new_place (LlWorkbook  *self,
+                               const char  *path,
+                               GError     **error)
+{
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* what can still reach the old file goes first; the rest follows below */
+  if (!ll_store_get_moved (self->store))
+    ll_workbook_flush (self, NULL);
+  if (!ll_store_move_to (self->store, path, error))
+    return FALSE;
+  watch_file (self);
+  check_moved (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH]);
+  return ll_workbook_flush (self, error);
+}
+
+gboolean
+ll_workbook_get_unsaved (LlWorkbook *self)
+{
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), FALSE);
+  return self->pending != NULL
+    && (ll_pending_get_pending (self->pending) || ll_pending_get_failing (self->pending));
 }
 
 const char *
@@ -418,7 +569,7 @@ ll_workbook_add_person (LlWorkbook  *self,
   id = ll_store_insert_person (self->store, clean, ll_role_to_id (role), error);
   if (id == 0)
     return NULL;
-  person = _ll_person_new (self->store, id, clean, role);
+  person = _ll_person_new (self->store, self->pending, id, clean, role);
   g_list_store_append (self->people, person);
   return person;
 }
@@ -441,6 +592,7 @@ ll_workbook_remove_person (LlWorkbook  *self,
     }
   if (!ll_store_delete_person (self->store, ll_person_get_id (person), error))
     return FALSE;
+  ll_pending_forget (self->pending, G_OBJECT (person));
   g_list_store_remove (self->people, position);
   return TRUE;
 }
@@ -662,7 +814,7 @@ add_narrative_full (LlWorkbook          *self,
       LlStoreNarrative *row = g_ptr_array_index (rows, i);
 
       if (row->id == id)
-        narrative = _ll_narrative_new (self->store, row, error);
+        narrative = _ll_narrative_new (self->store, self->pending, row, error);
     }
   if (narrative == NULL)
     return NULL;
@@ -743,6 +895,8 @@ ll_workbook_remove_narrative (LlWorkbook   *self,
                    _("That narrative is not in this workbook."));
       return FALSE;
     }
+  /* what waits for it would be written to nothing */
+  ll_workbook_flush (self, NULL);
   if (!ll_store_delete_document (self->store, ll_narrative_get_id (narrative), error))
     return FALSE;
   if (find_document (self, ll_narrative_get_id (narrative), &doc_position) != NULL)
@@ -773,6 +927,8 @@ ll_workbook_save_copy (LlWorkbook  *self,
                        GError     **error)
 {
   g_return_val_if_fail (LL_IS_WORKBOOK (self), FALSE);
+  /* the copy has what was typed up to now, if it can be written */
+  ll_workbook_flush (self, NULL);
   return ll_store_backup_to (self->store, path, error);
 }
 
@@ -812,6 +968,8 @@ ll_workbook_save_copy_async (LlWorkbook          *self,
 
   g_return_if_fail (LL_IS_WORKBOOK (self));
 
+  /* the copy holds what the user typed a moment ago too */
+  ll_workbook_flush (self, NULL);
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, ll_workbook_save_copy_async);
   g_task_set_check_cancellable (task, FALSE);

@@ -1,6 +1,7 @@
 /* ll-workbook.h: the root of the model, and the one context that every
  * controller is handed. A workbook is one SQLite file; every change made
- * through the model is committed to it at once. */
+ * through the model is committed to it within a second (see ll-pending.h),
+ * and a change that could not be written keeps waiting until it can. */
 #pragma once
 
 #include <gio/gio.h>
@@ -32,6 +33,18 @@ LlWorkbook  *ll_workbook_open              (const char           *path,
 LlWorkbook  *ll_workbook_create            (const char           *path,
                                             GError              **error);
 void         ll_workbook_close             (LlWorkbook           *self);
+/* Writes every change that waits to be written. */
+gboolean     ll_workbook_flush             (LlWorkbook           *self,
+                                            GError              **error);
+/* Whether changes wait to be written, or could not be ("unsaved"). */
+gboolean     ll_workbook_get_unsaved       (LlWorkbook           *self);
+/* Whether the file was renamed, moved or deleted while open ("moved"):
+ * nothing is written to it then. */
+gboolean     ll_workbook_get_moved         (LlWorkbook           *self);
+/* Saves the whole workbook to @path and goes on editing there. */
+gboolean     ll_workbook_save_to_new_place (LlWorkbook           *self,
+                                            const char           *path,
+                                            GError              **error);
 
 const char  *ll_workbook_get_path          (LlWorkbook           *self);
 gboolean     ll_workbook_get_read_only     (LlWorkbook           *self);
@@ -101,6 +114,7 @@ char        *ll_workbook_check             (const char           *path,
                                             gboolean             *ok);
 
 /* Signals: "write-failed" (const GError *): a change could not be written;
- * the model keeps the value, and the controller tells the user. */
+ * the model keeps the value and tries again until it can, and the
+ * controller tells the user (once for each fault). */
 
 G_END_DECLS

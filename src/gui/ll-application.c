@@ -6,6 +6,8 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <glib-unix.h>
+#include <signal.h>
 
 #include "ll-application.h"
 #include "ll-cli.h"
@@ -335,6 +337,23 @@ about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* SIGTERM and SIGHUP (log-out, shut-down, kill): what waits to be written
+ * is written, and the windows close as they do when the user quits. */
+static gboolean
+quit_on_signal (gpointer data)
+{
+  GtkApplication *app = GTK_APPLICATION (data);
+  GList *windows = g_list_copy_deep (gtk_application_get_windows (app),
+                                     (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (LL_IS_WINDOW (l->data))
+      ll_window_close_for_shutdown (l->data);
+  g_list_free_full (windows, g_object_unref);
+  g_application_quit (G_APPLICATION (app));
+  return G_SOURCE_CONTINUE;
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_activated },
   { .name = "preferences", .activate = preferences_activated },
@@ -361,6 +380,9 @@ ll_application_startup (GApplication *app)
   };
 
   G_APPLICATION_CLASS (ll_application_parent_class)->startup (app);
+
+  g_unix_signal_add (SIGTERM, quit_on_signal, app);
+  g_unix_signal_add (SIGHUP, quit_on_signal, app);
 
   /* Not before: the command line and --help work without the schema. */
   self->settings = g_settings_new (APPLICATION_ID);

@@ -551,7 +551,13 @@ hide_saved_cb (gpointer data)
 static void
 modified_cb (LlNarrativeEditor *self)
 {
-  /* A quiet sign that the text is safe. */
+  /* A quiet sign that the text is safe: never while some of it is not. */
+  if (ll_narrative_get_unsaved (self->narrative))
+    {
+      g_clear_handle_id (&self->saved_id, g_source_remove);
+      gtk_revealer_set_reveal_child (self->saved_revealer, FALSE);
+      return;
+    }
   gtk_revealer_set_reveal_child (self->saved_revealer, TRUE);
   g_clear_handle_id (&self->saved_id, g_source_remove);
   self->saved_id = g_timeout_add (SAVED_SHOWN_MS, hide_saved_cb, self);
@@ -760,6 +766,7 @@ ll_narrative_editor_set_narrative (LlNarrativeEditor *self,
       g_signal_connect_object (narrative, "notify::status", G_CALLBACK (narrative_status_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (narrative, "notify::word-count", G_CALLBACK (update_words), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (narrative, "notify::modified", G_CALLBACK (modified_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (narrative, "notify::unsaved", G_CALLBACK (modified_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (ll_narrative_get_sections (narrative), "items-changed",
                                G_CALLBACK (sync_rows), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (ll_narrative_get_revisions (narrative), "items-changed",

@@ -26,6 +26,8 @@ struct _LlNarrativeSectionRow
   gboolean             has_prompts;
   gboolean             loading;
   guint                save_id;
+  /* when the oldest change not yet written was made (monotonic µs) */
+  gint64               pending_since;
 
   /* template widgets */
   GtkWidget           *head;
@@ -231,12 +233,19 @@ static void
 rich_text_changed_cb (LlNarrativeSectionRow *self)
 {
   gboolean was_pending = self->save_id != 0;
+  gint64 delay;
 
   if (self->loading || self->read_only)
     return;
-  /* Wait for a pause in the typing; every key restarts the wait. */
+  /* Wait for a pause in the typing; every key restarts the wait, but
+   * typing that goes on without a pause is written once a second. */
+  if (!was_pending)
+    self->pending_since = g_get_monotonic_time ();
   g_clear_handle_id (&self->save_id, g_source_remove);
-  self->save_id = g_timeout_add (LL_AUTOSAVE_DELAY_MS, save_timeout_cb, self);
+  delay = (self->pending_since + LL_AUTOSAVE_MAX_WAIT_MS * G_GINT64_CONSTANT (1000)
+           - g_get_monotonic_time ()) / 1000;
+  self->save_id = g_timeout_add ((guint) CLAMP (delay, 0, LL_AUTOSAVE_DELAY_MS),
+                                 save_timeout_cb, self);
   if (!was_pending)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
 }

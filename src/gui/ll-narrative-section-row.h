@@ -12,8 +12,11 @@ G_BEGIN_DECLS
 #define LL_TYPE_NARRATIVE_SECTION_ROW (ll_narrative_section_row_get_type ())
 G_DECLARE_FINAL_TYPE (LlNarrativeSectionRow, ll_narrative_section_row, LL, NARRATIVE_SECTION_ROW, GtkWidget)
 
-/* Writes the text this long after the last change. */
+/* Writes the text this long after the last change... */
 #define LL_AUTOSAVE_DELAY_MS 400
+/* ...or this long after the first change not yet written, while typing
+ * goes on without a pause. */
+#define LL_AUTOSAVE_MAX_WAIT_MS 1000
 
 GtkWidget           *ll_narrative_section_row_new              (LlNarrativeSection    *section,
                                                                gboolean               read_only);

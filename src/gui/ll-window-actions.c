@@ -98,6 +98,7 @@ ll_window_save_copy_to_path (LlWindow   *self,
     return FALSE;
 
   name = ll_window_display_basename (path);
+  ll_vision_page_flush (self->vision_page);
   if (!ll_workbook_save_copy (self->workbook, path, &error))
     {
       g_autofree char *heading = NULL;
@@ -353,6 +354,46 @@ open_chosen (LlWindow   *self,
   ll_window_open_from_menu (self, path);
 }
 
+gboolean
+ll_window_save_to_new_place (LlWindow   *self,
+                             const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *markup = NULL;
+
+  g_return_val_if_fail (LL_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->workbook == NULL)
+    return FALSE;
+
+  name = ll_window_display_basename (path);
+  ll_vision_page_flush (self->vision_page);
+  if (!ll_workbook_save_to_new_place (self->workbook, path, &error))
+    {
+      g_autofree char *heading = NULL;
+
+      /* Translators: %s is a file name */
+      heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+      ll_window_show_message (self, heading, error->message);
+      return FALSE;
+    }
+  /* Toast titles are Pango markup in libadwaita 1.2: escape the name. */
+  markup = g_markup_printf_escaped (_("Saved as “%s”; changes now go there"), name);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+  return TRUE;
+}
+
+static void
+new_place_chosen (LlWindow   *self,
+                  const char *path)
+{
+  g_autofree char *full = with_workbook_extension (path);
+
+  ll_window_save_to_new_place (self, full);
+}
+
 static void
 save_copy_chosen (LlWindow   *self,
                   const char *path)
@@ -591,6 +632,33 @@ save_copy_action (GtkWidget  *widget,
                _("_Save"), name, TRUE, save_copy_chosen);
 }
 
+void
+ll_window_choose_new_place (LlWindow *self)
+{
+  g_autofree char *base = NULL;
+
+  if (self->workbook == NULL)
+    return;
+  base = ll_window_display_basename (ll_workbook_get_path (self->workbook));
+  run_chooser (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save to a New Place"),
+               _("_Save"), base, TRUE, new_place_chosen);
+}
+
+/* With a path, saves there; with "", asks where. */
+static void
+save_to_new_place_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  LlWindow *self = LL_WINDOW (widget);
+  const char *path = g_variant_get_string (parameter, NULL);
+
+  if (path[0] != '\0')
+    ll_window_save_to_new_place (self, path);
+  else
+    ll_window_choose_new_place (self);
+}
+
 static void
 export_docbook_action (GtkWidget  *widget,
                        const char *action_name,
@@ -639,6 +707,7 @@ ll_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, no_recent_action);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
+  gtk_widget_class_install_action (widget_class, "win.save-to-new-place", "s", save_to_new_place_action);
   gtk_widget_class_install_action (widget_class, "win.export-docbook", NULL, export_docbook_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.school", NULL, school_action);

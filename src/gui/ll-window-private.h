@@ -23,6 +23,8 @@ struct _LlWindow
   GCancellable         *cancellable;
   /* the window went full screen for distraction-free writing */
   gboolean              fullscreen_for_writing;
+  /* the user chose to close although changes could not be written */
+  gboolean              close_anyway;
 
   /* template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -35,6 +37,7 @@ struct _LlWindow
   GtkWidget            *sidebar_separator;
   GtkWidget            *content_header;
   GtkRevealer          *banner_revealer;
+  GtkRevealer          *moved_revealer;
   GtkStack             *stack;
   LlVisionPage         *vision_page;
   GMenu                *recent_menu;
@@ -49,6 +52,8 @@ char      *ll_window_display_basename      (const char     *path);
 void       ll_window_open_from_menu        (LlWindow       *self,
                                             const char     *path);
 void       ll_window_clear_chooser         (LlWindow       *self);
+/* Asks where to save the workbook, for when its file cannot be written. */
+void       ll_window_choose_new_place      (LlWindow       *self);
 void       ll_window_class_install_actions (GtkWidgetClass *widget_class);
 
 G_END_DECLS

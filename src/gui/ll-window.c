@@ -82,6 +82,8 @@ update_actions (LlWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", has_workbook);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.school", has_workbook);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-to-new-place",
+                                 has_workbook && !ll_workbook_get_read_only (self->workbook));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-docbook", has_documents);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_documents);
 }
@@ -149,11 +151,34 @@ school_name_changed_cb (LlWindow   *self,
 }
 
 static void
+moved_cb (LlWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->moved_revealer,
+                                 self->workbook != NULL && ll_workbook_get_moved (self->workbook));
+}
+
+static void
+path_changed_cb (LlWindow *self)
+{
+  /* saved to a new place: that is the workbook from now on */
+  remember_workbook (self, ll_workbook_get_path (self->workbook));
+  update_title (self);
+  moved_cb (self);
+}
+
+static void
 write_failed_cb (LlWindow     *self,
                  const GError *error,
                  LlWorkbook   *workbook)
 {
   GtkWidget *dialog;
+
+  /* the banner says it, and stays while it lasts */
+  if (g_error_matches (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_MOVED))
+    {
+      moved_cb (self);
+      return;
+    }
 
   /* Typing into a field that cannot be written fails on every key: one
    * dialog at a time is enough. */
@@ -227,6 +252,10 @@ ll_window_set_workbook (LlWindow   *self,
       g_signal_connect_object (self->workbook, "write-failed",
                                G_CALLBACK (write_failed_cb), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->workbook, "notify::moved",
+                               G_CALLBACK (moved_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->workbook, "notify::path",
+                               G_CALLBACK (path_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->school, "notify::name",
                                G_CALLBACK (school_name_changed_cb), self,
                                G_CONNECT_SWAPPED);
@@ -238,6 +267,7 @@ ll_window_set_workbook (LlWindow   *self,
                                     workbook != NULL ? "workbook" : "empty");
   gtk_revealer_set_reveal_child (self->banner_revealer,
                                  workbook != NULL && ll_workbook_get_read_only (workbook));
+  moved_cb (self);
   update_title (self);
   update_actions (self);
 
@@ -465,14 +495,65 @@ stack_visible_child_cb (LlWindow *self)
     }
 }
 
+static void
+unsaved_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     LlWindow         *self)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      self->close_anyway = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (g_strcmp0 (response, "save") == 0)
+    ll_window_choose_new_place (self);
+}
+
+/* Closing with changes that could not be written: the user decides. */
+static void
+ask_about_unsaved (LlWindow     *self,
+                   const GError *error)
+{
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+
+  if (self->write_failed_dialog != NULL)
+    gtk_window_destroy (self->write_failed_dialog);
+  body = g_strdup_printf ("%s\n\n%s", error->message,
+                          _("Save the workbook to a new place to keep the latest changes, "
+                            "or close and lose them."));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Changes Could Not Be Saved"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("Close _Without Saving"),
+                                    "save", _("_Save to a New Place…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response_cb), self, 0);
+  g_set_weak_pointer (&self->write_failed_dialog, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 ll_window_close_request (GtkWindow *window)
 {
   LlWindow *self = LL_WINDOW (window);
   gboolean maximized = gtk_window_is_maximized (window);
+  g_autoptr(GError) error = NULL;
 
   /* nothing typed is lost */
   ll_vision_page_flush (self->vision_page);
+  if (self->workbook != NULL && !self->close_anyway
+      && !ll_workbook_flush (self->workbook, &error))
+    {
+      ask_about_unsaved (self, error);
+      return TRUE;
+    }
 
   if (!maximized)
     {
@@ -495,6 +576,26 @@ ll_window_close_request (GtkWindow *window)
     }
 
   return GTK_WINDOW_CLASS (ll_window_parent_class)->close_request (window);
+}
+
+/**
+ * ll_window_close_for_shutdown:
+ * Writes everything that waits and closes the window without asking:
+ * the session is ending (log-out, shut-down, kill), and a dialog would
+ * never be answered.
+ */
+void
+ll_window_close_for_shutdown (LlWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (LL_IS_WINDOW (self));
+
+  ll_vision_page_flush (self->vision_page);
+  if (self->workbook != NULL && !ll_workbook_flush (self->workbook, &error))
+    g_printerr ("%s\n", _("Leading Learning is closing, but some changes could not be saved."));
+  self->close_anyway = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
@@ -545,6 +646,7 @@ ll_window_class_init (LlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, moved_revealer);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, vision_page);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, sidebar);

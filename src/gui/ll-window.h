@@ -37,6 +37,10 @@ gboolean     ll_window_create_workbook_at    (LlWindow       *self,
                                               const char     *path);
 gboolean     ll_window_save_copy_to_path     (LlWindow       *self,
                                               const char     *path);
+/* Saves the workbook, with every change, to @path and goes on editing
+ * there (for a file moved away, or that cannot be written). */
+gboolean     ll_window_save_to_new_place     (LlWindow       *self,
+                                              const char     *path);
 /* Exports a document off the main thread; tells the user when it ends
  * (a toast, or a dialog unless cancelled), then calls @callback. Closing
  * the window cancels it; a cancelled export leaves no partial file. */
@@ -59,5 +63,7 @@ void         ll_window_set_place             (LlWindow       *self,
 GtkWindow   *ll_window_show_school_window    (LlWindow       *self);
 void         ll_window_add_toast             (LlWindow       *self,
                                               AdwToast       *toast);
+/* Writes what waits and closes, without asking anything. */
+void         ll_window_close_for_shutdown    (LlWindow       *self);
 
 G_END_DECLS
