@@ -107,6 +107,8 @@ ll_vision_page_open_narrative (LlVisionPage *self,
   gtk_stack_set_visible_child_name (self->stack, "editor");
   if (!was_editing)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
+  /* the button or row that opened it has gone: the hands go to the text */
+  ll_narrative_editor_focus_start (self->editor, FALSE);
 }
 
 LlNarrative *
@@ -126,6 +128,7 @@ ll_vision_page_new_narrative (LlVisionPage *self)
       return NULL;
     }
   ll_vision_page_open_narrative (self, narrative);
+  ll_narrative_editor_focus_start (self->editor, TRUE);
   return narrative;
 }
 
