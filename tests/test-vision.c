@@ -941,42 +941,6 @@ cursor_offset (GtkTextBuffer *buffer)
   return gtk_text_iter_get_offset (&iter);
 }
 
-/* Presses @keyval on the focused widget as GTK delivers it: the key
- * controllers from the window down to the focus in their capture phase,
- * then back up in their bubble phase; Tab unhandled moves the focus. */
-static void
-press_key (GtkWidget       *window,
-           guint            keyval,
-           GdkModifierType  state)
-{
-  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
-
-  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
-    g_ptr_array_insert (chain, 0, w);
-  for (int phase = 0; phase < 2; phase++)
-    for (guint k = 0; k < chain->len; k++)
-      {
-        GtkWidget *w = g_ptr_array_index (chain, phase == 0 ? k : chain->len - 1 - k);
-        g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (w);
-
-        for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-          {
-            g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
-            gboolean handled = FALSE;
-
-            if (!GTK_IS_EVENT_CONTROLLER_KEY (c)
-                || gtk_event_controller_get_propagation_phase (c) != (phase == 0 ? GTK_PHASE_CAPTURE : GTK_PHASE_BUBBLE))
-              continue;
-            g_signal_emit_by_name (c, "key-pressed", keyval, 0, state, &handled);
-            if (handled)
-              return;
-          }
-      }
-  if (keyval == GDK_KEY_Tab)
-    gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD);
-}
-
 static void
 test_focus_new (Fixture       *f,
                 gconstpointer  data)
@@ -996,7 +960,7 @@ test_focus_new (Fixture       *f,
                    "Learning Together");
 
   /* Enter goes on to the start of the first section's text */
-  press_key (GTK_WIDGET (f->window), GDK_KEY_Return, 0);
+  ll_test_press_key (GTK_WIDGET (f->window), GDK_KEY_Return, 0);
   g_assert_true (focus_widget (f) == GTK_WIDGET (section_view (f, 0)));
   buffer = section_buffer (f, 0);
   g_assert_cmpint (cursor_offset (buffer), ==, 0);

@@ -15,6 +15,7 @@
 #include "ll-school-window.h"
 #include "ll-test-gui.h"
 #include "ll-test-util.h"
+#include "ll-vision-page.h"
 #include "ll-window.h"
 
 
@@ -588,6 +589,95 @@ test_bad_file (void)
   ll_test_rm_rf (dir);
 }
 
+/* Keyboard */
+
+static GtkWidget *
+vision_page (LlWindow *window)
+{
+  return window_child (window, "vision_page");
+}
+
+/* Presses Tab up to 30 times from the focus there is: fails if the place
+ * changes or the focus lands on something not shown; returns whether
+ * @reached held for a focused widget on the way. */
+static gboolean
+tab_through (LlWindow *window,
+             gboolean (*reached) (GtkWidget *focus, gpointer data),
+             gpointer  data)
+{
+  for (guint i = 0; i < 30; i++)
+    {
+      GtkWidget *focus;
+
+      ll_test_press_key (GTK_WIDGET (window), GDK_KEY_Tab, 0);
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_assert_cmpstr (ll_window_get_place (window), ==, "vision");
+      if (focus == NULL)
+        continue;
+      if (!gtk_widget_get_mapped (focus))
+        g_error ("Tab stopped on a %s that is not shown", G_OBJECT_TYPE_NAME (focus));
+      if (reached (focus, data))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_new_narrative (GtkWidget *focus,
+                  gpointer   data)
+{
+  return GTK_IS_ACTIONABLE (focus)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), "vision.new") == 0;
+}
+
+static gboolean
+is_narrative_row (GtkWidget *focus,
+                  gpointer   data)
+{
+  return GTK_IS_LIST_BOX_ROW (focus)
+         && gtk_widget_get_parent (focus) == GTK_WIDGET (ll_vision_page_get_list (data));
+}
+
+static gboolean
+in_editor (GtkWidget *focus,
+           gpointer   data)
+{
+  return GTK_IS_TEXT_VIEW (focus)
+         && gtk_widget_is_ancestor (focus, GTK_WIDGET (ll_vision_page_get_editor (data)));
+}
+
+static void
+test_tab_leaves_sidebar (Fixture       *f,
+                         gconstpointer  data)
+{
+  LlVisionPage *page = LL_VISION_PAGE (vision_page (f->window));
+  LlNarrative *narrative;
+  g_autoptr(GError) error = NULL;
+
+  /* from start-up */
+  gtk_root_set_focus (GTK_ROOT (f->window), NULL);
+  g_assert_true (tab_through (f->window, is_new_narrative, NULL));
+
+  /* from the sidebar, whose places stay put */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (window_child (f->window, "sidebar_list"), 0)));
+  g_assert_true (tab_through (f->window, is_new_narrative, NULL));
+
+  narrative = ll_workbook_add_narrative (ll_window_get_workbook (f->window), "Our Vision", &error);
+  g_assert_no_error (error);
+  ll_test_iterate_briefly ();
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (window_child (f->window, "sidebar_list"), 0)));
+  g_assert_true (tab_through (f->window, is_narrative_row, page));
+
+  ll_vision_page_open_narrative (page, narrative);
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (window_child (f->window, "sidebar_list"), 0)));
+  g_assert_true (tab_through (f->window, in_editor, page));
+
+  /* arrows still go from place to place */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (window_child (f->window, "sidebar_list"), 0)));
+  g_signal_emit_by_name (window_child (f->window, "sidebar_list"), "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE);
+  g_assert_cmpstr (ll_window_get_place (f->window), ==, "observations");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -608,6 +698,7 @@ main (int   argc,
   ADD ("/window/shortcuts", test_shortcuts);
   ADD ("/window/about", test_about);
   ADD ("/window/open-twice", test_open_twice);
+  ADD ("/window/tab-leaves-sidebar", test_tab_leaves_sidebar);
   ADD ("/school/edit", test_school_edit);
   ADD ("/school/people", test_school_people);
 #undef ADD

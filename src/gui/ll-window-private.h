@@ -34,6 +34,7 @@ struct _LlWindow
   GtkWidget            *sidebar;
   GtkWidget            *sidebar_separator;
   GtkWidget            *content_header;
+  GtkWidget            *content;
   GtkRevealer          *banner_revealer;
   GtkStack             *stack;
   LlVisionPage         *vision_page;
