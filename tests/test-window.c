@@ -678,6 +678,41 @@ test_tab_leaves_sidebar (Fixture       *f,
   g_assert_cmpstr (ll_window_get_place (f->window), ==, "observations");
 }
 
+static gboolean
+window_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static void
+test_school_focus (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWindow *school = ll_window_show_school_window (f->window);
+  GtkWidget *focus;
+  g_autofree char *name = NULL;
+  int start, end;
+
+  g_assert_true (ll_test_wait_for (window_mapped, school));
+  ll_test_iterate_briefly ();
+
+  /* nothing is selected for the first key to replace */
+  /* the cursor is in the school's name, at its end */
+  focus = gtk_root_get_focus (GTK_ROOT (school));
+  g_assert_nonnull (focus);
+  g_assert_true (GTK_IS_EDITABLE (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, school_child (school, "name_row")));
+    {
+      g_assert_false (gtk_editable_get_selection_bounds (GTK_EDITABLE (focus), &start, &end));
+      g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (focus)), ==,
+                       g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (focus)), -1));
+      /* a key typed adds to the name rather than replacing it */
+      gtk_editable_insert_text (GTK_EDITABLE (focus), "s", 1, &start);
+      name = stored_school_name (f->path);
+      g_assert_cmpstr (name, ==, LL_TEST_SCHOOL_NAME "s");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -700,6 +735,7 @@ main (int   argc,
   ADD ("/window/open-twice", test_open_twice);
   ADD ("/window/tab-leaves-sidebar", test_tab_leaves_sidebar);
   ADD ("/school/edit", test_school_edit);
+  ADD ("/school/focus", test_school_focus);
   ADD ("/school/people", test_school_people);
 #undef ADD
   g_test_add_func ("/window/read-only", test_read_only);
