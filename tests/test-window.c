@@ -713,6 +713,51 @@ test_school_focus (Fixture       *f,
     }
 }
 
+/* The title of the document that the document chooser has chosen. */
+static const char *
+chosen_document_title (GtkWindow *dialog)
+{
+  GtkWidget *list = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *check = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+
+      if (GTK_IS_CHECK_BUTTON (check) && gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+        return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+    }
+  return NULL;
+}
+
+static void
+test_chooser_preselects (Fixture       *f,
+                         gconstpointer  data)
+{
+  LlVisionPage *page = LL_VISION_PAGE (vision_page (f->window));
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  const char *actions[] = { "win.export-docbook", "win.print" };
+  g_autoptr(LlNarrative) second = NULL;
+
+  ll_workbook_add_narrative (ll_window_get_workbook (f->window), "Our Vision", &error);
+  g_assert_no_error (error);
+  ll_workbook_add_narrative (ll_window_get_workbook (f->window), "Another Vision", &error);
+  g_assert_no_error (error);
+  ll_test_iterate_briefly ();
+  second = g_list_model_get_item (ll_workbook_get_narratives (ll_window_get_workbook (f->window)), 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      /* with the second narrative in the list where the keyboard is */
+      gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (ll_vision_page_get_list (page), 1)));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), actions[i], NULL));
+      dialog = ll_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
+      g_assert_cmpstr (chosen_document_title (dialog), ==, ll_narrative_get_title (second));
+      gtk_window_destroy (dialog);
+      ll_test_iterate_briefly ();
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -734,6 +779,7 @@ main (int   argc,
   ADD ("/window/about", test_about);
   ADD ("/window/open-twice", test_open_twice);
   ADD ("/window/tab-leaves-sidebar", test_tab_leaves_sidebar);
+  ADD ("/window/chooser-preselects", test_chooser_preselects);
   ADD ("/school/edit", test_school_edit);
   ADD ("/school/focus", test_school_focus);
   ADD ("/school/people", test_school_people);

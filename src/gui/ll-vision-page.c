@@ -425,6 +425,37 @@ ll_vision_page_get_current_document_id (LlVisionPage *self)
   return narrative != NULL ? ll_narrative_get_id (narrative) : 0;
 }
 
+gint64
+ll_vision_page_get_chosen_document_id (LlVisionPage *self)
+{
+  GtkListBoxRow *row;
+  GtkWidget *focus;
+  g_autoptr(LlNarrative) narrative = NULL;
+
+  g_return_val_if_fail (LL_IS_VISION_PAGE (self), 0);
+
+  if (ll_vision_page_get_editing (self))
+    return ll_vision_page_get_current_document_id (self);
+  if (self->workbook == NULL)
+    return 0;
+  /* the row the keyboard is on, or the one selected */
+  row = NULL;
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+    if (GTK_IS_LIST_BOX_ROW (w) && gtk_widget_get_parent (w) == GTK_WIDGET (self->list_box))
+      {
+        row = GTK_LIST_BOX_ROW (w);
+        break;
+      }
+  if (row == NULL)
+    row = gtk_list_box_get_selected_row (self->list_box);
+  if (row == NULL)
+    return 0;
+  narrative = g_list_model_get_item (ll_workbook_get_narratives (self->workbook),
+                                     gtk_list_box_row_get_index (row));
+  return narrative != NULL ? ll_narrative_get_id (narrative) : 0;
+}
+
 LlNarrativeEditor *
 ll_vision_page_get_editor (LlVisionPage *self)
 {

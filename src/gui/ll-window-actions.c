@@ -453,6 +453,8 @@ choose_document (LlWindow        *self,
   GtkWidget *list;
   GPtrArray *checks;
   GtkCheckButton *group = NULL;
+  gint64 preselect = 0;
+  guint preselected = 0;
 
   if (self->workbook == NULL)
     return;
@@ -489,6 +491,17 @@ choose_document (LlWindow        *self,
       return;
     }
 
+  /* The narrative in hand comes first to mind; otherwise the first. */
+  if (g_strcmp0 (ll_window_get_place (self), "vision") == 0)
+    preselect = ll_vision_page_get_chosen_document_id (self->vision_page);
+  for (guint i = 0; i < n && preselect > 0; i++)
+    {
+      g_autoptr(LlDocumentInfo) info = g_list_model_get_item (documents, i);
+
+      if (ll_document_info_get_id (info) == preselect)
+        preselected = i;
+    }
+
   dialog = adw_message_dialog_new (GTK_WINDOW (self),
                                    purpose == DOCUMENT_EXPORT
                                    ? _("Export as DocBook")
@@ -518,10 +531,9 @@ choose_document (LlWindow        *self,
       if (group != NULL)
         gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
       else
-        {
-          group = GTK_CHECK_BUTTON (check);
-          gtk_check_button_set_active (group, TRUE);
-        }
+        group = GTK_CHECK_BUTTON (check);
+      if (i == preselected)
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      ll_document_info_get_title (info));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
