@@ -16,6 +16,8 @@
 #include "ll-test-gui.h"
 #include "ll-test-util.h"
 #include "ll-vision-page.h"
+#include "ll-narrative-editor.h"
+#include "ll-rich-text.h"
 #include "ll-window.h"
 
 
@@ -94,6 +96,12 @@ school_child (GtkWindow  *window,
 
   g_assert_nonnull (child);
   return child;
+}
+
+static GtkWidget *
+vision_page (LlWindow *window)
+{
+  return window_child (window, "vision_page");
 }
 
 /* Tests */
@@ -331,12 +339,153 @@ test_preferences (Fixture       *f,
   g_assert_cmpint (g_settings_get_enum (settings, "paper-size"), ==, 0);
 }
 
+/* An accelerator in one spelling: "<Shift><Control>B" and "<Control><Shift>b"
+ * are the same keys. Ctrl+Shift+asterisk and ampersand are what Ctrl+Shift+8
+ * and 7 type on British and American keyboards: the same keys too. */
+static char *
+canonical_accel (const char *accel)
+{
+  guint key = 0;
+  GdkModifierType mods = 0;
+
+  g_assert_true (gtk_accelerator_parse (accel, &key, &mods));
+  key = gdk_keyval_to_lower (key);
+  if (key == GDK_KEY_asterisk)
+    key = GDK_KEY_8;
+  else if (key == GDK_KEY_ampersand)
+    key = GDK_KEY_7;
+  return gtk_accelerator_name (key, mods);
+}
+
+static void
+add_accels (GHashTable *set,
+            const char *accels,
+            const char *where)
+{
+  g_auto(GStrv) each = g_strsplit (accels, " ", -1);
+
+  for (guint i = 0; each[i] != NULL; i++)
+    if (each[i][0] != '\0')
+      g_hash_table_insert (set, canonical_accel (each[i]), g_strdup (where));
+}
+
+/* The keyboard shortcuts that @widget's class installs. */
+static void
+add_class_shortcuts (GHashTable *set,
+                     GtkWidget  *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  g_object_ref_sink (widget);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          g_autofree char *accel = NULL;
+
+          if (!GTK_IS_KEYVAL_TRIGGER (trigger))
+            continue;
+          accel = gtk_accelerator_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                        gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)));
+          add_accels (set, accel, G_OBJECT_TYPE_NAME (widget));
+        }
+    }
+  g_object_unref (widget);
+}
+
+static void
+collect_shown (GHashTable *set,
+               GtkWidget  *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SHORTCUTS_SHORTCUT (child))
+        {
+          g_autofree char *accel = NULL;
+          g_autofree char *action = NULL;
+          g_autofree char *title = NULL;
+
+          g_object_get (child, "accelerator", &accel, "action-name", &action, "title", &title, NULL);
+          if (action != NULL)
+            {
+              g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), action);
+
+              g_assert_nonnull (accels[0]);
+              for (guint i = 0; accels[i] != NULL; i++)
+                add_accels (set, accels[i], title);
+            }
+          if (accel != NULL)
+            add_accels (set, accel, title);
+        }
+      collect_shown (set, child);
+    }
+}
+
 static void
 test_shortcuts (Fixture       *f,
                 gconstpointer  data)
 {
+  g_autoptr(GHashTable) installed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  GHashTableIter iter;
+  const char *accel, *where;
+  GtkWindow *window;
+  guint missing = 0;
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
-  ll_test_wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL);
+  window = ll_test_wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL);
+
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), actions[i]);
+
+      for (guint j = 0; accels[j] != NULL; j++)
+        add_accels (installed, accels[j], actions[i]);
+    }
+  add_class_shortcuts (installed, ll_rich_text_new ());
+  add_class_shortcuts (installed, ll_narrative_editor_new ());
+  add_class_shortcuts (installed, ll_vision_page_new ());
+  collect_shown (shown, GTK_WIDGET (window));
+
+  /* each shortcut that works is listed, and each one listed works */
+  g_hash_table_iter_init (&iter, installed);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &accel, (gpointer *) &where))
+    if (!g_hash_table_contains (shown, accel))
+      {
+        g_printerr ("%s (%s) is not in the Keyboard Shortcuts window\n", accel, where);
+        missing++;
+      }
+  g_hash_table_iter_init (&iter, shown);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &accel, (gpointer *) &where))
+    if (!g_hash_table_contains (installed, accel))
+      {
+        g_printerr ("“%s” (%s) in the Keyboard Shortcuts window does nothing\n", where, accel);
+        missing++;
+      }
+  g_assert_cmpuint (missing, ==, 0);
+}
+
+static void
+test_new_in_place (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), "<Control><Shift>n");
+  LlVisionPage *page = LL_VISION_PAGE (vision_page (f->window));
+
+  g_assert_nonnull (actions[0]);
+  g_assert_null (actions[1]);
+  g_assert_false (ll_vision_page_get_editing (page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), actions[0], NULL));
+  g_assert_true (ll_vision_page_get_editing (page));
+  g_assert_cmpuint (g_list_model_get_n_items (ll_workbook_get_narratives (ll_window_get_workbook (f->window))), ==, 1);
 }
 
 static void
@@ -591,12 +740,6 @@ test_bad_file (void)
 
 /* Keyboard */
 
-static GtkWidget *
-vision_page (LlWindow *window)
-{
-  return window_child (window, "vision_page");
-}
-
 /* Presses Tab up to 30 times from the focus there is: fails if the place
  * changes or the focus lands on something not shown; returns whether
  * @reached held for a focused widget on the way. */
@@ -776,6 +919,7 @@ main (int   argc,
   ADD ("/window/export-then-close", test_export_then_close);
   ADD ("/window/preferences", test_preferences);
   ADD ("/window/shortcuts", test_shortcuts);
+  ADD ("/window/new-in-place", test_new_in_place);
   ADD ("/window/about", test_about);
   ADD ("/window/open-twice", test_open_twice);
   ADD ("/window/tab-leaves-sidebar", test_tab_leaves_sidebar);

@@ -339,6 +339,7 @@ ll_application_startup (GApplication *app)
   } accels[] = {
     { "win.new-workbook", { "<Control>n", NULL } },
     { "win.open", { "<Control>o", NULL } },
+    { "win.new-item", { "<Control><Shift>n", NULL } },
     { "win.save-copy", { "<Control><Shift>s", NULL } },
     { "win.export-docbook", { "<Control>e", NULL } },
     { "win.print", { "<Control>p", NULL } },

@@ -624,6 +624,25 @@ school_action (GtkWidget  *widget,
   ll_window_show_school_window (LL_WINDOW (widget));
 }
 
+/* Ctrl+Shift+N: the main "new" of the place shown. Only Vision has one
+ * so far. */
+static void
+new_item_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LlWindow *self = LL_WINDOW (widget);
+
+  if (self->workbook == NULL)
+    return;
+  if (g_strcmp0 (ll_window_get_place (self), "vision") == 0)
+    {
+      if (adw_leaflet_get_folded (self->leaflet))
+        adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      gtk_widget_activate_action (GTK_WIDGET (self->vision_page), "vision.new", NULL);
+    }
+}
+
 static void
 no_recent_action (GtkWidget  *widget,
                   const char *action_name,
@@ -651,6 +670,7 @@ ll_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-docbook", NULL, export_docbook_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.school", NULL, school_action);
+  gtk_widget_class_install_action (widget_class, "win.new-item", NULL, new_item_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
 }
 
