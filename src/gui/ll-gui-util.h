@@ -1,7 +1,7 @@
 /* ll-gui-util.h: small helpers that several controllers share */
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 #include "ll-rich-text.h"
 
@@ -28,5 +28,12 @@ gulong    ll_gui_follow_cancellable   (GCancellable  *target,
 /* Undoes ll_gui_follow_cancellable() and sets *@handler to 0. */
 void      ll_gui_unfollow_cancellable (GCancellable  *source,
                                        gulong        *handler);
+
+/* Gives each button under @root that has a mnemonic its label, without
+ * the underscore, as its accessible name. */
+void      ll_gui_name_controls        (GtkWidget     *root);
+/* Names the button that opens @drop_down. */
+void      ll_gui_name_drop_down       (GtkDropDown   *drop_down,
+                                       const char    *label);
 
 G_END_DECLS

@@ -159,6 +159,12 @@ ll_narrative_editor_create_revision_row (gpointer item,
   gtk_box_append (GTK_BOX (text), detail);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), text);
+  /* read as a row: its name and when it was saved */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  ll_revision_get_label (revision)[0] != '\0' ? ll_revision_get_label (revision) : date,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                  -1);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data_full (G_OBJECT (row), "ll-revision", g_object_ref (revision), g_object_unref);
   return row;

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ll-gui-util.h"
 #include "ll-narrative-editor-private.h"
 #include "ll-text.h"
 
@@ -432,6 +433,26 @@ title_to_label (GBinding     *binding,
   return TRUE;
 }
 
+static void
+name_outline_row (GtkWidget *row)
+{
+  LlNarrativeSection *section = g_object_get_data (G_OBJECT (row), "ll-section");
+  const char *title;
+  guint words;
+  g_autofree char *description = NULL;
+
+  if (section == NULL)
+    return;
+  title = ll_narrative_section_get_title (section);
+  words = ll_narrative_section_get_word_count (section);
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words", words), words);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title[0] != '\0' ? title : _("Untitled Section"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
 static GtkWidget *
 create_outline_row (gpointer item,
                     gpointer user_data)
@@ -457,6 +478,11 @@ create_outline_row (gpointer item,
   g_object_bind_property_full (section, "word-count", words, "label", G_BINDING_SYNC_CREATE,
                                words_to_label, NULL, NULL, NULL);
   g_object_bind_property (title, "label", row, "tooltip-text", G_BINDING_SYNC_CREATE);
+  /* a screen reader reads the heading and its words, as they change */
+  g_signal_connect_object (section, "notify::title", G_CALLBACK (name_outline_row), row, G_CONNECT_SWAPPED);
+  g_signal_connect_object (section, "notify::word-count", G_CALLBACK (name_outline_row), row, G_CONNECT_SWAPPED);
+  g_object_set_data (G_OBJECT (row), "ll-section", section);
+  name_outline_row (row);
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), words);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
@@ -1148,6 +1174,7 @@ ll_narrative_editor_init (LlNarrativeEditor *self)
   for (guint i = LL_NARRATIVE_DRAFT; i <= LL_NARRATIVE_ADOPTED; i++)
     gtk_string_list_append (statuses, ll_narrative_status_to_label (i));
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+  ll_gui_name_drop_down (self->status_dropdown, _("Status"));
   key = gtk_event_controller_key_new ();
   /* before the text view turns Enter into a new line */
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
