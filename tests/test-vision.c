@@ -1104,6 +1104,40 @@ test_move_ends (Fixture       *f,
   g_assert_true (menu_item_sensitive (section_row (f, 1), "Move _Up"));
 }
 
+static gboolean
+folded (gpointer data)
+{
+  return adw_leaflet_get_folded (ADW_LEAFLET (data));
+}
+
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  LlNarrative *narrative;
+  GtkWidget *leaflet = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), LL_TYPE_WINDOW, "leaflet"));
+  GtkWidget *row;
+  int min;
+
+  narrative = ll_workbook_add_narrative (ll_window_get_workbook (f->window),
+                                         "Building Better Learners at Ashcombe Vale", &error);
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
+  g_assert_true (ll_test_wait_for (folded, leaflet));
+
+  /* in the list, the row's words are not cut short */
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (ll_vision_page_get_list (f->page), 0));
+  g_assert_cmpint (adw_action_row_get_title_lines (ADW_ACTION_ROW (row)), ==, 0);
+  g_assert_cmpint (adw_action_row_get_subtitle_lines (ADW_ACTION_ROW (row)), ==, 0);
+
+  /* the editor, with its header, fits a phone's width */
+  ll_vision_page_open_narrative (f->page, narrative);
+  ll_test_iterate_briefly ();
+  gtk_widget_measure (GTK_WIDGET (f->editor), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_assert_cmpint (min, <=, 360);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1130,6 +1164,7 @@ main (int   argc,
   ADD ("/vision/focus-new", test_focus_new);
   ADD ("/vision/focus-reopen", test_focus_reopen);
   ADD ("/vision/move-ends", test_move_ends);
+  ADD ("/vision/narrow", test_narrow);
 #undef ADD
 
   status = g_test_run ();

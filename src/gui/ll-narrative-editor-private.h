@@ -46,6 +46,8 @@ struct _LlNarrativeEditor
   GtkLabel             *words_label;
   GtkRevealer          *saved_revealer;
   GtkWidget            *leave_button;
+  GtkWidget            *prompts_button;
+  GtkWidget            *revisions_button;
   GtkStack             *revisions_stack;
   GtkListBox           *revisions_list;
 };

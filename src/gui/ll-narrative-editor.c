@@ -907,6 +907,10 @@ ll_narrative_editor_set_folded (LlNarrativeEditor *self,
   g_return_if_fail (LL_IS_NARRATIVE_EDITOR (self));
 
   adw_header_bar_set_show_start_title_buttons (self->header_bar, folded);
+  /* At a phone's width the title needs the room: prompts and revisions
+   * stay in the narrative's menu. */
+  gtk_widget_set_visible (self->prompts_button, !folded);
+  gtk_widget_set_visible (self->revisions_button, !folded);
 }
 
 /* The narrative */
@@ -1143,6 +1147,8 @@ ll_narrative_editor_class_init (LlNarrativeEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, words_label);
   gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, saved_revealer);
   gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, leave_button);
+  gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, prompts_button);
+  gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, revisions_button);
   gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, revisions_stack);
   gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, revisions_list);
   gtk_widget_class_bind_template_callback (widget_class, outline_row_activated_cb);
