@@ -723,6 +723,9 @@ test_bad_file (void)
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Could Not Open “bad.llw”");
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), !=, "");
+  /* the file does end in .llw: the message says what is wrong instead */
+  g_assert_null (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "ending in"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "holds something else"));
   g_assert_true (LL_IS_WINDOW (gtk_window_get_transient_for (dialog)));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_window_get_transient_for (dialog))));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
