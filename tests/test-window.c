@@ -497,6 +497,9 @@ test_about (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "app.about", NULL));
   about = ll_test_wait_for_toplevel (ADW_TYPE_ABOUT_WINDOW, NULL);
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  /* its icon is found, installed or not (the tests run from the build) */
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (about))),
+                                          adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about))));
 }
 
 static void

@@ -404,6 +404,17 @@ ll_application_startup (GApplication *app)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
                                            accels[i].accels);
 
+  /* Run from its build folder, the app's icon is not installed: About
+   * and the windows would show a broken one. Only then, look for it in
+   * the source tree the program was built from. */
+  if (gdk_display_get_default () != NULL)
+    {
+      GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
+      if (!gtk_icon_theme_has_icon (theme, APPLICATION_ID)
+          && g_file_test (LL_SOURCE_ICONS_DIR, G_FILE_TEST_IS_DIR))
+        gtk_icon_theme_add_search_path (theme, LL_SOURCE_ICONS_DIR);
+    }
   gtk_window_set_default_icon_name (APPLICATION_ID);
 
   g_signal_connect (gtk_window_get_toplevels (), "items-changed", G_CALLBACK (toplevels_changed_cb), NULL);
