@@ -93,14 +93,12 @@ ll_vision_page_show_list (LlVisionPage *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
 }
 
-void
-ll_vision_page_open_narrative (LlVisionPage *self,
-                               LlNarrative  *narrative)
+static void
+open_narrative (LlVisionPage *self,
+                LlNarrative  *narrative,
+                gboolean      in_title)
 {
   gboolean was_editing;
-
-  g_return_if_fail (LL_IS_VISION_PAGE (self));
-  g_return_if_fail (LL_IS_NARRATIVE (narrative));
 
   was_editing = ll_vision_page_get_editing (self);
   ll_narrative_editor_set_narrative (self->editor, narrative, read_only (self));
@@ -108,7 +106,17 @@ ll_vision_page_open_narrative (LlVisionPage *self,
   if (!was_editing)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
   /* the button or row that opened it has gone: the hands go to the text */
-  ll_narrative_editor_focus_start (self->editor, FALSE);
+  ll_narrative_editor_focus_start (self->editor, in_title);
+}
+
+void
+ll_vision_page_open_narrative (LlVisionPage *self,
+                               LlNarrative  *narrative)
+{
+  g_return_if_fail (LL_IS_VISION_PAGE (self));
+  g_return_if_fail (LL_IS_NARRATIVE (narrative));
+
+  open_narrative (self, narrative, FALSE);
 }
 
 LlNarrative *
@@ -127,8 +135,7 @@ ll_vision_page_new_narrative (LlVisionPage *self)
       show_message (self, _("Could Not Add a Narrative"), error->message);
       return NULL;
     }
-  ll_vision_page_open_narrative (self, narrative);
-  ll_narrative_editor_focus_start (self->editor, TRUE);
+  open_narrative (self, narrative, TRUE);
   return narrative;
 }
 
