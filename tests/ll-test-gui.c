@@ -195,3 +195,39 @@ ll_test_gui_init_app (int    *argc,
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
   return app;
 }
+
+/* Presses @keyval on the focused widget as GTK delivers it: the key
+ * controllers from the window down to the focus in their capture phase,
+ * then back up in their bubble phase; Tab unhandled moves the focus. */
+void
+ll_test_press_key (GtkWidget       *window,
+                   guint            keyval,
+                   GdkModifierType  state)
+{
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+    g_ptr_array_insert (chain, 0, w);
+  for (int phase = 0; phase < 2; phase++)
+    for (guint k = 0; k < chain->len; k++)
+      {
+        GtkWidget *w = g_ptr_array_index (chain, phase == 0 ? k : chain->len - 1 - k);
+        g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (w);
+
+        for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+          {
+            g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+            gboolean handled = FALSE;
+
+            if (!GTK_IS_EVENT_CONTROLLER_KEY (c)
+                || gtk_event_controller_get_propagation_phase (c) != (phase == 0 ? GTK_PHASE_CAPTURE : GTK_PHASE_BUBBLE))
+              continue;
+            g_signal_emit_by_name (c, "key-pressed", keyval, 0, state, &handled);
+            if (handled)
+              return;
+          }
+      }
+  if (keyval == GDK_KEY_Tab)
+    gtk_widget_child_focus (window, (state & GDK_SHIFT_MASK) ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+}

@@ -27,6 +27,13 @@ GtkWindow   *ll_test_wait_for_toplevel     (GType            type,
 /* Destroys every window, dialogs before their parents, and waits until
  * they are gone. */
 void         ll_test_destroy_all_windows   (void);
+/* Presses @keyval on @window's focused widget as GTK delivers it: to the
+ * key controllers from the window down to the focus in their capture
+ * phase, then back up in their bubble phase; a Tab that none handles
+ * moves the focus as the window does. */
+void         ll_test_press_key             (GtkWidget       *window,
+                                            guint            keyval,
+                                            GdkModifierType  state);
 /* The name of the school in ll_test_make_workbook()'s workbooks. */
 #define LL_TEST_SCHOOL_NAME "Hilltop Primary School"
 

@@ -113,6 +113,13 @@ section_buffer (Fixture *f,
   return ll_rich_text_get_buffer (ll_narrative_section_row_get_rich_text (section_row (f, position)));
 }
 
+static GtkTextView *
+section_view (Fixture *f,
+              guint    position)
+{
+  return ll_rich_text_get_text_view (ll_narrative_section_row_get_rich_text (section_row (f, position)));
+}
+
 static char *
 buffer_text (GtkTextBuffer *buffer)
 {
@@ -817,8 +824,6 @@ test_long_title (Fixture       *f,
   LlNarrative *narrative = click_new_narrative (f);
   GtkTextView *view = GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (f->editor),
                                                                     LL_TYPE_NARRATIVE_EDITOR, "title_view"));
-  GtkWidget *author = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->editor),
-                                                                 LL_TYPE_NARRATIVE_EDITOR, "author_entry"));
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   GtkEventController *key;
   GtkTextIter start, end;
@@ -837,12 +842,12 @@ test_long_title (Fixture       *f,
   /* on several lines, not cut off */
   g_assert_true (ll_test_wait_for (title_wraps, view));
 
-  /* Enter goes on to the author and adds no line break */
+  /* Enter goes on to the first section's text and adds no line break */
   key = find_key_controller (GTK_WIDGET (view));
   g_assert_nonnull (key);
   g_signal_emit_by_name (key, "key-pressed", GDK_KEY_Return, 36, 0, &handled);
   g_assert_true (handled);
-  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), author));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == GTK_WIDGET (section_view (f, 0)));
   /* a line break that reaches the text anyway (an input method, a paste) */
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_place_cursor (buffer, &end);
@@ -1289,6 +1294,230 @@ test_room_to_write_narrow (Fixture       *f,
   check_writable_at (f, 500);
 }
 
+/* Keyboard focus: where the writer's hands are */
+
+static GtkWidget *
+focus_widget (Fixture *f)
+{
+  return gtk_root_get_focus (GTK_ROOT (f->window));
+}
+
+static gboolean
+title_focused (gpointer data)
+{
+  Fixture *f = data;
+  GObject *title = gtk_widget_get_template_child (GTK_WIDGET (f->editor), LL_TYPE_NARRATIVE_EDITOR,
+                                                  "title_view");
+
+  return focus_widget (f) == GTK_WIDGET (title);
+}
+
+static int
+cursor_offset (GtkTextBuffer *buffer)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  return gtk_text_iter_get_offset (&iter);
+}
+
+static void
+test_focus_new (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkTextView *title;
+  GtkTextBuffer *buffer;
+  g_autofree char *text = NULL;
+
+  click_new_narrative (f);
+  /* the cursor waits in the title, ready for it to be typed over */
+  g_assert_true (ll_test_wait_for (title_focused, f));
+  title = GTK_TEXT_VIEW (focus_widget (f));
+  g_assert_true (gtk_text_buffer_get_has_selection (gtk_text_view_get_buffer (title)));
+  gtk_text_buffer_delete_selection (gtk_text_view_get_buffer (title), TRUE, TRUE);
+  gtk_text_buffer_insert_interactive_at_cursor (gtk_text_view_get_buffer (title), "Learning Together", -1, TRUE);
+  g_assert_cmpstr (ll_narrative_get_title (ll_narrative_editor_get_narrative (f->editor)), ==,
+                   "Learning Together");
+
+  /* Enter goes on to the start of the first section's text */
+  ll_test_press_key (GTK_WIDGET (f->window), GDK_KEY_Return, 0);
+  g_assert_true (focus_widget (f) == GTK_WIDGET (section_view (f, 0)));
+  buffer = section_buffer (f, 0);
+  g_assert_cmpint (cursor_offset (buffer), ==, 0);
+  g_assert_true (gtk_text_buffer_insert_interactive_at_cursor (buffer, "Every child", -1, TRUE));
+  text = buffer_text (buffer);
+  g_assert_true (g_str_has_prefix (text, "Every child"));
+}
+
+static gboolean
+section_focused (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *focus = focus_widget (f);
+
+  return focus != NULL && ll_narrative_editor_get_narrative (f->editor) != NULL
+         && focus == GTK_WIDGET (section_view (f, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (f->editor), "want"))));
+}
+
+static void
+test_focus_reopen (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkListBox *list = ll_vision_page_get_list (f->page);
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  click_new_narrative (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "vision.show-list", NULL));
+
+  /* opened for the first time, the first section's text */
+  g_signal_emit_by_name (gtk_list_box_get_row_at_index (list, 0), "activate");
+  g_object_set_data (G_OBJECT (f->editor), "want", GUINT_TO_POINTER (0));
+  g_assert_true (ll_test_wait_for (section_focused, f));
+
+  /* then where the writer last was */
+  type_into (f, 2, "We listen.");
+  buffer = section_buffer (f, 2);
+  gtk_widget_grab_focus (GTK_WIDGET (section_view (f, 2)));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 3);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "vision.show-list", NULL));
+  g_assert_false (ll_vision_page_get_editing (f->page));
+  g_signal_emit_by_name (gtk_list_box_get_row_at_index (list, 0), "activate");
+  g_object_set_data (G_OBJECT (f->editor), "want", GUINT_TO_POINTER (2));
+  g_assert_true (ll_test_wait_for (section_focused, f));
+  g_assert_cmpint (cursor_offset (section_buffer (f, 2)), ==, 3);
+}
+
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_ACTIONABLE (child)
+          && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+        return child;
+      found = find_action_button (child, action);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether the item labelled @label in the section's menu can be chosen:
+ * the action it names, as the row sees it, is enabled. */
+static gboolean
+menu_item_sensitive (LlNarrativeSectionRow *row,
+                     const char            *label)
+{
+  GtkMenuButton *menu_button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (row),
+                                                                             LL_TYPE_NARRATIVE_SECTION_ROW,
+                                                                             "menu_button"));
+  GMenuModel *menu = gtk_menu_button_get_menu_model (menu_button);
+  GActionGroup *group;
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *text = NULL;
+          g_autofree char *action = NULL;
+          const char *dot;
+
+          if (!g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_LABEL, "s", &text)
+              || g_strcmp0 (text, label) != 0)
+            continue;
+          g_assert_true (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+          dot = strchr (action, '.');
+          g_assert_nonnull (dot);
+          /* the editor's own actions are enabled for any section */
+          if (g_str_has_prefix (action, "editor."))
+            return TRUE;
+          group = g_object_get_data (G_OBJECT (row), "ll-section-actions");
+          g_assert_nonnull (group);
+          return g_action_group_get_action_enabled (group, dot + 1);
+        }
+    }
+  g_assert_not_reached ();
+  return FALSE;
+}
+
+static void
+test_move_ends (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *up, *down;
+
+  click_new_narrative (f);
+  up = find_action_button (GTK_WIDGET (f->editor), "editor.move-up");
+  down = find_action_button (GTK_WIDGET (f->editor), "editor.move-down");
+  g_assert_nonnull (up);
+  g_assert_nonnull (down);
+
+  gtk_widget_grab_focus (GTK_WIDGET (section_view (f, 0)));
+  ll_test_iterate_briefly ();
+  g_assert_false (gtk_widget_get_sensitive (up));
+  g_assert_true (gtk_widget_get_sensitive (down));
+  g_assert_false (menu_item_sensitive (section_row (f, 0), "Move _Up"));
+  g_assert_true (menu_item_sensitive (section_row (f, 0), "Move _Down"));
+
+  gtk_widget_grab_focus (GTK_WIDGET (section_view (f, 4)));
+  ll_test_iterate_briefly ();
+  g_assert_true (gtk_widget_get_sensitive (up));
+  g_assert_false (gtk_widget_get_sensitive (down));
+  g_assert_true (menu_item_sensitive (section_row (f, 4), "Move _Up"));
+  g_assert_false (menu_item_sensitive (section_row (f, 4), "Move _Down"));
+  g_assert_true (menu_item_sensitive (section_row (f, 2), "Move _Up"));
+  g_assert_true (menu_item_sensitive (section_row (f, 2), "Move _Down"));
+
+  /* after a move, the new first section cannot go up */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.move-section-up", "x",
+                                             ll_narrative_section_get_id (ll_narrative_section_row_get_section (section_row (f, 1)))));
+  ll_test_iterate_briefly ();
+  g_assert_false (menu_item_sensitive (section_row (f, 0), "Move _Up"));
+  g_assert_true (menu_item_sensitive (section_row (f, 1), "Move _Up"));
+}
+
+static gboolean
+folded (gpointer data)
+{
+  return adw_leaflet_get_folded (ADW_LEAFLET (data));
+}
+
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  LlNarrative *narrative;
+  GtkWidget *leaflet = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), LL_TYPE_WINDOW, "leaflet"));
+  GtkWidget *row;
+  int min;
+
+  narrative = ll_workbook_add_narrative (ll_window_get_workbook (f->window),
+                                         "Building Better Learners at Ashcombe Vale", &error);
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
+  g_assert_true (ll_test_wait_for (folded, leaflet));
+
+  /* in the list, the row's words are not cut short */
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (ll_vision_page_get_list (f->page), 0));
+  g_assert_cmpint (adw_action_row_get_title_lines (ADW_ACTION_ROW (row)), ==, 0);
+  g_assert_cmpint (adw_action_row_get_subtitle_lines (ADW_ACTION_ROW (row)), ==, 0);
+
+  /* the editor, with its header, fits a phone's width */
+  ll_vision_page_open_narrative (f->page, narrative);
+  ll_test_iterate_briefly ();
+  gtk_widget_measure (GTK_WIDGET (f->editor), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_assert_cmpint (min, <=, 360);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1316,6 +1545,10 @@ main (int   argc,
   ADD ("/vision/room-to-write-narrow", test_room_to_write_narrow);
   ADD ("/vision/text-stays-on-focus", test_text_stays_on_focus);
   ADD ("/vision/compare-keeps-look", test_compare_keeps_look);
+  ADD ("/vision/focus-new", test_focus_new);
+  ADD ("/vision/focus-reopen", test_focus_reopen);
+  ADD ("/vision/move-ends", test_move_ends);
+  ADD ("/vision/narrow", test_narrow);
 #undef ADD
 
   status = g_test_run ();

@@ -15,6 +15,9 @@
 #include "ll-school-window.h"
 #include "ll-test-gui.h"
 #include "ll-test-util.h"
+#include "ll-vision-page.h"
+#include "ll-narrative-editor.h"
+#include "ll-rich-text.h"
 #include "ll-window.h"
 
 
@@ -94,6 +97,12 @@ school_child (GtkWindow  *window,
 
   g_assert_nonnull (child);
   return child;
+}
+
+static GtkWidget *
+vision_page (LlWindow *window)
+{
+  return window_child (window, "vision_page");
 }
 
 /* Tests */
@@ -331,12 +340,153 @@ test_preferences (Fixture       *f,
   g_assert_cmpint (g_settings_get_enum (settings, "paper-size"), ==, 0);
 }
 
+/* An accelerator in one spelling: "<Shift><Control>B" and "<Control><Shift>b"
+ * are the same keys. Ctrl+Shift+asterisk and ampersand are what Ctrl+Shift+8
+ * and 7 type on British and American keyboards: the same keys too. */
+static char *
+canonical_accel (const char *accel)
+{
+  guint key = 0;
+  GdkModifierType mods = 0;
+
+  g_assert_true (gtk_accelerator_parse (accel, &key, &mods));
+  key = gdk_keyval_to_lower (key);
+  if (key == GDK_KEY_asterisk)
+    key = GDK_KEY_8;
+  else if (key == GDK_KEY_ampersand)
+    key = GDK_KEY_7;
+  return gtk_accelerator_name (key, mods);
+}
+
+static void
+add_accels (GHashTable *set,
+            const char *accels,
+            const char *where)
+{
+  g_auto(GStrv) each = g_strsplit (accels, " ", -1);
+
+  for (guint i = 0; each[i] != NULL; i++)
+    if (each[i][0] != '\0')
+      g_hash_table_insert (set, canonical_accel (each[i]), g_strdup (where));
+}
+
+/* The keyboard shortcuts that @widget's class installs. */
+static void
+add_class_shortcuts (GHashTable *set,
+                     GtkWidget  *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  g_object_ref_sink (widget);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          g_autofree char *accel = NULL;
+
+          if (!GTK_IS_KEYVAL_TRIGGER (trigger))
+            continue;
+          accel = gtk_accelerator_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                        gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)));
+          add_accels (set, accel, G_OBJECT_TYPE_NAME (widget));
+        }
+    }
+  g_object_unref (widget);
+}
+
+static void
+collect_shown (GHashTable *set,
+               GtkWidget  *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SHORTCUTS_SHORTCUT (child))
+        {
+          g_autofree char *accel = NULL;
+          g_autofree char *action = NULL;
+          g_autofree char *title = NULL;
+
+          g_object_get (child, "accelerator", &accel, "action-name", &action, "title", &title, NULL);
+          if (action != NULL)
+            {
+              g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), action);
+
+              g_assert_nonnull (accels[0]);
+              for (guint i = 0; accels[i] != NULL; i++)
+                add_accels (set, accels[i], title);
+            }
+          if (accel != NULL)
+            add_accels (set, accel, title);
+        }
+      collect_shown (set, child);
+    }
+}
+
 static void
 test_shortcuts (Fixture       *f,
                 gconstpointer  data)
 {
+  g_autoptr(GHashTable) installed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  GHashTableIter iter;
+  const char *accel, *where;
+  GtkWindow *window;
+  guint missing = 0;
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
-  ll_test_wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL);
+  window = ll_test_wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL);
+
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), actions[i]);
+
+      for (guint j = 0; accels[j] != NULL; j++)
+        add_accels (installed, accels[j], actions[i]);
+    }
+  add_class_shortcuts (installed, ll_rich_text_new ());
+  add_class_shortcuts (installed, ll_narrative_editor_new ());
+  add_class_shortcuts (installed, ll_vision_page_new ());
+  collect_shown (shown, GTK_WIDGET (window));
+
+  /* each shortcut that works is listed, and each one listed works */
+  g_hash_table_iter_init (&iter, installed);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &accel, (gpointer *) &where))
+    if (!g_hash_table_contains (shown, accel))
+      {
+        g_printerr ("%s (%s) is not in the Keyboard Shortcuts window\n", accel, where);
+        missing++;
+      }
+  g_hash_table_iter_init (&iter, shown);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &accel, (gpointer *) &where))
+    if (!g_hash_table_contains (installed, accel))
+      {
+        g_printerr ("“%s” (%s) in the Keyboard Shortcuts window does nothing\n", where, accel);
+        missing++;
+      }
+  g_assert_cmpuint (missing, ==, 0);
+}
+
+static void
+test_new_in_place (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), "<Control><Shift>n");
+  LlVisionPage *page = LL_VISION_PAGE (vision_page (f->window));
+
+  g_assert_nonnull (actions[0]);
+  g_assert_null (actions[1]);
+  g_assert_false (ll_vision_page_get_editing (page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), actions[0], NULL));
+  g_assert_true (ll_vision_page_get_editing (page));
+  g_assert_cmpuint (g_list_model_get_n_items (ll_workbook_get_narratives (ll_window_get_workbook (f->window))), ==, 1);
 }
 
 static void
@@ -348,6 +498,9 @@ test_about (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "app.about", NULL));
   about = ll_test_wait_for_toplevel (ADW_TYPE_ABOUT_WINDOW, NULL);
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  /* its icon is found, installed or not (the tests run from the build) */
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (about))),
+                                          adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about))));
 }
 
 static void
@@ -635,6 +788,9 @@ test_bad_file (void)
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Could Not Open “bad.llw”");
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), !=, "");
+  /* the file does end in .llw: the message says what is wrong instead */
+  g_assert_null (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "ending in"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "holds something else"));
   g_assert_true (LL_IS_WINDOW (gtk_window_get_transient_for (dialog)));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_window_get_transient_for (dialog))));
   window = LL_WINDOW (gtk_window_get_transient_for (dialog));
@@ -656,6 +812,169 @@ test_bad_file (void)
   ll_test_rm_rf (dir);
 }
 
+/* Keyboard */
+
+/* Presses Tab up to 30 times from the focus there is: fails if the place
+ * changes or the focus lands on something not shown; returns whether
+ * @reached held for a focused widget on the way. */
+static gboolean
+tab_through (LlWindow *window,
+             gboolean (*reached) (GtkWidget *focus, gpointer data),
+             gpointer  data)
+{
+  for (guint i = 0; i < 30; i++)
+    {
+      GtkWidget *focus;
+
+      ll_test_press_key (GTK_WIDGET (window), GDK_KEY_Tab, 0);
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_assert_cmpstr (ll_window_get_place (window), ==, "vision");
+      if (focus == NULL)
+        continue;
+      if (!gtk_widget_get_mapped (focus))
+        g_error ("Tab stopped on a %s that is not shown", G_OBJECT_TYPE_NAME (focus));
+      if (reached (focus, data))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_new_narrative (GtkWidget *focus,
+                  gpointer   data)
+{
+  return GTK_IS_ACTIONABLE (focus)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), "vision.new") == 0;
+}
+
+static gboolean
+is_narrative_row (GtkWidget *focus,
+                  gpointer   data)
+{
+  return GTK_IS_LIST_BOX_ROW (focus)
+         && gtk_widget_get_parent (focus) == GTK_WIDGET (ll_vision_page_get_list (data));
+}
+
+static gboolean
+in_editor (GtkWidget *focus,
+           gpointer   data)
+{
+  return GTK_IS_TEXT_VIEW (focus)
+         && gtk_widget_is_ancestor (focus, GTK_WIDGET (ll_vision_page_get_editor (data)));
+}
+
+static void
+test_tab_leaves_sidebar (Fixture       *f,
+                         gconstpointer  data)
+{
+  LlVisionPage *page = LL_VISION_PAGE (vision_page (f->window));
+  LlNarrative *narrative;
+  g_autoptr(GError) error = NULL;
+
+  /* from start-up */
+  gtk_root_set_focus (GTK_ROOT (f->window), NULL);
+  g_assert_true (tab_through (f->window, is_new_narrative, NULL));
+
+  /* from the sidebar, whose places stay put */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (window_child (f->window, "sidebar_list"), 0)));
+  g_assert_true (tab_through (f->window, is_new_narrative, NULL));
+
+  narrative = ll_workbook_add_narrative (ll_window_get_workbook (f->window), "Our Vision", &error);
+  g_assert_no_error (error);
+  ll_test_iterate_briefly ();
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (window_child (f->window, "sidebar_list"), 0)));
+  g_assert_true (tab_through (f->window, is_narrative_row, page));
+
+  ll_vision_page_open_narrative (page, narrative);
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (window_child (f->window, "sidebar_list"), 0)));
+  g_assert_true (tab_through (f->window, in_editor, page));
+
+  /* arrows still go from place to place */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (window_child (f->window, "sidebar_list"), 0)));
+  g_signal_emit_by_name (window_child (f->window, "sidebar_list"), "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE);
+  g_assert_cmpstr (ll_window_get_place (f->window), ==, "observations");
+}
+
+static gboolean
+window_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static void
+test_school_focus (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWindow *school = ll_window_show_school_window (f->window);
+  GtkWidget *focus;
+  g_autofree char *name = NULL;
+  int start, end;
+
+  g_assert_true (ll_test_wait_for (window_mapped, school));
+  ll_test_iterate_briefly ();
+
+  /* nothing is selected for the first key to replace */
+  /* the cursor is in the school's name, at its end */
+  focus = gtk_root_get_focus (GTK_ROOT (school));
+  g_assert_nonnull (focus);
+  g_assert_true (GTK_IS_EDITABLE (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, school_child (school, "name_row")));
+    {
+      g_assert_false (gtk_editable_get_selection_bounds (GTK_EDITABLE (focus), &start, &end));
+      g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (focus)), ==,
+                       g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (focus)), -1));
+      /* a key typed adds to the name rather than replacing it */
+      gtk_editable_insert_text (GTK_EDITABLE (focus), "s", 1, &start);
+      name = stored_school_name (f->path);
+      g_assert_cmpstr (name, ==, LL_TEST_SCHOOL_NAME "s");
+    }
+}
+
+/* The title of the document that the document chooser has chosen. */
+static const char *
+chosen_document_title (GtkWindow *dialog)
+{
+  GtkWidget *list = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *check = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+
+      if (GTK_IS_CHECK_BUTTON (check) && gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+        return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+    }
+  return NULL;
+}
+
+static void
+test_chooser_preselects (Fixture       *f,
+                         gconstpointer  data)
+{
+  LlVisionPage *page = LL_VISION_PAGE (vision_page (f->window));
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  const char *actions[] = { "win.export-docbook", "win.print" };
+  g_autoptr(LlNarrative) second = NULL;
+
+  ll_workbook_add_narrative (ll_window_get_workbook (f->window), "Our Vision", &error);
+  g_assert_no_error (error);
+  ll_workbook_add_narrative (ll_window_get_workbook (f->window), "Another Vision", &error);
+  g_assert_no_error (error);
+  ll_test_iterate_briefly ();
+  second = g_list_model_get_item (ll_workbook_get_narratives (ll_window_get_workbook (f->window)), 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      /* with the second narrative in the list where the keyboard is */
+      gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (ll_vision_page_get_list (page), 1)));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), actions[i], NULL));
+      dialog = ll_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
+      g_assert_cmpstr (chosen_document_title (dialog), ==, ll_narrative_get_title (second));
+      gtk_window_destroy (dialog);
+      ll_test_iterate_briefly ();
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -673,9 +992,13 @@ main (int   argc,
   ADD ("/window/export-then-close", test_export_then_close);
   ADD ("/window/preferences", test_preferences);
   ADD ("/window/shortcuts", test_shortcuts);
+  ADD ("/window/new-in-place", test_new_in_place);
   ADD ("/window/about", test_about);
   ADD ("/window/open-twice", test_open_twice);
+  ADD ("/window/tab-leaves-sidebar", test_tab_leaves_sidebar);
+  ADD ("/window/chooser-preselects", test_chooser_preselects);
   ADD ("/school/edit", test_school_edit);
+  ADD ("/school/focus", test_school_focus);
   ADD ("/school/people", test_school_people);
 #undef ADD
   g_test_add_func ("/window/read-only", test_read_only);

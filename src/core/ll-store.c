@@ -247,9 +247,12 @@ inspect_file (const char  *path,
 
   if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
     {
-      g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NOT_A_WORKBOOK,
-                   _("“%s” is not a Leading Learning workbook. "
-                     "Workbooks are files ending in “.llw” made with Leading Learning."), name);
+      if (fstat (fd, &st) == 0 && S_ISDIR (st.st_mode))
+        g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NOT_A_WORKBOOK,
+                     _("“%s” is a folder, not a Leading Learning workbook."), name);
+      else
+        g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NOT_A_WORKBOOK,
+                     _("“%s” is not a file that holds a Leading Learning workbook."), name);
       return FALSE;
     }
   n = pread (fd, header, sizeof header, 0);
@@ -273,6 +276,13 @@ inspect_file (const char  *path,
       if (st.st_size == 0)
         g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NOT_A_WORKBOOK,
                      _("“%s” is empty, so it is not a Leading Learning workbook."), name);
+      /* whose name says workbook: telling what a workbook's name ends
+       * in would not help */
+      else if (g_str_has_suffix (path, ".llw"))
+        g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NOT_A_WORKBOOK,
+                     _("“%s” is not a Leading Learning workbook: it holds something else, "
+                       "or it has been overwritten. It has been left as it is."),
+                     name);
       else
         g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NOT_A_WORKBOOK,
                      _("“%s” is not a Leading Learning workbook. "

@@ -10,6 +10,7 @@
 #include <signal.h>
 
 #include "ll-application.h"
+#include "ll-gui-util.h"
 #include "ll-cli.h"
 #include "ll-gui-util.h"
 #include "ll-preferences-window.h"
@@ -360,6 +361,49 @@ static const GActionEntry app_actions[] = {
   { .name = "about", .activate = about_activated },
 };
 
+/* Names for screen readers, given to each window as it is shown: its
+ * buttons with mnemonics, and the search button of the Keyboard Shortcuts
+ * window, which GTK leaves unnamed. */
+static void
+name_search_buttons (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_TOGGLE_BUTTON (child) && gtk_button_get_label (GTK_BUTTON (child)) == NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Search Shortcuts"), -1);
+      name_search_buttons (child);
+    }
+}
+
+static void
+window_mapped_cb (GtkWidget *window)
+{
+  ll_gui_name_controls (window);
+  if (GTK_IS_SHORTCUTS_WINDOW (window))
+    name_search_buttons (window);
+}
+
+static void
+toplevels_changed_cb (GListModel *toplevels,
+                      guint       position,
+                      guint       removed,
+                      guint       added)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (g_object_get_data (G_OBJECT (window), "ll-named") != NULL)
+        continue;
+      g_object_set_data (G_OBJECT (window), "ll-named", GINT_TO_POINTER (TRUE));
+      g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), NULL);
+      if (gtk_widget_get_mapped (window))
+        window_mapped_cb (window);
+    }
+}
+
 static void
 ll_application_startup (GApplication *app)
 {
@@ -370,6 +414,7 @@ ll_application_startup (GApplication *app)
   } accels[] = {
     { "win.new-workbook", { "<Control>n", NULL } },
     { "win.open", { "<Control>o", NULL } },
+    { "win.new-item", { "<Control><Shift>n", NULL } },
     { "win.save-copy", { "<Control><Shift>s", NULL } },
     { "win.export-docbook", { "<Control>e", NULL } },
     { "win.print", { "<Control>p", NULL } },
@@ -393,7 +438,20 @@ ll_application_startup (GApplication *app)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
                                            accels[i].accels);
 
+  /* Run from its build folder, the app's icon is not installed: About
+   * and the windows would show a broken one. Only then, look for it in
+   * the source tree the program was built from. */
+  if (gdk_display_get_default () != NULL)
+    {
+      GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
+      if (!gtk_icon_theme_has_icon (theme, APPLICATION_ID)
+          && g_file_test (LL_SOURCE_ICONS_DIR, G_FILE_TEST_IS_DIR))
+        gtk_icon_theme_add_search_path (theme, LL_SOURCE_ICONS_DIR);
+    }
   gtk_window_set_default_icon_name (APPLICATION_ID);
+
+  g_signal_connect (gtk_window_get_toplevels (), "items-changed", G_CALLBACK (toplevels_changed_cb), NULL);
 }
 
 static void

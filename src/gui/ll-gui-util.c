@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ll-gui-util.h"
 #include "ll-text.h"
@@ -115,4 +116,72 @@ ll_gui_path_from_setting (const char *value)
   if (g_str_has_prefix (value, "file:"))
     return g_filename_from_uri (value, NULL, NULL);
   return g_strdup (value);
+}
+
+/* Accessible names */
+
+static char *
+without_mnemonic (const char *label)
+{
+  GString *text = g_string_sized_new (strlen (label));
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      /* "__" is a literal underscore; "_x" marks x as the mnemonic */
+      if (*p == '_')
+        {
+          if (p[1] == '_')
+            p++;
+          else
+            continue;
+        }
+      g_string_append_c (text, *p);
+    }
+  return g_string_free (text, FALSE);
+}
+
+void
+ll_gui_name_controls (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  /* GTK 4.8 names a button with a mnemonic by its label with the
+   * underscore and then by the label inside it ("_New Workbook… New
+   * Workbook…"): name it once, by its label alone. */
+  if (GTK_IS_BUTTON (root) && gtk_button_get_use_underline (GTK_BUTTON (root))
+      && gtk_button_get_label (GTK_BUTTON (root)) != NULL)
+    {
+      g_autofree char *label = without_mnemonic (gtk_button_get_label (GTK_BUTTON (root)));
+
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+    }
+
+  /* A button that holds only a label, without being given it (the
+   * version in About), is read as "GtkButton": name it by its text. */
+  else if (GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) == NULL
+           && GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (root))))
+    {
+      GtkLabel *text = GTK_LABEL (gtk_button_get_child (GTK_BUTTON (root)));
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      gtk_label_get_text (text), -1);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    ll_gui_name_controls (child);
+}
+
+void
+ll_gui_name_drop_down (GtkDropDown *drop_down,
+                       const char  *label)
+{
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+
+  /* its button would otherwise be read as "GtkToggleButton" */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop_down)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }

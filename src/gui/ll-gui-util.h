@@ -1,7 +1,7 @@
 /* ll-gui-util.h: small helpers that several controllers share */
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 #include "ll-rich-text.h"
 
@@ -34,5 +34,11 @@ void      ll_gui_unfollow_cancellable (GCancellable  *source,
 char     *ll_gui_path_to_setting      (const char    *path);
 /* The path in a value that ll_gui_path_to_setting() wrote; NULL if none. */
 char     *ll_gui_path_from_setting    (const char    *value);
+/* Gives each button under @root that has a mnemonic its label, without
+ * the underscore, as its accessible name. */
+void      ll_gui_name_controls        (GtkWidget     *root);
+/* Names the button that opens @drop_down. */
+void      ll_gui_name_drop_down       (GtkDropDown   *drop_down,
+                                       const char    *label);
 
 G_END_DECLS

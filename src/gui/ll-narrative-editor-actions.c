@@ -159,6 +159,12 @@ ll_narrative_editor_create_revision_row (gpointer item,
   gtk_box_append (GTK_BOX (text), detail);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), text);
+  /* read as a row: its name and when it was saved */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  ll_revision_get_label (revision)[0] != '\0' ? ll_revision_get_label (revision) : date,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                  -1);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data_full (G_OBJECT (row), "ll-revision", g_object_ref (revision), g_object_unref);
   return row;
@@ -483,14 +489,24 @@ ll_narrative_editor_update_actions (LlNarrativeEditor *self)
   gboolean writable = self->narrative != NULL && !self->read_only;
   gboolean selected = ll_narrative_editor_get_selected_revision (self) != NULL;
   gboolean current = self->current_section != NULL;
+  guint position = 0, n = 0;
+
+  if (current)
+    {
+      ll_narrative_editor_find_section (self, ll_narrative_section_get_id (self->current_section),
+                                        &position);
+      n = g_list_model_get_n_items (ll_narrative_get_sections (self->narrative));
+    }
 
   gtk_widget_action_set_enabled (widget, "editor.save-revision", writable);
   gtk_widget_action_set_enabled (widget, "editor.add-section", writable);
   gtk_widget_action_set_enabled (widget, "editor.add-section-after", writable);
   gtk_widget_action_set_enabled (widget, "editor.move-section-up", writable);
   gtk_widget_action_set_enabled (widget, "editor.move-section-down", writable);
-  gtk_widget_action_set_enabled (widget, "editor.move-up", writable && current);
-  gtk_widget_action_set_enabled (widget, "editor.move-down", writable && current);
+  /* the first section cannot go up, nor the last down */
+  gtk_widget_action_set_enabled (widget, "editor.move-up", writable && current && position > 0);
+  gtk_widget_action_set_enabled (widget, "editor.move-down", writable && current && position + 1 < n);
+  ll_narrative_editor_update_row_actions (self);
   gtk_widget_action_set_enabled (widget, "editor.remove-section", writable);
   gtk_widget_action_set_enabled (widget, "editor.delete-narrative", writable);
   gtk_widget_action_set_enabled (widget, "editor.read-revision", selected);

@@ -46,6 +46,8 @@ struct _LlNarrativeEditor
   GtkLabel             *words_label;
   GtkRevealer          *saved_revealer;
   GtkWidget            *leave_button;
+  GtkWidget            *prompts_button;
+  GtkWidget            *revisions_button;
   GtkStack             *revisions_stack;
   GtkListBox           *revisions_list;
 };
@@ -63,6 +65,7 @@ void                   ll_narrative_editor_show_error    (LlNarrativeEditor  *se
 void                   ll_narrative_editor_toast         (LlNarrativeEditor  *self,
                                                           const char         *markup);
 void                   ll_narrative_editor_update_actions (LlNarrativeEditor *self);
+void                   ll_narrative_editor_update_row_actions (LlNarrativeEditor *self);
 GtkWidget             *ll_narrative_editor_create_revision_row (gpointer      item,
                                                                 gpointer      user_data);
 void                   ll_narrative_editor_class_install_actions (GtkWidgetClass *widget_class);

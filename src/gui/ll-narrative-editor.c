@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ll-gui-util.h"
 #include "ll-narrative-editor-private.h"
 #include "ll-text.h"
 
@@ -230,6 +231,43 @@ text_focus_enter_cb (GtkEventControllerFocus *controller,
     }
 }
 
+/* Each section's menu moves that section: its own Move Up and Move Down,
+ * so that the first cannot be moved up nor the last down. */
+static void
+row_move_cb (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkWidget *row = user_data;
+  LlNarrativeSection *section = ll_narrative_section_row_get_section (LL_NARRATIVE_SECTION_ROW (row));
+  const char *name = g_action_get_name (G_ACTION (action));
+
+  gtk_widget_activate_action (row,
+                              g_str_equal (name, "move-up") ? "editor.move-section-up" : "editor.move-section-down",
+                              "x", ll_narrative_section_get_id (section));
+}
+
+void
+ll_narrative_editor_update_row_actions (LlNarrativeEditor *self)
+{
+  gboolean writable = self->narrative != NULL && !self->read_only;
+  guint i = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child), i++)
+    {
+      GActionMap *group = g_object_get_data (G_OBJECT (child), "ll-section-actions");
+
+      if (group == NULL)
+        continue;
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (group, "move-up")),
+                                   writable && i > 0);
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (group, "move-down")),
+                                   writable && gtk_widget_get_next_sibling (child) != NULL);
+    }
+}
+
 static GtkWidget *
 create_section_row (LlNarrativeEditor  *self,
                     LlNarrativeSection *section)
@@ -252,6 +290,17 @@ create_section_row (LlNarrativeEditor  *self,
   g_signal_connect_object (focus, "enter", G_CALLBACK (text_focus_enter_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (text), focus);
   g_object_bind_property (self, "show-prompts", row, "show-prompts", G_BINDING_SYNC_CREATE);
+  {
+    const GActionEntry entries[] = {
+      { "move-up", row_move_cb, "x", NULL, NULL, { 0 } },
+      { "move-down", row_move_cb, "x", NULL, NULL, { 0 } },
+    };
+    GSimpleActionGroup *group = g_simple_action_group_new ();
+
+    g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), row);
+    gtk_widget_insert_action_group (row, "section", G_ACTION_GROUP (group));
+    g_object_set_data_full (G_OBJECT (row), "ll-section-actions", group, g_object_unref);
+  }
   return row;
 }
 
@@ -357,6 +406,26 @@ title_to_label (GBinding     *binding,
   return TRUE;
 }
 
+static void
+name_outline_row (GtkWidget *row)
+{
+  LlNarrativeSection *section = g_object_get_data (G_OBJECT (row), "ll-section");
+  const char *title;
+  guint words;
+  g_autofree char *description = NULL;
+
+  if (section == NULL)
+    return;
+  title = ll_narrative_section_get_title (section);
+  words = ll_narrative_section_get_word_count (section);
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words", words), words);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title[0] != '\0' ? title : _("Untitled Section"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
 static GtkWidget *
 create_outline_row (gpointer item,
                     gpointer user_data)
@@ -382,6 +451,11 @@ create_outline_row (gpointer item,
   g_object_bind_property_full (section, "word-count", words, "label", G_BINDING_SYNC_CREATE,
                                words_to_label, NULL, NULL, NULL);
   g_object_bind_property (title, "label", row, "tooltip-text", G_BINDING_SYNC_CREATE);
+  /* a screen reader reads the heading and its words, as they change */
+  g_signal_connect_object (section, "notify::title", G_CALLBACK (name_outline_row), row, G_CONNECT_SWAPPED);
+  g_signal_connect_object (section, "notify::word-count", G_CALLBACK (name_outline_row), row, G_CONNECT_SWAPPED);
+  g_object_set_data (G_OBJECT (row), "ll-section", section);
+  name_outline_row (row);
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), words);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
@@ -490,6 +564,93 @@ title_insert_text_cb (LlNarrativeEditor *self,
     gtk_text_buffer_insert (buffer, location, flat->str, flat->len);
 }
 
+/* Where the writer was in each narrative, kept on the narrative for as
+ * long as its workbook is open. */
+typedef struct
+{
+  gint64 section_id;
+  int    offset;
+} Place;
+
+#define PLACE_KEY "ll-editor-place"
+
+static void
+focus_text (LlNarrativeEditor     *self,
+            LlNarrativeSectionRow *row,
+            int                    offset)
+{
+  LlRichText *text = ll_narrative_section_row_get_rich_text (row);
+  GtkTextBuffer *buffer = ll_rich_text_get_buffer (text);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_widget_grab_focus (GTK_WIDGET (ll_rich_text_get_text_view (text)));
+}
+
+static void
+remember_place (LlNarrativeEditor *self)
+{
+  LlNarrativeSectionRow *row;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+  Place *place;
+
+  if (self->narrative == NULL || self->current_section == NULL)
+    return;
+  row = ll_narrative_editor_find_row (self, self->current_section);
+  if (row == NULL)
+    return;
+  buffer = ll_rich_text_get_buffer (ll_narrative_section_row_get_rich_text (row));
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  place = g_new0 (Place, 1);
+  place->section_id = ll_narrative_section_get_id (self->current_section);
+  place->offset = gtk_text_iter_get_offset (&iter);
+  g_object_set_data_full (G_OBJECT (self->narrative), PLACE_KEY, place, g_free);
+}
+
+void
+ll_narrative_editor_focus_start (LlNarrativeEditor *self,
+                                 gboolean           in_title)
+{
+  Place *place;
+  LlNarrativeSectionRow *row = NULL;
+  int offset = 0;
+
+  g_return_if_fail (LL_IS_NARRATIVE_EDITOR (self));
+
+  if (self->narrative == NULL)
+    return;
+  if (in_title && !self->read_only)
+    {
+      GtkTextIter start, end;
+
+      /* the title a new narrative starts with is there to be typed over */
+      gtk_widget_grab_focus (GTK_WIDGET (self->title_view));
+      gtk_text_buffer_get_bounds (self->title_buffer, &start, &end);
+      gtk_text_buffer_select_range (self->title_buffer, &end, &start);
+      return;
+    }
+  place = g_object_get_data (G_OBJECT (self->narrative), PLACE_KEY);
+  if (place != NULL)
+    {
+      LlNarrativeSection *section = ll_narrative_editor_find_section (self, place->section_id, NULL);
+
+      if (section != NULL)
+        row = ll_narrative_editor_find_row (self, section);
+      offset = place->offset;
+    }
+  if (row == NULL)
+    {
+      row = LL_NARRATIVE_SECTION_ROW (ll_narrative_editor_get_section_row (self, 0));
+      offset = 0;
+    }
+  if (row != NULL)
+    focus_text (self, row, offset);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->title_view));
+}
+
 static gboolean
 title_key_pressed_cb (GtkEventControllerKey *controller,
                       guint                  keyval,
@@ -497,10 +658,17 @@ title_key_pressed_cb (GtkEventControllerKey *controller,
                       GdkModifierType        state,
                       LlNarrativeEditor     *self)
 {
+  GtkWidget *first;
+
   if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
     return FALSE;
-  /* without selecting the author's name, which a key would replace */
-  gtk_entry_grab_focus_without_selecting (self->author_entry);
+  /* on to the writing itself: the start of the first section's text */
+  first = ll_narrative_editor_get_section_row (self, 0);
+  if (first != NULL)
+    focus_text (self, LL_NARRATIVE_SECTION_ROW (first), 0);
+  else
+    /* without selecting the author's name, which a key would replace */
+    gtk_entry_grab_focus_without_selecting (self->author_entry);
   return TRUE;
 }
 
@@ -718,6 +886,10 @@ ll_narrative_editor_set_folded (LlNarrativeEditor *self,
   g_return_if_fail (LL_IS_NARRATIVE_EDITOR (self));
 
   adw_header_bar_set_show_start_title_buttons (self->header_bar, folded);
+  /* At a phone's width the title needs the room: prompts and revisions
+   * stay in the narrative's menu. */
+  gtk_widget_set_visible (self->prompts_button, !folded);
+  gtk_widget_set_visible (self->revisions_button, !folded);
 }
 
 /* The narrative */
@@ -727,6 +899,7 @@ disconnect_narrative (LlNarrativeEditor *self)
 {
   if (self->narrative == NULL)
     return;
+  remember_place (self);
   ll_narrative_editor_flush (self);
   g_clear_pointer (&self->show_prompts_binding, g_binding_unbind);
   g_signal_handlers_disconnect_by_data (self->narrative, self);
@@ -954,6 +1127,8 @@ ll_narrative_editor_class_init (LlNarrativeEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, words_label);
   gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, saved_revealer);
   gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, leave_button);
+  gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, prompts_button);
+  gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, revisions_button);
   gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, revisions_stack);
   gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, revisions_list);
   gtk_widget_class_bind_template_callback (widget_class, outline_row_activated_cb);
@@ -985,6 +1160,7 @@ ll_narrative_editor_init (LlNarrativeEditor *self)
   for (guint i = LL_NARRATIVE_DRAFT; i <= LL_NARRATIVE_ADOPTED; i++)
     gtk_string_list_append (statuses, ll_narrative_status_to_label (i));
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+  ll_gui_name_drop_down (self->status_dropdown, _("Status"));
   key = gtk_event_controller_key_new ();
   /* before the text view turns Enter into a new line */
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);

@@ -22,6 +22,11 @@ void          ll_narrative_editor_set_narrative        (LlNarrativeEditor *self,
 gboolean      ll_narrative_editor_get_read_only        (LlNarrativeEditor *self);
 /* Writes every change that waits for a pause in the typing. */
 void          ll_narrative_editor_flush                (LlNarrativeEditor *self);
+/* Puts the cursor where the writer goes on: in the title, selected, for
+ * @in_title; otherwise where they last were in this narrative, or at the
+ * start of its first section's text. */
+void          ll_narrative_editor_focus_start          (LlNarrativeEditor *self,
+                                                        gboolean           in_title);
 
 gboolean      ll_narrative_editor_get_distraction_free (LlNarrativeEditor *self);
 void          ll_narrative_editor_set_distraction_free (LlNarrativeEditor *self,

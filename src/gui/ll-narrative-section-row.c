@@ -340,8 +340,9 @@ build_menu (LlNarrativeSectionRow *self)
   g_autoptr(GMenu) remove = g_menu_new ();
   struct { GMenu *section; const char *label; const char *action; } items[] = {
     { add, N_("_Add Section After"), "editor.add-section-after" },
-    { move, N_("Move _Up"), "editor.move-section-up" },
-    { move, N_("Move _Down"), "editor.move-section-down" },
+    /* the editor says whether this section can move */
+    { move, N_("Move _Up"), "section.move-up" },
+    { move, N_("Move _Down"), "section.move-down" },
     { remove, N_("_Remove Section…"), "editor.remove-section" },
   };
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ll-gui-util.h"
 #include "ll-person-row.h"
 
 struct _LlPersonRow
@@ -167,6 +168,7 @@ ll_person_row_init (LlPersonRow *self)
   for (LlRole role = 0; role < LL_N_ROLES; role++)
     gtk_string_list_append (roles, ll_role_to_label (role));
   gtk_drop_down_set_model (self->role_dropdown, G_LIST_MODEL (roles));
+  ll_gui_name_drop_down (self->role_dropdown, _("Role"));
 }
 
 GtkWidget *

@@ -238,6 +238,20 @@ ll_school_window_constructed (GObject *object)
   gtk_widget_set_sensitive (GTK_WIDGET (self->address_view), editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.add", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.remove", editable);
+
+  /* The cursor waits at the end of the school's name, with nothing
+   * selected: the first key must not replace the name, which is saved as
+   * it is typed. */
+  if (editable)
+    {
+      GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (self->name_row));
+
+      if (GTK_IS_TEXT (text))
+        {
+          gtk_text_grab_focus_without_selecting (GTK_TEXT (text));
+          gtk_editable_set_position (text, -1);
+        }
+    }
 }
 
 static void

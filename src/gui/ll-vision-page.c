@@ -93,20 +93,30 @@ ll_vision_page_show_list (LlVisionPage *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
 }
 
-void
-ll_vision_page_open_narrative (LlVisionPage *self,
-                               LlNarrative  *narrative)
+static void
+open_narrative (LlVisionPage *self,
+                LlNarrative  *narrative,
+                gboolean      in_title)
 {
   gboolean was_editing;
-
-  g_return_if_fail (LL_IS_VISION_PAGE (self));
-  g_return_if_fail (LL_IS_NARRATIVE (narrative));
 
   was_editing = ll_vision_page_get_editing (self);
   ll_narrative_editor_set_narrative (self->editor, narrative, read_only (self));
   gtk_stack_set_visible_child_name (self->stack, "editor");
   if (!was_editing)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
+  /* the button or row that opened it has gone: the hands go to the text */
+  ll_narrative_editor_focus_start (self->editor, in_title);
+}
+
+void
+ll_vision_page_open_narrative (LlVisionPage *self,
+                               LlNarrative  *narrative)
+{
+  g_return_if_fail (LL_IS_VISION_PAGE (self));
+  g_return_if_fail (LL_IS_NARRATIVE (narrative));
+
+  open_narrative (self, narrative, FALSE);
 }
 
 LlNarrative *
@@ -125,7 +135,7 @@ ll_vision_page_new_narrative (LlVisionPage *self)
       show_message (self, _("Could Not Add a Narrative"), error->message);
       return NULL;
     }
-  ll_vision_page_open_narrative (self, narrative);
+  open_narrative (self, narrative, TRUE);
   return narrative;
 }
 
@@ -419,6 +429,37 @@ ll_vision_page_get_current_document_id (LlVisionPage *self)
   g_return_val_if_fail (LL_IS_VISION_PAGE (self), 0);
 
   narrative = ll_narrative_editor_get_narrative (self->editor);
+  return narrative != NULL ? ll_narrative_get_id (narrative) : 0;
+}
+
+gint64
+ll_vision_page_get_chosen_document_id (LlVisionPage *self)
+{
+  GtkListBoxRow *row;
+  GtkWidget *focus;
+  g_autoptr(LlNarrative) narrative = NULL;
+
+  g_return_val_if_fail (LL_IS_VISION_PAGE (self), 0);
+
+  if (ll_vision_page_get_editing (self))
+    return ll_vision_page_get_current_document_id (self);
+  if (self->workbook == NULL)
+    return 0;
+  /* the row the keyboard is on, or the one selected */
+  row = NULL;
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+    if (GTK_IS_LIST_BOX_ROW (w) && gtk_widget_get_parent (w) == GTK_WIDGET (self->list_box))
+      {
+        row = GTK_LIST_BOX_ROW (w);
+        break;
+      }
+  if (row == NULL)
+    row = gtk_list_box_get_selected_row (self->list_box);
+  if (row == NULL)
+    return 0;
+  narrative = g_list_model_get_item (ll_workbook_get_narratives (self->workbook),
+                                     gtk_list_box_row_get_index (row));
   return narrative != NULL ? ll_narrative_get_id (narrative) : 0;
 }
 

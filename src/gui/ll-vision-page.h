@@ -53,6 +53,9 @@ gboolean            ll_vision_page_get_editing             (LlVisionPage *self);
 gboolean            ll_vision_page_get_distraction_free    (LlVisionPage *self);
 /* The document ID of the narrative open in the editor, or 0. */
 gint64              ll_vision_page_get_current_document_id (LlVisionPage *self);
+/* The narrative being written, or the one the keyboard is on (or that is
+ * selected) in the list; 0 for none. */
+gint64              ll_vision_page_get_chosen_document_id  (LlVisionPage *self);
 LlNarrativeEditor  *ll_vision_page_get_editor              (LlVisionPage *self);
 GtkListBox         *ll_vision_page_get_list                (LlVisionPage *self);
 void                ll_vision_page_set_folded              (LlVisionPage *self,

@@ -494,6 +494,8 @@ choose_document (LlWindow        *self,
   GtkWidget *list;
   GPtrArray *checks;
   GtkCheckButton *group = NULL;
+  gint64 preselect = 0;
+  guint preselected = 0;
 
   if (self->workbook == NULL)
     return;
@@ -530,6 +532,17 @@ choose_document (LlWindow        *self,
       return;
     }
 
+  /* The narrative in hand comes first to mind; otherwise the first. */
+  if (g_strcmp0 (ll_window_get_place (self), "vision") == 0)
+    preselect = ll_vision_page_get_chosen_document_id (self->vision_page);
+  for (guint i = 0; i < n && preselect > 0; i++)
+    {
+      g_autoptr(LlDocumentInfo) info = g_list_model_get_item (documents, i);
+
+      if (ll_document_info_get_id (info) == preselect)
+        preselected = i;
+    }
+
   dialog = adw_message_dialog_new (GTK_WINDOW (self),
                                    purpose == DOCUMENT_EXPORT
                                    ? _("Export as DocBook")
@@ -559,10 +572,9 @@ choose_document (LlWindow        *self,
       if (group != NULL)
         gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
       else
-        {
-          group = GTK_CHECK_BUTTON (check);
-          gtk_check_button_set_active (group, TRUE);
-        }
+        group = GTK_CHECK_BUTTON (check);
+      if (i == preselected)
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      ll_document_info_get_title (info));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -683,6 +695,25 @@ school_action (GtkWidget  *widget,
   ll_window_show_school_window (LL_WINDOW (widget));
 }
 
+/* Ctrl+Shift+N: the main "new" of the place shown. Only Vision has one
+ * so far. */
+static void
+new_item_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LlWindow *self = LL_WINDOW (widget);
+
+  if (self->workbook == NULL)
+    return;
+  if (g_strcmp0 (ll_window_get_place (self), "vision") == 0)
+    {
+      if (adw_leaflet_get_folded (self->leaflet))
+        adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      gtk_widget_activate_action (GTK_WIDGET (self->vision_page), "vision.new", NULL);
+    }
+}
+
 static void
 no_recent_action (GtkWidget  *widget,
                   const char *action_name,
@@ -711,6 +742,7 @@ ll_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-docbook", NULL, export_docbook_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.school", NULL, school_action);
+  gtk_widget_class_install_action (widget_class, "win.new-item", NULL, new_item_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
 }
 

@@ -36,6 +36,7 @@ struct _LlWindow
   GtkWidget            *sidebar;
   GtkWidget            *sidebar_separator;
   GtkWidget            *content_header;
+  GtkWidget            *content;
   GtkRevealer          *banner_revealer;
   GtkRevealer          *moved_revealer;
   GtkStack             *stack;

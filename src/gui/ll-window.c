@@ -449,6 +449,34 @@ sidebar_row_activated_cb (GtkListBox    *list,
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* In the sidebar the arrows go from place to place; Tab goes on to the
+ * place's content (a list box would otherwise move to, and so select, the
+ * next place at each Tab), and Shift+Tab back to the menu. */
+static gboolean
+sidebar_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        LlWindow              *self)
+{
+  gboolean backward;
+
+  if (keyval == GDK_KEY_ISO_Left_Tab)
+    backward = TRUE;
+  else if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    backward = (state & GDK_SHIFT_MASK) != 0;
+  else
+    return FALSE;
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  if (backward)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->menu_button));
+  if (adw_leaflet_get_folded (self->leaflet))
+    return FALSE;
+  return gtk_widget_child_focus (self->content, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 back_clicked_cb (LlWindow *self)
 {
@@ -652,6 +680,7 @@ ll_window_class_init (LlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, sidebar_separator);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, content_header);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, content);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
@@ -666,9 +695,15 @@ ll_window_class_init (LlWindowClass *klass)
 static void
 ll_window_init (LlWindow *self)
 {
+  GtkEventController *key;
   int width, height;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (key, "key-pressed", G_CALLBACK (sidebar_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->sidebar_list), key);
 
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APPLICATION_ID);
