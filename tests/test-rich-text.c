@@ -1135,6 +1135,54 @@ test_narrow (void)
   gtk_window_destroy (window);
 }
 
+/* The formatting bar is one stop for Tab, as a toolbar is: Tab from the
+ * field before it lands on its first button and the next Tab goes into
+ * the text, not through a dozen buttons; Shift+Tab goes back the same
+ * way. (Ctrl+B and the other shortcuts format without leaving the text.) */
+static GtkWidget *
+focus_after (GtkWindow        *window,
+             GtkDirectionType  direction)
+{
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), direction));
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+static void
+test_toolbar_one_tab_stop (void)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *before = gtk_button_new_with_label ("Before");
+  LlRichText *editor = LL_RICH_TEXT (ll_rich_text_new ());
+  GtkWidget *view = GTK_WIDGET (ll_rich_text_get_text_view (editor));
+  GtkWidget *toolbar = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), LL_TYPE_RICH_TEXT,
+                                                                   "toolbar"));
+  GtkWidget *focus;
+
+  gtk_box_append (GTK_BOX (box), before);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (editor));
+  gtk_window_set_child (window, box);
+  gtk_window_set_default_size (window, 700, 400);
+  gtk_window_present (window);
+  gtk_widget_grab_focus (before);
+  g_assert_true (ll_test_wait_for (has_focus, before));
+  ll_test_iterate_briefly ();
+
+  focus = focus_after (window, GTK_DIR_TAB_FORWARD);
+  g_assert_true (gtk_widget_is_ancestor (focus, toolbar));
+  g_assert_true (focus_after (window, GTK_DIR_TAB_FORWARD) == view);
+  focus = focus_after (window, GTK_DIR_TAB_BACKWARD);
+  g_assert_true (gtk_widget_is_ancestor (focus, toolbar));
+  g_assert_true (focus_after (window, GTK_DIR_TAB_BACKWARD) == before);
+
+  /* the arrow keys still go from button to button inside the bar */
+  focus = focus_after (window, GTK_DIR_TAB_FORWARD);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_RIGHT));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) != focus);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), toolbar));
+  gtk_window_destroy (window);
+}
+
 /* Adwaita's own insert-link-symbolic (libadwaita 1.2's theme) reads as
  * strikethrough: the Link button draws our chain link instead. */
 static void
@@ -1244,6 +1292,7 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/rich-text/narrow", test_narrow);
   g_test_add_func ("/rich-text/link-icon", test_link_icon);
+  g_test_add_func ("/rich-text/toolbar-one-tab-stop", test_toolbar_one_tab_stop);
   g_test_add_func ("/rich-text/demo", test_demo);
 
   return g_test_run ();

@@ -180,6 +180,23 @@ ll_rich_text_toolbar_finalize (GObject *object)
   G_OBJECT_CLASS (ll_rich_text_toolbar_parent_class)->finalize (object);
 }
 
+/* The bar is one stop for Tab, as toolbars are: Tab from before it lands
+ * on its first button that can take focus, Tab or Shift+Tab from inside
+ * it goes on past it, and the arrow keys move between its buttons. The
+ * text under it is then one Tab away, not a dozen. */
+static gboolean
+ll_rich_text_toolbar_focus (GtkWidget        *widget,
+                            GtkDirectionType  direction)
+{
+  GtkWidgetClass *parent_class = GTK_WIDGET_CLASS (ll_rich_text_toolbar_parent_class);
+
+  if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
+    return parent_class->focus (widget, direction);
+  if (gtk_widget_get_focus_child (widget) != NULL)
+    return FALSE;
+  return parent_class->focus (widget, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 ll_rich_text_toolbar_class_init (LlRichTextToolbarClass *klass)
 {
@@ -190,6 +207,7 @@ ll_rich_text_toolbar_class_init (LlRichTextToolbarClass *klass)
   object_class->finalize = ll_rich_text_toolbar_finalize;
   widget_class->measure = ll_rich_text_toolbar_measure;
   widget_class->size_allocate = ll_rich_text_toolbar_size_allocate;
+  widget_class->focus = ll_rich_text_toolbar_focus;
 
   gtk_widget_class_set_css_name (widget_class, "ll-rich-text-toolbar");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TOOLBAR);
