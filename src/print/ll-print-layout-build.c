@@ -153,6 +153,9 @@ append_inline_markup (GString         *out,
     case LL_DOC_TABLE:
     case LL_DOC_ROW:
     case LL_DOC_ENTRY:
+    case LL_DOC_CHAPTER:
+    case LL_DOC_FIGURE:
+    case LL_DOC_IMAGE:
     case LL_DOC_FRAGMENT:
     default:
       /* A block where inlines were expected: keep its text, one per line */
@@ -666,6 +669,9 @@ build_block (Builder         *b,
       break;
 
     case LL_DOC_BODY:
+    case LL_DOC_CHAPTER:
+    case LL_DOC_FIGURE:
+    case LL_DOC_IMAGE:
     case LL_DOC_LIST_ITEM:
     case LL_DOC_ROW:
     case LL_DOC_TEXT:
