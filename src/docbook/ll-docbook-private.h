@@ -42,6 +42,30 @@ LlDocNode *ll_docbook_canonicalize   (const LlDocNode *container,
                                       gboolean         need_block,
                                       guint            level,
                                       GError         **error);
+/* The same for the body of a book: only chapters (ll-docbook-tree.c). */
+LlDocNode *ll_docbook_canonicalize_book (const LlDocNode *container,
+                                         GError         **error);
+/* The canonical form of an image: cleaned, its bytes kept only if they
+ * are a PNG or a JPEG, its width rounded; an image with neither bytes nor
+ * a file name becomes a paragraph of its description, or nothing
+ * (ll-docbook-tree-media.c). */
+LlDocNode *ll_docbook_canon_image    (const LlDocNode *image);
+/* A width as DocBook writes it ("144pt", "52.5pt"), and back from any
+ * DocBook length; 0 when it cannot be read. */
+char      *ll_docbook_format_width   (double           points);
+double     ll_docbook_parse_width    (const char      *length);
+/* The name of the folder for the images of the XML file at @path:
+ * "report.xml" gives "report-images" (ll-docbook-write-media.c). */
+char      *ll_docbook_media_folder_name (const char   *path);
+/* Writes @xml to @path as ll_docbook_write_contents() does, with the files
+ * of @media (of LlDocBookMedia, may be NULL) in a folder beside it, the
+ * folder replaced as a whole and only once every file is written. */
+gboolean   ll_docbook_write_with_media  (const char   *path,
+                                         const char   *xml,
+                                         gsize         length,
+                                         GPtrArray    *media,
+                                         GError      **error);
+
 /* The levels of elements that the writer writes for the canonical block
  * @node, its own element included (ll-docbook-writer.c). */
 guint      ll_docbook_written_depth  (const LlDocNode *node);

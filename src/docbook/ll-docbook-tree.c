@@ -181,6 +181,14 @@ flatten_block (const LlDocNode  *node,
                GError          **error)
 {
   add_text (out, " ");
+  if (node->type == LL_DOC_IMAGE && node->image != NULL && node->image->alt != NULL)
+    {
+      /* where a picture cannot go, what it shows is said in words */
+      g_autofree char *alt = ll_docbook_clean_text (node->image->alt);
+
+      add_text (out, alt);
+      add_text (out, " ");
+    }
   if (node->title != NULL && node->title[0] != '\0')
     {
       g_autofree char *title = ll_docbook_clean_text (node->title);
@@ -302,6 +310,9 @@ canon_inlines (GPtrArray  *src,
         case LL_DOC_TABLE:
         case LL_DOC_ROW:
         case LL_DOC_ENTRY:
+        case LL_DOC_CHAPTER:
+        case LL_DOC_FIGURE:
+        case LL_DOC_IMAGE:
         case LL_DOC_FRAGMENT:
         default:
           if (!flatten_block (node, out, depth, error))
@@ -682,6 +693,55 @@ canon_section (const LlDocNode  *src,
   return ok;
 }
 
+static gboolean canon_plain_blocks (GPtrArray  *src,
+                                    GPtrArray  *out,
+                                    guint       depth,
+                                    GError    **error);
+
+/* A figure holds its first image; a figure with no image, or with no
+ * caption, is what it holds, and what else it holds follows it. */
+static gboolean
+canon_figure (const LlDocNode  *src,
+              GPtrArray        *out,
+              guint             depth,
+              GError          **error)
+{
+  g_autoptr(GPtrArray) rest = borrowed_array ();
+  g_autofree char *caption = ll_docbook_clean_line (src->title);
+  LlDocNode *image = NULL;
+
+  for (guint i = 0; i < src->children->len; i++)
+    {
+      const LlDocNode *child = g_ptr_array_index (src->children, i);
+
+      if (image == NULL && child->type == LL_DOC_IMAGE
+          && (image = ll_docbook_canon_image (child)) != NULL)
+        continue;
+      g_ptr_array_add (rest, (gpointer) child);
+    }
+
+  if (image != NULL && caption[0] != '\0')
+    {
+      LlDocNode *figure = ll_doc_node_new (LL_DOC_FIGURE);
+
+      figure->title = g_steal_pointer (&caption);
+      ll_doc_node_append (figure, image);
+      g_ptr_array_add (out, figure);
+    }
+  else
+    {
+      if (caption[0] != '\0')
+        {
+          LlDocNode *para = ll_doc_node_new (LL_DOC_PARA);
+
+          ll_doc_node_append (para, ll_doc_node_new_text (caption));
+          g_ptr_array_add (out, para);
+        }
+      add_block (out, image);
+    }
+  return canon_plain_blocks (rest, out, depth + 1, error);
+}
+
 /* Blocks other than sections, and runs of inlines as paragraphs. */
 static gboolean
 canon_plain_blocks (GPtrArray  *src,
@@ -733,6 +793,7 @@ canon_plain_blocks (GPtrArray  *src,
           break;
 
         case LL_DOC_SECTION:
+        case LL_DOC_CHAPTER:
         case LL_DOC_VARLIST_ENTRY:
           /* where a section cannot go, its heading becomes a bold line */
           add_block (out, strong_para (node->title));
@@ -781,6 +842,14 @@ canon_plain_blocks (GPtrArray  *src,
           ok = canon_table (node, out, depth, error);
           break;
 
+        case LL_DOC_IMAGE:
+          add_block (out, ll_docbook_canon_image (node));
+          break;
+
+        case LL_DOC_FIGURE:
+          ok = canon_figure (node, out, depth, error);
+          break;
+
         case LL_DOC_TEXT:
         case LL_DOC_EMPHASIS:
         case LL_DOC_STRONG:
@@ -818,7 +887,7 @@ canon_blocks (GPtrArray  *src,
     {
       const LlDocNode *node = g_ptr_array_index (src, i);
 
-      if (node->type == LL_DOC_SECTION)
+      if (node->type == LL_DOC_SECTION || node->type == LL_DOC_CHAPTER)
         {
           g_ptr_array_add (sections, (gpointer) node);
           g_ptr_array_add (extras, borrowed_array ());
@@ -868,5 +937,54 @@ ll_docbook_canonicalize (const LlDocNode  *container,
         ll_docbook_set_too_deep (error, TRUE);
         return NULL;
       }
+  return g_steal_pointer (&body);
+}
+
+/**
+ * ll_docbook_canonicalize_book:
+ * The canonical body of a book: chapters only. A section at the top is a
+ * chapter; what comes before the first chapter is a chapter with no
+ * title, and what follows a chapter belongs to it.
+ */
+LlDocNode *
+ll_docbook_canonicalize_book (const LlDocNode  *container,
+                              GError          **error)
+{
+  g_autoptr(LlDocNode) body = ll_docbook_canonicalize (container, TRUE, FALSE, 2, error);
+  LlDocNode *lead = NULL;
+  guint i = 0;
+
+  if (body == NULL)
+    return NULL;
+
+  /* canonical form puts the plain blocks first, then the sections */
+  while (i < body->children->len)
+    {
+      LlDocNode *node = g_ptr_array_index (body->children, i);
+
+      if (node->type == LL_DOC_SECTION)
+        {
+          node->type = LL_DOC_CHAPTER;
+          i++;
+          continue;
+        }
+      if (lead == NULL)
+        {
+          lead = ll_doc_node_new (LL_DOC_CHAPTER);
+          lead->title = g_strdup ("");
+        }
+      ll_doc_node_append (lead, g_steal_pointer (&body->children->pdata[i]));
+      g_ptr_array_remove_index (body->children, i);
+    }
+  if (lead != NULL)
+    {
+      g_ptr_array_insert (body->children, 0, lead);
+      /* one level deeper than the blocks were measured at */
+      if (1 + ll_docbook_written_depth (lead) > LL_DOCBOOK_MAX_DEPTH)
+        {
+          ll_docbook_set_too_deep (error, TRUE);
+          return NULL;
+        }
+    }
   return g_steal_pointer (&body);
 }
