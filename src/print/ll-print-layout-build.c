@@ -264,6 +264,7 @@ ll_print_item_free (Item *item)
   g_free (item->baselines);
   g_free (item->line_x);
   g_clear_pointer (&item->cells, g_ptr_array_unref);
+  g_clear_object (&item->pixbuf);
   g_free (item);
 }
 
@@ -443,6 +444,11 @@ build_heading (Builder     *b,
 
   switch (depth)
     {
+    case 0:
+      /* a chapter's title, at the top of its page */
+      style.size = 20.0;
+      style.after = 12.0;
+      break;
     case 1:
       style.size = 16.0;
       style.before = 22.0;
@@ -620,6 +626,23 @@ build_block (Builder         *b,
       }
       break;
 
+    case LL_DOC_CHAPTER:
+      {
+        guint first = b->self->items->len;
+
+        if (node->title != NULL && *node->title != '\0')
+          build_heading (b, st, node->title, 0);
+        build_children (b, st, node);
+        if (b->self->items->len > first)
+          ((Item *) g_ptr_array_index (b->self->items, first))->page_break = TRUE;
+      }
+      break;
+
+    case LL_DOC_FIGURE:
+    case LL_DOC_IMAGE:
+      ll_print_build_image (b, st, node);
+      break;
+
     case LL_DOC_PARA:
     case LL_DOC_ENTRY:
       {
@@ -669,9 +692,6 @@ build_block (Builder         *b,
       break;
 
     case LL_DOC_BODY:
-    case LL_DOC_CHAPTER:
-    case LL_DOC_FIGURE:
-    case LL_DOC_IMAGE:
     case LL_DOC_LIST_ITEM:
     case LL_DOC_ROW:
     case LL_DOC_TEXT:
