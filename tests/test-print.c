@@ -748,6 +748,103 @@ test_figures (void)
   ll_test_rm_rf (dir);
 }
 
+/* Fixed pages -------------------------------------------------------------- */
+
+typedef struct
+{
+  int     n_pages;
+  int     drawn;
+  double  width;
+  double  height;
+  gboolean freed;
+} PagesData;
+
+static int
+pages_get_n_pages (gpointer user_data)
+{
+  return ((PagesData *) user_data)->n_pages;
+}
+
+static void
+pages_draw_page (gpointer  user_data,
+                 cairo_t  *cr,
+                 int       page_nr,
+                 double    width,
+                 double    height)
+{
+  PagesData *data = user_data;
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  g_autofree char *text = g_strdup_printf ("Page %d", page_nr + 1);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans 28");
+
+  data->drawn++;
+  data->width = width;
+  data->height = height;
+  /* a border drawn exactly at the paper's edge, 36 pt in */
+  cairo_set_source_rgb (cr, 0.11, 0.24, 0.35);
+  cairo_set_line_width (cr, 4);
+  cairo_rectangle (cr, 36, 36, width - 72, height - 72);
+  cairo_stroke (cr);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, text, -1);
+  cairo_move_to (cr, width / 2 - 60, height / 2 - 20);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+pages_data_free (gpointer user_data)
+{
+  ((PagesData *) user_data)->freed = TRUE;
+}
+
+static void
+test_fixed_pages (void)
+{
+  static const LlPrintPagesFuncs funcs = { pages_get_n_pages, pages_draw_page };
+  g_autoptr(GtkPageSetup) setup = ll_print_page_setup_new_oriented ("a4", GTK_PAGE_ORIENTATION_LANDSCAPE);
+  PagesData data = { .n_pages = 3 };
+  LlPrintPages *pages = ll_print_pages_new (&funcs, setup, "Certificates", &data, pages_data_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = ll_test_make_tmpdir ();
+  g_autofree char *pdf = g_build_filename (dir, "certificates.pdf", NULL);
+  g_autofree char *size = NULL;
+  g_autofree char *all = NULL;
+
+  g_assert_true (ll_print_export_pages_pdf (pages, pdf, &error));
+  g_assert_no_error (error);
+  if (g_getenv ("LL_PRINT_TEST_OUTDIR") != NULL)
+    {
+      g_autofree char *keep = g_build_filename (g_getenv ("LL_PRINT_TEST_OUTDIR"), "certificates.pdf", NULL);
+
+      g_assert_true (ll_print_export_pages_pdf (pages, keep, NULL));
+    }
+
+  /* three A4 pages, landscape, drawn on paper of that size */
+  g_assert_cmpint (ll_test_pdf_pages (pdf), ==, 3);
+  size = page_size_line (pdf);
+  g_assert_nonnull (strstr (size, "841.89 x 595.276"));
+  g_assert_cmpfloat_with_epsilon (data.width, 841.89, 0.01);
+  g_assert_cmpfloat_with_epsilon (data.height, 595.28, 0.01);
+  for (int page = 1; page <= 3; page++)
+    {
+      g_autofree char *text = page_text (pdf, page);
+      g_autoptr(GPtrArray) lines = content_lines (text);
+      g_autofree char *expected = g_strdup_printf ("Page %d", page);
+
+      /* only what the source drew: no running header, no footer */
+      g_assert_cmpuint (lines->len, ==, 1);
+      g_assert_cmpstr (g_ptr_array_index (lines, 0), ==, expected);
+    }
+  all = ll_test_pdf_text (pdf);
+  g_assert_null (strstr (all, "of 3"));
+
+  g_assert_false (data.freed);
+  ll_print_pages_free (pages);
+  g_assert_true (data.freed);
+  ll_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -769,6 +866,7 @@ main (int   argc,
   g_test_add_func ("/print/layout-direct", test_layout_direct);
   g_test_add_func ("/print/book-chapters", test_book_chapters);
   g_test_add_func ("/print/figures", test_figures);
+  g_test_add_func ("/print/fixed-pages", test_fixed_pages);
 
   ret = g_test_run ();
   g_clear_pointer (&long_headings, g_ptr_array_unref);
