@@ -1344,6 +1344,23 @@ test_writer_images_file (void)
   ll_test_rm_rf (dir);
 }
 
+/* A fragment names its images as a document does, and its figure holds the
+ * DocBook namespace itself. */
+static void
+test_fragment_images (void)
+{
+  g_autoptr(LlDoc) doc = build_image_doc ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fragment = ll_docbook_write_blocks (doc->body, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (fragment, "<figure xmlns=\"http://docbook.org/ns/docbook\">\n  <title>"));
+  g_assert_nonnull (strstr (fragment, "<imagedata fileref=\"images/1.png\""));
+  g_assert_nonnull (strstr (fragment, "<mediaobject xmlns=\"http://docbook.org/ns/docbook\">\n  <imageobject>\n"
+                                      "    <imagedata fileref=\"images/2.jpg\""));
+  g_assert_null (strstr (fragment, "null"));
+}
+
 /* When the XML cannot be written, the earlier export stays as it was. */
 static void
 test_writer_images_fail (void)
@@ -1959,6 +1976,7 @@ main (int    argc,
   g_test_add_func ("/docbook/writer/images", test_writer_images);
   g_test_add_func ("/docbook/writer/images-file", test_writer_images_file);
   g_test_add_func ("/docbook/writer/images-fail", test_writer_images_fail);
+  g_test_add_func ("/docbook/fragment/images", test_fragment_images);
   g_test_add_func ("/docbook/reader/image-safety", test_reader_image_safety);
   g_test_add_func ("/docbook/fragment/roundtrip", test_fragment_roundtrip);
   g_test_add_func ("/docbook/fragment/hostile", test_fragment_hostile);

@@ -269,7 +269,8 @@ write_image (Writer           *wr,
   if (image->bytes != NULL)
     {
       const char *ext = g_strcmp0 (image->mime_type, "image/jpeg") == 0 ? "jpg" : "png";
-      g_autofree char *name = g_strdup_printf ("%s/%u.%s", wr->media_folder, ++wr->n_media, ext);
+      const char *folder = wr->media_folder != NULL ? wr->media_folder : "images";
+      g_autofree char *name = g_strdup_printf ("%s/%u.%s", folder, ++wr->n_media, ext);
 
       fileref = ll_docbook_clean_href (name);
       if (wr->media != NULL)
