@@ -22,7 +22,8 @@ G_BEGIN_DECLS
 #define LL_DOCBOOK_MAX_DEPTH 256
 #define LL_DOCBOOK_MAX_SIZE  ((gsize) 32 * 1024 * 1024)
 
-/* Removes what XML 1.0 cannot hold (control characters, invalid UTF-8). */
+/* Removes what XML 1.0 cannot hold (control characters, invalid UTF-8)
+ * (ll-docbook-clean.c). */
 char      *ll_docbook_clean_text     (const char      *text);
 /* As clean_text, then collapses whitespace to single spaces and trims:
  * for titles, terms, attributions and metadata. Never NULL. */
@@ -42,7 +43,7 @@ LlDocNode *ll_docbook_canonicalize   (const LlDocNode *container,
                                       gboolean         need_block,
                                       guint            level,
                                       GError         **error);
-/* The same for the body of a book: only chapters (ll-docbook-tree.c). */
+/* The same for the body of a book: only chapters (ll-docbook-tree-book.c). */
 LlDocNode *ll_docbook_canonicalize_book (const LlDocNode *container,
                                          GError         **error);
 /* The canonical form of an image: cleaned, its bytes kept only if they
@@ -50,6 +51,18 @@ LlDocNode *ll_docbook_canonicalize_book (const LlDocNode *container,
  * a file name becomes a paragraph of its description, or nothing
  * (ll-docbook-tree-media.c). */
 LlDocNode *ll_docbook_canon_image    (const LlDocNode *image);
+/* Appends to @out the canonical form of the blocks of @src (not sections:
+ * their headings become bold paragraphs), at @depth (ll-docbook-tree.c). */
+gboolean   ll_docbook_canon_plain_blocks (GPtrArray     *src,
+                                          GPtrArray     *out,
+                                          guint          depth,
+                                          GError       **error);
+/* Appends to @out the canonical form of the figure @src: a figure with a
+ * caption and an image, or what it holds (ll-docbook-tree-media.c). */
+gboolean   ll_docbook_canon_figure   (const LlDocNode *src,
+                                      GPtrArray       *out,
+                                      guint            depth,
+                                      GError         **error);
 /* A width as DocBook writes it ("144pt", "52.5pt"), and back from any
  * DocBook length; 0 when it cannot be read. */
 char      *ll_docbook_format_width   (double           points);
@@ -76,7 +89,7 @@ gboolean   ll_docbook_has_fragments  (const LlDocNode *node);
 gboolean   ll_docbook_resolve_node   (LlDocNode       *node,
                                       GError         **error);
 
-/* Replaces @path by @length bytes of @xml atomically (ll-docbook-writer.c). */
+/* Replaces @path by @length bytes of @xml atomically (ll-docbook-write-media.c). */
 gboolean   ll_docbook_write_contents (const char      *path,
                                       const char      *xml,
                                       gsize            length,

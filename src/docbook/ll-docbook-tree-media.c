@@ -1,4 +1,4 @@
-/* ll-docbook-tree-media.c: the canonical form of images
+/* ll-docbook-tree-media.c: the canonical form of images and figures
  *
  * As for the rest of the tree (ll-docbook-tree.c), the writer writes an
  * image only in canonical form, and the reader ends with the same form, so
@@ -127,4 +127,49 @@ ll_docbook_canon_image (const LlDocNode *src)
   node = ll_doc_node_new (LL_DOC_IMAGE);
   node->image = image;
   return node;
+}
+
+/* A figure holds its first image; a figure with no image, or with no
+ * caption, is what it holds, and what else it holds follows it. */
+gboolean
+ll_docbook_canon_figure (const LlDocNode  *src,
+                         GPtrArray        *out,
+                         guint             depth,
+                         GError          **error)
+{
+  g_autoptr(GPtrArray) rest = g_ptr_array_new ();
+  g_autofree char *caption = ll_docbook_clean_line (src->title);
+  LlDocNode *image = NULL;
+
+  for (guint i = 0; i < src->children->len; i++)
+    {
+      const LlDocNode *child = g_ptr_array_index (src->children, i);
+
+      if (image == NULL && child->type == LL_DOC_IMAGE
+          && (image = ll_docbook_canon_image (child)) != NULL)
+        continue;
+      g_ptr_array_add (rest, (gpointer) child);
+    }
+
+  if (image != NULL && caption[0] != '\0')
+    {
+      LlDocNode *figure = ll_doc_node_new (LL_DOC_FIGURE);
+
+      figure->title = g_steal_pointer (&caption);
+      ll_doc_node_append (figure, image);
+      g_ptr_array_add (out, figure);
+    }
+  else
+    {
+      if (caption[0] != '\0')
+        {
+          LlDocNode *para = ll_doc_node_new (LL_DOC_PARA);
+
+          ll_doc_node_append (para, ll_doc_node_new_text (caption));
+          g_ptr_array_add (out, para);
+        }
+      if (image != NULL)
+        g_ptr_array_add (out, image);
+    }
+  return ll_docbook_canon_plain_blocks (rest, out, depth + 1, error);
 }

@@ -15,111 +15,10 @@
 
 #include "ll-docbook-private.h"
 
-static gboolean
-is_xml_char (gunichar c)
-{
-  /* XML 1.0 Char, less DEL and the C1 controls, which XML allows but which
-   * are never meant as text (they come from mis-decoded Windows text). */
-  return c == 0x9 || c == 0xA || c == 0xD
-         || (c >= 0x20 && c < 0x7F)
-         || (c >= 0xA0 && c <= 0xD7FF)
-         || (c >= 0xE000 && c <= 0xFFFD)
-         || (c >= 0x10000 && c <= 0x10FFFF);
-}
-
 static inline gboolean
 is_xml_space (char c)
 {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-char *
-ll_docbook_clean_text (const char *text)
-{
-  g_autofree char *valid = NULL;
-  GString *out;
-
-  if (text == NULL)
-    return g_strdup ("");
-  valid = g_utf8_make_valid (text, -1);
-  out = g_string_sized_new (strlen (valid));
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (is_xml_char (c))
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
-    }
-  return g_string_free (out, FALSE);
-}
-
-char *
-ll_docbook_clean_line (const char *text)
-{
-  g_autofree char *clean = ll_docbook_clean_text (text);
-  GString *out = g_string_sized_new (strlen (clean));
-  gboolean space = TRUE;
-
-  for (const char *p = clean; *p != '\0'; p++)
-    {
-      if (is_xml_space (*p))
-        {
-          if (!space)
-            g_string_append_c (out, ' ');
-          space = TRUE;
-        }
-      else
-        {
-          g_string_append_c (out, *p);
-          space = FALSE;
-        }
-    }
-  if (out->len > 0 && out->str[out->len - 1] == ' ')
-    g_string_truncate (out, out->len - 1);
-  return g_string_free (out, FALSE);
-}
-
-char *
-ll_docbook_clean_href (const char *href)
-{
-  g_autofree char *clean = ll_docbook_clean_text (href);
-  const char *start = clean;
-  const char *end = clean + strlen (clean);
-  const char *host_end = NULL;
-  const char *scheme_end;
-  GString *out;
-
-  while (start < end && is_xml_space (*start))
-    start++;
-  while (end > start && is_xml_space (end[-1]))
-    end--;
-
-  /* Brackets are allowed only round an IPv6 address: http://[::1]/ */
-  scheme_end = g_strstr_len (start, end - start, "://");
-  if (scheme_end != NULL && scheme_end + 3 < end && scheme_end[3] == '[')
-    host_end = memchr (scheme_end + 3, ']', end - (scheme_end + 3));
-
-  out = g_string_sized_new (end - start);
-  for (const char *p = start; p < end; p++)
-    {
-      guchar c = (guchar) *p;
-      gboolean in_host = host_end != NULL && p >= scheme_end + 3 && p <= host_end;
-
-      if (c == '%')
-        {
-          if (p + 2 < end && g_ascii_isxdigit (p[1]) && g_ascii_isxdigit (p[2]))
-            g_string_append_c (out, '%');
-          else
-            g_string_append (out, "%25");
-        }
-      else if (c <= 0x20 || c == '"' || c == '<' || c == '>' || c == '`'
-               || c == '{' || c == '}' || c == '|' || c == '\\' || c == '^'
-               || ((c == '[' || c == ']') && !in_host))
-        g_string_append_printf (out, "%%%02X", c);
-      else
-        g_string_append_c (out, (char) c);
-    }
-  return g_string_free (out, FALSE);
 }
 
 /* Inline content ------------------------------------------------------- */
@@ -693,61 +592,12 @@ canon_section (const LlDocNode  *src,
   return ok;
 }
 
-static gboolean canon_plain_blocks (GPtrArray  *src,
-                                    GPtrArray  *out,
-                                    guint       depth,
-                                    GError    **error);
-
-/* A figure holds its first image; a figure with no image, or with no
- * caption, is what it holds, and what else it holds follows it. */
-static gboolean
-canon_figure (const LlDocNode  *src,
-              GPtrArray        *out,
-              guint             depth,
-              GError          **error)
-{
-  g_autoptr(GPtrArray) rest = borrowed_array ();
-  g_autofree char *caption = ll_docbook_clean_line (src->title);
-  LlDocNode *image = NULL;
-
-  for (guint i = 0; i < src->children->len; i++)
-    {
-      const LlDocNode *child = g_ptr_array_index (src->children, i);
-
-      if (image == NULL && child->type == LL_DOC_IMAGE
-          && (image = ll_docbook_canon_image (child)) != NULL)
-        continue;
-      g_ptr_array_add (rest, (gpointer) child);
-    }
-
-  if (image != NULL && caption[0] != '\0')
-    {
-      LlDocNode *figure = ll_doc_node_new (LL_DOC_FIGURE);
-
-      figure->title = g_steal_pointer (&caption);
-      ll_doc_node_append (figure, image);
-      g_ptr_array_add (out, figure);
-    }
-  else
-    {
-      if (caption[0] != '\0')
-        {
-          LlDocNode *para = ll_doc_node_new (LL_DOC_PARA);
-
-          ll_doc_node_append (para, ll_doc_node_new_text (caption));
-          g_ptr_array_add (out, para);
-        }
-      add_block (out, image);
-    }
-  return canon_plain_blocks (rest, out, depth + 1, error);
-}
-
 /* Blocks other than sections, and runs of inlines as paragraphs. */
-static gboolean
-canon_plain_blocks (GPtrArray  *src,
-                    GPtrArray  *out,
-                    guint       depth,
-                    GError    **error)
+gboolean
+ll_docbook_canon_plain_blocks (GPtrArray  *src,
+                               GPtrArray  *out,
+                               guint       depth,
+                               GError    **error)
 {
   g_autoptr(GPtrArray) run = borrowed_array ();
 
@@ -797,12 +647,12 @@ canon_plain_blocks (GPtrArray  *src,
         case LL_DOC_VARLIST_ENTRY:
           /* where a section cannot go, its heading becomes a bold line */
           add_block (out, strong_para (node->title));
-          ok = canon_plain_blocks (node->children, out, depth + 1, error);
+          ok = ll_docbook_canon_plain_blocks (node->children, out, depth + 1, error);
           break;
 
         case LL_DOC_BODY:
         case LL_DOC_LIST_ITEM:
-          ok = canon_plain_blocks (node->children, out, depth + 1, error);
+          ok = ll_docbook_canon_plain_blocks (node->children, out, depth + 1, error);
           break;
 
         case LL_DOC_ROW:
@@ -812,7 +662,7 @@ canon_plain_blocks (GPtrArray  *src,
               g_autoptr(GPtrArray) one = borrowed_array ();
 
               g_ptr_array_add (one, (gpointer) cell);
-              ok = canon_plain_blocks (one, out, depth + 1, error);
+              ok = ll_docbook_canon_plain_blocks (one, out, depth + 1, error);
             }
           break;
 
@@ -847,7 +697,7 @@ canon_plain_blocks (GPtrArray  *src,
           break;
 
         case LL_DOC_FIGURE:
-          ok = canon_figure (node, out, depth, error);
+          ok = ll_docbook_canon_figure (node, out, depth, error);
           break;
 
         case LL_DOC_TEXT:
@@ -876,7 +726,7 @@ canon_blocks (GPtrArray  *src,
   g_autoptr(GPtrArray) extras = NULL;
 
   if (!allow_sections)
-    return canon_plain_blocks (src, out, depth, error);
+    return ll_docbook_canon_plain_blocks (src, out, depth, error);
 
   /* DocBook puts a section's own blocks before its subsections: what
    * follows a section without a heading of its own belongs to it. */
@@ -898,7 +748,7 @@ canon_blocks (GPtrArray  *src,
         g_ptr_array_add (g_ptr_array_index (extras, extras->len - 1), (gpointer) node);
     }
 
-  if (!canon_plain_blocks (before, out, depth, error))
+  if (!ll_docbook_canon_plain_blocks (before, out, depth, error))
     return FALSE;
   for (guint i = 0; i < sections->len; i++)
     if (!canon_section (g_ptr_array_index (sections, i), g_ptr_array_index (extras, i),
@@ -937,54 +787,5 @@ ll_docbook_canonicalize (const LlDocNode  *container,
         ll_docbook_set_too_deep (error, TRUE);
         return NULL;
       }
-  return g_steal_pointer (&body);
-}
-
-/**
- * ll_docbook_canonicalize_book:
- * The canonical body of a book: chapters only. A section at the top is a
- * chapter; what comes before the first chapter is a chapter with no
- * title, and what follows a chapter belongs to it.
- */
-LlDocNode *
-ll_docbook_canonicalize_book (const LlDocNode  *container,
-                              GError          **error)
-{
-  g_autoptr(LlDocNode) body = ll_docbook_canonicalize (container, TRUE, FALSE, 2, error);
-  LlDocNode *lead = NULL;
-  guint i = 0;
-
-  if (body == NULL)
-    return NULL;
-
-  /* canonical form puts the plain blocks first, then the sections */
-  while (i < body->children->len)
-    {
-      LlDocNode *node = g_ptr_array_index (body->children, i);
-
-      if (node->type == LL_DOC_SECTION)
-        {
-          node->type = LL_DOC_CHAPTER;
-          i++;
-          continue;
-        }
-      if (lead == NULL)
-        {
-          lead = ll_doc_node_new (LL_DOC_CHAPTER);
-          lead->title = g_strdup ("");
-        }
-      ll_doc_node_append (lead, g_steal_pointer (&body->children->pdata[i]));
-      g_ptr_array_remove_index (body->children, i);
-    }
-  if (lead != NULL)
-    {
-      g_ptr_array_insert (body->children, 0, lead);
-      /* one level deeper than the blocks were measured at */
-      if (1 + ll_docbook_written_depth (lead) > LL_DOCBOOK_MAX_DEPTH)
-        {
-          ll_docbook_set_too_deep (error, TRUE);
-          return NULL;
-        }
-    }
   return g_steal_pointer (&body);
 }

@@ -1,4 +1,4 @@
-/* ll-docbook-write-media.c: a DocBook file with its images beside it
+/* ll-docbook-write-media.c: DocBook files, with their images beside them
  *
  * "report.xml" keeps its images in "report-images/". The images are
  * written first, into a new hidden folder, which then takes the place of
@@ -17,6 +17,62 @@
 #include <sys/stat.h>
 
 #include "ll-docbook-private.h"
+
+void
+ll_docbook_media_free (LlDocBookMedia *media)
+{
+  if (media == NULL)
+    return;
+  g_free (media->name);
+  g_clear_pointer (&media->bytes, g_bytes_unref);
+  g_free (media);
+}
+
+
+/* Replaces @path by @xml atomically (a temporary file, then a rename), so
+ * that a reader never sees half a document. The file is readable by its
+ * owner only: it holds the same personal data as the workbook. */
+gboolean
+ll_docbook_write_contents (const char  *path,
+                           const char  *xml,
+                           gsize        length,
+                           GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_file_set_contents_full (path, xml, (gssize) length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
+    {
+      ll_docbook_set_write_error (error, path, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * ll_docbook_write_file:
+ * Writes @doc to @path as DocBook 5, replacing the file atomically, with
+ * its images in a folder beside it ("report.xml", "report-images/1.png").
+ */
+gboolean
+ll_docbook_write_file (const LlDoc  *doc,
+                       const char   *path,
+                       GError      **error)
+{
+  g_autofree char *xml = NULL;
+  g_autofree char *folder = NULL;
+  g_autoptr(GPtrArray) media = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  folder = ll_docbook_media_folder_name (path);
+  xml = ll_docbook_write_string_with_media (doc, folder, &media, &length, error);
+  if (xml == NULL)
+    return FALSE;
+  return ll_docbook_write_with_media (path, xml, length, media, error);
+}
+
 
 char *
 ll_docbook_media_folder_name (const char *path)

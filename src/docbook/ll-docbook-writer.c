@@ -618,16 +618,6 @@ ll_docbook_write_string (const LlDoc  *doc,
   return ll_docbook_write_string_with_media (doc, "images", NULL, length, error);
 }
 
-void
-ll_docbook_media_free (LlDocBookMedia *media)
-{
-  if (media == NULL)
-    return;
-  g_free (media->name);
-  g_clear_pointer (&media->bytes, g_bytes_unref);
-  g_free (media);
-}
-
 /**
  * ll_docbook_write_string_with_media:
  * @media_folder: the folder, relative to the XML, that its images go in
@@ -760,50 +750,6 @@ ll_docbook_write_string_with_media (const LlDoc  *doc,
   if (result != NULL && media != NULL)
     *media = g_steal_pointer (&files);
   return result;
-}
-
-/* Replaces @path by @xml atomically (a temporary file, then a rename), so
- * that a reader never sees half a document. The file is readable by its
- * owner only: it holds the same personal data as the workbook. */
-gboolean
-ll_docbook_write_contents (const char  *path,
-                           const char  *xml,
-                           gsize        length,
-                           GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  if (!g_file_set_contents_full (path, xml, (gssize) length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
-    {
-      ll_docbook_set_write_error (error, path, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/**
- * ll_docbook_write_file:
- * Writes @doc to @path as DocBook 5, replacing the file atomically, with
- * its images in a folder beside it ("report.xml", "report-images/1.png").
- */
-gboolean
-ll_docbook_write_file (const LlDoc  *doc,
-                       const char   *path,
-                       GError      **error)
-{
-  g_autofree char *xml = NULL;
-  g_autofree char *folder = NULL;
-  g_autoptr(GPtrArray) media = NULL;
-  gsize length = 0;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  folder = ll_docbook_media_folder_name (path);
-  xml = ll_docbook_write_string_with_media (doc, folder, &media, &length, error);
-  if (xml == NULL)
-    return FALSE;
-  return ll_docbook_write_with_media (path, xml, length, media, error);
 }
 
 /**
