@@ -1361,6 +1361,24 @@ test_fragment_images (void)
   g_assert_null (strstr (fragment, "null"));
 }
 
+/* A figure whose picture has neither bytes nor a file keeps its words. */
+static void
+test_writer_figure_without_picture (void)
+{
+  g_autoptr(LlDoc) doc = ll_doc_new ("observation", 5, "Observation");
+  LlDocNode *figure = ll_doc_node_append (doc->body, ll_doc_node_new (LL_DOC_FIGURE));
+  LlDocNode *image = ll_doc_node_append (figure, ll_doc_node_new (LL_DOC_IMAGE));
+  g_autofree char *xml = NULL;
+
+  figure->title = g_strdup ("Seating plan");
+  image->image = g_new0 (LlDocImage, 1);
+  image->image->alt = g_strdup ("Tables in fours");
+  xml = write_doc (doc);
+  assert_valid_string (xml);
+  g_assert_nonnull (strstr (xml, "  <para>Seating plan</para>\n  <para>Tables in fours</para>\n</article>"));
+  g_assert_null (strstr (xml, "<figure"));
+}
+
 /* When the XML cannot be written, the earlier export stays as it was. */
 static void
 test_writer_images_fail (void)
@@ -1976,6 +1994,7 @@ main (int    argc,
   g_test_add_func ("/docbook/writer/images", test_writer_images);
   g_test_add_func ("/docbook/writer/images-file", test_writer_images_file);
   g_test_add_func ("/docbook/writer/images-fail", test_writer_images_fail);
+  g_test_add_func ("/docbook/writer/figure-without-picture", test_writer_figure_without_picture);
   g_test_add_func ("/docbook/fragment/images", test_fragment_images);
   g_test_add_func ("/docbook/reader/image-safety", test_reader_image_safety);
   g_test_add_func ("/docbook/fragment/roundtrip", test_fragment_roundtrip);

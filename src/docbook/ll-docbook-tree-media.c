@@ -145,9 +145,15 @@ ll_docbook_canon_figure (const LlDocNode  *src,
     {
       const LlDocNode *child = g_ptr_array_index (src->children, i);
 
-      if (image == NULL && child->type == LL_DOC_IMAGE
-          && (image = ll_docbook_canon_image (child)) != NULL)
-        continue;
+      if (image == NULL && child->type == LL_DOC_IMAGE)
+        {
+          image = ll_docbook_canon_image (child);
+          /* a picture with nothing to show is its words, after the caption */
+          if (image != NULL && image->type != LL_DOC_IMAGE)
+            g_clear_pointer (&image, ll_doc_node_free);
+          if (image != NULL)
+            continue;
+        }
       g_ptr_array_add (rest, (gpointer) child);
     }
 
