@@ -38,8 +38,9 @@ mime_from_format (const char *format,
         return "image/png";
       if (g_ascii_strcasecmp (format, "JPEG") == 0 || g_ascii_strcasecmp (format, "JPG") == 0)
         return "image/jpeg";
-      return NULL;
     }
+  /* the writer leaves out a format it does not know: the name decides
+   * then, as it will when what is written is read back */
   if (fileref != NULL)
     {
       g_autofree char *lower = g_ascii_strdown (fileref, -1);

@@ -105,6 +105,17 @@ ll_docbook_canon_image (const LlDocNode *src)
           || g_strcmp0 (from->mime_type, "image/jpeg") == 0))
     image->mime_type = g_strdup (from->mime_type);
 
+  if (image->mime_type == NULL && image->bytes == NULL)
+    {
+      /* the name says what the writer will say it is: so it is read back */
+      g_autofree char *lower = g_ascii_strdown (fileref, -1);
+
+      if (g_str_has_suffix (lower, ".png"))
+        image->mime_type = g_strdup ("image/png");
+      else if (g_str_has_suffix (lower, ".jpg") || g_str_has_suffix (lower, ".jpeg"))
+        image->mime_type = g_strdup ("image/jpeg");
+    }
+
   if (image->bytes == NULL && fileref[0] == '\0')
     {
       /* nothing to show: what it shows, in words */
