@@ -1884,6 +1884,27 @@ test_async_concurrent (void)
   ll_test_rm_rf (dir);
 }
 
+/* In a worker, a document's images are written beside it as well. */
+static void
+test_async_write_images (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) png = load_test_image ("red-3x2.png");
+  g_autoptr(GBytes) on_disk = NULL;
+  g_autofree char *dir = ll_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "observation.xml", NULL);
+  g_autofree char *first = g_build_filename (dir, "observation-images", "1.png", NULL);
+  g_autofree char *xml = NULL;
+
+  g_assert_true (write_file_async (build_image_doc (), path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &xml, NULL, NULL));
+  g_assert_nonnull (strstr (xml, "fileref=\"observation-images/1.png\""));
+  on_disk = file_bytes (first);
+  g_assert_true (g_bytes_equal (on_disk, png));
+  ll_test_rm_rf (dir);
+}
+
 /* In a worker, libxml2's handlers are the worker's: the main thread's stays
  * in place and hears nothing, and nothing is printed. */
 static void
@@ -2017,6 +2038,7 @@ main (int    argc,
   g_test_add_func ("/docbook/async/read", test_async_read);
   g_test_add_func ("/docbook/async/concurrent", test_async_concurrent);
   g_test_add_func ("/docbook/async/quiet", test_async_quiet);
+  g_test_add_func ("/docbook/async/write-images", test_async_write_images);
   g_test_add_func ("/docbook/async/import", test_async_import);
 
   return g_test_run ();

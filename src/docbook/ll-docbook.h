@@ -124,7 +124,8 @@ LlNarrative *ll_docbook_import_doc       (LlWorkbook  *workbook,
                                           GError     **error);
 
 /* Off the main thread. The LlDoc is built on the main thread (the model is
- * not thread-safe), then canonicalised, serialised and written, atomically,
+ * not thread-safe), then canonicalised, serialised and written, atomically
+ * and with its images as ll_docbook_write_file() writes them,
  * in a worker: @doc (transfer full) belongs to the operation from here.
  * Cancelled before the file is replaced, it fails with G_IO_ERROR_CANCELLED
  * and leaves @path as it was; once replaced, it succeeds. */
