@@ -167,6 +167,10 @@ void                  ll_print_bump_space_after (Builder         *b,
 void                  ll_print_build_table      (Builder         *b,
                                                  const State     *st,
                                                  const LlDocNode *node);
+/* The title block (ll-print-layout-title.c) */
+void                  ll_print_build_title      (Builder         *b,
+                                                 const State     *st,
+                                                 const LlDoc     *doc);
 /* An image or a figure (ll-print-layout-image.c) */
 void                  ll_print_build_image      (Builder         *b,
                                                  const State     *st,
