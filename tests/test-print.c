@@ -637,9 +637,10 @@ make_png (int width,
 
 typedef struct
 {
-  int page;
-  int width;
-  int height;
+  int  page;
+  int  width;
+  int  height;
+  char encoding[16];
 } PdfImage;
 
 /* The images of @pdf, by pdfimages -list */
@@ -659,7 +660,7 @@ pdf_images (const char *pdf)
     {
       g_auto(GStrv) fields = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
       GPtrArray *words = g_ptr_array_new ();
-      PdfImage image;
+      PdfImage image = { 0 };
 
       for (guint k = 0; fields[k] != NULL; k++)
         if (*fields[k] != '\0')
@@ -669,6 +670,8 @@ pdf_images (const char *pdf)
           image.page = atoi (g_ptr_array_index (words, 0));
           image.width = atoi (g_ptr_array_index (words, 3));
           image.height = atoi (g_ptr_array_index (words, 4));
+          g_strlcpy (image.encoding, words->len >= 9 ? g_ptr_array_index (words, 8) : "",
+                     sizeof image.encoding);
           g_array_append_val (images, image);
         }
       g_ptr_array_unref (words);
@@ -745,6 +748,34 @@ test_figures (void)
   g_assert_cmpint (image->height, ==, 2000);
   g_assert_cmpint (image->page, ==, page_with (pdf, "Figure 2:"));
   g_assert_cmpint (image->page, >, caption_page);
+  ll_test_rm_rf (dir);
+}
+
+/* A photograph goes into the PDF as the JPEG it is. */
+static void
+test_jpeg_embedded (void)
+{
+  g_autoptr(LlDoc) doc = ll_doc_new ("portfolio", 7, "Evidence");
+  g_autofree char *path = ll_test_data_path ("images/blue-4x5.jpg");
+  g_autoptr(GBytes) jpeg = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) images = NULL;
+  g_autofree char *dir = ll_test_make_tmpdir ();
+  g_autofree char *pdf = NULL;
+  char *data = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  jpeg = g_bytes_new_take (data, length);
+  ll_doc_add_figure (doc->body, "The display board", jpeg, "A blue board", &error);
+  g_assert_no_error (error);
+  pdf = export (doc, dir, "jpeg.pdf", NULL);
+
+  images = pdf_images (pdf);
+  g_assert_cmpuint (images->len, ==, 1);
+  g_assert_cmpint (g_array_index (images, PdfImage, 0).width, ==, 4);
+  g_assert_cmpint (g_array_index (images, PdfImage, 0).height, ==, 5);
+  g_assert_cmpstr (g_array_index (images, PdfImage, 0).encoding, ==, "jpeg");
   ll_test_rm_rf (dir);
 }
 
@@ -866,6 +897,7 @@ main (int   argc,
   g_test_add_func ("/print/layout-direct", test_layout_direct);
   g_test_add_func ("/print/book-chapters", test_book_chapters);
   g_test_add_func ("/print/figures", test_figures);
+  g_test_add_func ("/print/jpeg-embedded", test_jpeg_embedded);
   g_test_add_func ("/print/fixed-pages", test_fixed_pages);
 
   ret = g_test_run ();

@@ -245,6 +245,7 @@ ll_print_item_free (Item *item)
   g_free (item->line_x);
   g_clear_pointer (&item->cells, g_ptr_array_unref);
   g_clear_object (&item->pixbuf);
+  g_clear_pointer (&item->jpeg, g_bytes_unref);
   g_free (item);
 }
 

@@ -24,9 +24,11 @@
 #define CAPTION_SIZE   9.5
 
 /* The picture of @image, or NULL if it has none that we can print: only a
- * PNG or a JPEG, as its own header says, of a sane size. */
+ * PNG or a JPEG, as its own header says, of a sane size. *@jpeg is set to
+ * the JPEG file when the picture is exactly what it holds. */
 static GdkPixbuf *
-decode (const LlDocImage *image)
+decode (const LlDocImage  *image,
+        GBytes           **jpeg)
 {
   g_autoptr(GdkPixbufLoader) loader = NULL;
   const char *mime_type = NULL;
@@ -34,6 +36,7 @@ decode (const LlDocImage *image)
   gsize length = 0;
   const guint8 *data;
   GdkPixbuf *pixbuf;
+  GdkPixbuf *oriented;
 
   if (image == NULL || image->bytes == NULL)
     return NULL;
@@ -55,7 +58,12 @@ decode (const LlDocImage *image)
   if (pixbuf == NULL)
     return NULL;
   /* a JPEG that says which way up it was taken */
-  return gdk_pixbuf_apply_embedded_orientation (pixbuf);
+  oriented = gdk_pixbuf_apply_embedded_orientation (pixbuf);
+  /* a photograph goes into the PDF as it is, not decoded and many times
+   * larger, unless it had to be turned */
+  if (oriented == pixbuf && g_str_equal (mime_type, "image/jpeg"))
+    *jpeg = g_bytes_ref (image->bytes);
+  return oriented;
 }
 
 static Item *
@@ -92,6 +100,7 @@ ll_print_build_image (Builder         *b,
   const LlDocNode *image = node;
   const char *caption = NULL;
   g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GBytes) jpeg = NULL;
   double avail_w = MAX (self->content_w - st->indent - st->right_indent, 72.0);
   double max_h = self->content_h - IMAGE_BEFORE;
   double width, height;
@@ -109,7 +118,7 @@ ll_print_build_image (Builder         *b,
         caption = node->title;
     }
 
-  pixbuf = image != NULL ? decode (image->image) : NULL;
+  pixbuf = image != NULL ? decode (image->image, &jpeg) : NULL;
   if (pixbuf == NULL)
     {
       /* nothing to draw: say what it would have shown */
@@ -141,6 +150,7 @@ ll_print_build_image (Builder         *b,
   item->space_before = IMAGE_BEFORE;
   item->space_after = st->para_after;
   item->pixbuf = g_steal_pointer (&pixbuf);
+  item->jpeg = g_steal_pointer (&jpeg);
   if (caption != NULL)
     {
       item->keep_with_next = TRUE;
@@ -180,6 +190,18 @@ ll_print_draw_image (cairo_t    *cr,
   cairo_clip (cr);
   cairo_scale (cr, item->width / pw, item->height / ph);
   gdk_cairo_set_source_pixbuf (cr, item->pixbuf, 0, 0);
+  if (item->jpeg != NULL)
+    {
+      cairo_surface_t *surface = NULL;
+      gsize length = 0;
+      const guint8 *data = g_bytes_get_data (item->jpeg, &length);
+
+      /* a PDF surface embeds these bytes instead of the pixels */
+      if (cairo_pattern_get_surface (cairo_get_source (cr), &surface) == CAIRO_STATUS_SUCCESS)
+        cairo_surface_set_mime_data (surface, CAIRO_MIME_TYPE_JPEG, data, length,
+                                     (cairo_destroy_func_t) g_bytes_unref,
+                                     g_bytes_ref (item->jpeg));
+    }
   cairo_paint (cr);
   cairo_restore (cr);
 }

@@ -71,6 +71,7 @@ typedef struct
   /* ITEM_ROW, ITEM_RULE and ITEM_IMAGE */
   double       height;
   GdkPixbuf   *pixbuf;         /* ITEM_IMAGE */
+  GBytes      *jpeg;           /* ITEM_IMAGE: the JPEG file it came from, to embed as it is */
   Table       *table;
   guint        row_index;
   GPtrArray   *cells;          /* of PangoLayout */
