@@ -3,10 +3,13 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <libxml/xmlerror.h>
 
 #include "ll-docbook.h"
@@ -183,6 +186,61 @@ test_roundtrip_case (gconstpointer data)
 
   /* and the body as a fragment, as the editor will store it */
   fragment = assert_fragment_stable (doc->body);
+}
+
+/* The same for books and images: full/NAME.in.xml -> full/NAME.out.xml,
+ * read with LL_DOCBOOK_READ_BOOKS and LL_DOCBOOK_READ_IMAGES. */
+static void
+test_roundtrip_full_case (gconstpointer data)
+{
+  const char *name = data;
+  const LlDocBookReadFlags flags = LL_DOCBOOK_READ_BOOKS | LL_DOCBOOK_READ_IMAGES;
+  g_autofree char *in_rel = g_strdup_printf ("docbook/full/%s.in.xml", name);
+  g_autofree char *out_rel = g_strdup_printf ("docbook/full/%s.out.xml", name);
+  g_autofree char *notes_rel = g_strdup_printf ("docbook/full/%s.notes.txt", name);
+  g_autofree char *in_path = ll_test_data_path (in_rel);
+  g_autofree char *out_path = ll_test_data_path (out_rel);
+  g_autofree char *notes_path = ll_test_data_path (notes_rel);
+  g_autofree char *expected = NULL;
+  g_autofree char *expected_notes = NULL;
+  g_autofree char *got_notes = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *written = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GPtrArray) out_notes = NULL;
+  g_autoptr(LlDoc) doc = NULL;
+  g_autoptr(LlDoc) reread = NULL;
+  g_autoptr(GError) error = NULL;
+
+  doc = ll_docbook_read_file_full (in_path, flags, NULL, &notes, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+
+  xml = write_doc (doc);
+  g_assert_true (g_file_get_contents (out_path, &expected, NULL, NULL));
+  g_assert_cmpstr (xml, ==, expected);
+
+  if (!g_file_get_contents (notes_path, &expected_notes, NULL, NULL))
+    expected_notes = g_strdup ("");
+  got_notes = join_notes (notes);
+  g_assert_cmpstr (got_notes, ==, expected_notes);
+
+  dir = ll_test_make_tmpdir ();
+  written = g_build_filename (dir, "out.xml", NULL);
+  g_assert_true (g_file_set_contents (written, xml, -1, NULL));
+  ll_test_assert_docbook_valid (written);
+  ll_test_rm_rf (dir);
+
+  /* what we write, we read back as it was, with nothing to note */
+  reread = ll_docbook_read_string_full (xml, strlen (xml), flags, NULL, &out_notes, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reread);
+  g_assert_cmpint (reread->root, ==, doc->root);
+  g_assert_cmpuint (out_notes->len, ==, 0);
+  again = write_doc (reread);
+  g_assert_cmpstr (again, ==, xml);
 }
 
 /* The writer --------------------------------------------------------------- */
@@ -1045,6 +1103,390 @@ test_error_quark (void)
   g_assert_cmpstr (g_quark_to_string (LL_DOCBOOK_ERROR), ==, "ll-docbook-error-quark");
 }
 
+/* Books and images ------------------------------------------------------ */
+
+static GBytes *
+load_test_image (const char *name)
+{
+  g_autofree char *rel = g_build_filename ("images", name, NULL);
+  g_autofree char *path = ll_test_data_path (rel);
+  char *data = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  return g_bytes_new_take (data, length);
+}
+
+static GBytes *
+file_bytes (const char *path)
+{
+  char *data = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  return g_bytes_new_take (data, length);
+}
+
+static void
+test_writer_book (void)
+{
+  g_autoptr(LlDoc) doc = ll_doc_new_book ("portfolio", 4, "Evidence portfolio");
+  g_autoptr(LlDoc) back = NULL;
+  g_autoptr(LlDoc) flat = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *again = NULL;
+  LlDocNode *chapter;
+
+  doc->author = g_strdup ("Ann Lee");
+  /* blocks before the first chapter need a chapter of their own */
+  ll_doc_add_para (doc->body, "Loose words");
+  chapter = ll_doc_add_chapter (doc->body, "Reflections");
+  ll_doc_add_para (chapter, "What I learnt.");
+  ll_doc_add_para (ll_doc_add_section (chapter, "Term one"), "Coaching.");
+  ll_doc_add_chapter (doc->body, "Work-based activity");
+  /* a section at the top of a book is a chapter */
+  ll_doc_add_para (ll_doc_add_section (doc->body, "Evidence"), "Letters.");
+
+  xml = write_doc (doc);
+  assert_valid_string (xml);
+  g_assert_true (g_str_has_prefix (xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<book "));
+  g_assert_nonnull (strstr (xml, "<info>\n    <title>Evidence portfolio</title>"));
+  g_assert_cmpuint (count (xml, "<chapter>"), ==, 4);
+  g_assert_nonnull (strstr (xml, "<chapter>\n    <title/>\n    <para>Loose words</para>"));
+  g_assert_nonnull (strstr (xml, "<chapter>\n    <title>Reflections</title>\n    <para>What I learnt.</para>\n"
+                                 "    <section>\n      <title>Term one</title>"));
+  /* an empty chapter still holds a block, as DocBook needs */
+  g_assert_nonnull (strstr (xml, "<title>Work-based activity</title>\n    <para/>"));
+  g_assert_nonnull (strstr (xml, "<title>Evidence</title>\n    <para>Letters.</para>\n  </chapter>\n</book>"));
+  g_assert_null (strstr (xml, "<article"));
+
+  back = ll_docbook_read_string_full (xml, strlen (xml), LL_DOCBOOK_READ_BOOKS, NULL, &notes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (back->root, ==, LL_DOC_BOOK);
+  g_assert_cmpuint (back->body->children->len, ==, 4);
+  chapter = g_ptr_array_index (back->body->children, 1);
+  g_assert_cmpint (chapter->type, ==, LL_DOC_CHAPTER);
+  g_assert_cmpstr (chapter->title, ==, "Reflections");
+  again = write_doc (back);
+  g_assert_cmpstr (again, ==, xml);
+
+  /* for the editor, a book is still read as an article of sections */
+  flat = read_doc (xml, NULL);
+  g_assert_cmpint (flat->root, ==, LL_DOC_ARTICLE);
+  chapter = g_ptr_array_index (flat->body->children, 1);
+  g_assert_cmpint (chapter->type, ==, LL_DOC_SECTION);
+}
+
+static LlDoc *
+build_image_doc (void)
+{
+  g_autoptr(GBytes) png = load_test_image ("red-3x2.png");
+  g_autoptr(GBytes) jpeg = load_test_image ("blue-4x5.jpg");
+  g_autoptr(GError) error = NULL;
+  LlDoc *doc = ll_doc_new ("observation", 5, "Lesson observation");
+  LlDocNode *list;
+  LlDocNode *para;
+  LlDocNode *image;
+
+  ll_doc_add_para (doc->body, "Trends this term.");
+  ll_doc_add_figure (doc->body, "Questions  asked\nper lesson", png, "Bar chart: more open questions", &error);
+  g_assert_no_error (error);
+  image = ll_doc_add_image (doc->body, jpeg, "Pupils working in pairs", &error);
+  g_assert_no_error (error);
+  image->image->width = 100.125;
+  list = ll_doc_add_list (doc->body, FALSE);
+  ll_doc_add_image (ll_doc_node_append (list, ll_doc_node_new (LL_DOC_LIST_ITEM)), png, "", &error);
+  g_assert_no_error (error);
+  /* a picture cannot stand inside a line: it is said in words */
+  para = ll_doc_add_para (doc->body, "Stars ");
+  ll_doc_add_image (para, png, "(a gold star)", &error);
+  g_assert_no_error (error);
+  ll_doc_node_append (para, ll_doc_node_new_text (" were given."));
+  return doc;
+}
+
+static void
+test_writer_images (void)
+{
+  g_autoptr(LlDoc) doc = build_image_doc ();
+  g_autoptr(GBytes) png = load_test_image ("red-3x2.png");
+  g_autoptr(GBytes) jpeg = load_test_image ("blue-4x5.jpg");
+  g_autoptr(GPtrArray) media = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *plain = NULL;
+  gsize length = 0;
+  LlDocBookMedia *file;
+
+  xml = ll_docbook_write_string_with_media (doc, "report-images", &media, &length, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (xml);
+  g_assert_cmpuint (length, ==, strlen (xml));
+  assert_valid_string (xml);
+  g_assert_nonnull (strstr (xml,
+    "  <figure>\n"
+    "    <title>Questions asked per lesson</title>\n"
+    "    <mediaobject>\n"
+    "      <imageobject>\n"
+    "        <imagedata fileref=\"report-images/1.png\" contentwidth=\"1.44pt\" format=\"PNG\"/>\n"
+    "      </imageobject>\n"
+    "      <textobject>\n"
+    "        <phrase>Bar chart: more open questions</phrase>\n"
+    "      </textobject>\n"
+    "    </mediaobject>\n"
+    "  </figure>\n"
+    "  <mediaobject>\n"
+    "    <imageobject>\n"
+    "      <imagedata fileref=\"report-images/2.jpg\" contentwidth=\"100.13pt\" format=\"JPEG\"/>\n"));
+  g_assert_nonnull (strstr (xml, "<listitem>\n      <mediaobject>\n        <imageobject>\n"
+                                 "          <imagedata fileref=\"report-images/3.png\""));
+  g_assert_nonnull (strstr (xml, "<para>Stars (a gold star) were given.</para>"));
+  g_assert_cmpuint (count (xml, "<mediaobject>"), ==, 3);
+  /* no description, no text object */
+  g_assert_cmpuint (count (xml, "<textobject>"), ==, 2);
+
+  g_assert_nonnull (media);
+  g_assert_cmpuint (media->len, ==, 3);
+  file = g_ptr_array_index (media, 0);
+  g_assert_cmpstr (file->name, ==, "report-images/1.png");
+  g_assert_true (g_bytes_equal (file->bytes, png));
+  file = g_ptr_array_index (media, 1);
+  g_assert_cmpstr (file->name, ==, "report-images/2.jpg");
+  g_assert_true (g_bytes_equal (file->bytes, jpeg));
+
+  /* without the files, the same document names them in "images" */
+  plain = write_doc (doc);
+  g_assert_nonnull (strstr (plain, "fileref=\"images/1.png\""));
+}
+
+static void
+test_writer_images_file (void)
+{
+  g_autoptr(LlDoc) doc = build_image_doc ();
+  g_autoptr(LlDoc) back = NULL;
+  g_autoptr(LlDoc) described = NULL;
+  g_autoptr(GBytes) png = load_test_image ("red-3x2.png");
+  g_autoptr(GBytes) jpeg = load_test_image ("blue-4x5.jpg");
+  g_autoptr(GBytes) on_disk = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = ll_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "My report.xml", NULL);
+  g_autofree char *folder = g_build_filename (dir, "My report-images", NULL);
+  g_autofree char *first = g_build_filename (folder, "1.png", NULL);
+  g_autofree char *second = g_build_filename (folder, "2.jpg", NULL);
+  g_autofree char *stale = g_build_filename (folder, "9.png", NULL);
+  g_autofree char *xml = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(GDir) listing = NULL;
+  GStatBuf st;
+  LlDocNode *figure;
+  LlDocNode *image;
+  const char *name;
+
+  /* an earlier export's folder is replaced as a whole */
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (stale, "old", -1, NULL));
+
+  g_assert_true (ll_docbook_write_file (doc, path, &error));
+  g_assert_no_error (error);
+  ll_test_assert_docbook_valid (path);
+  g_assert_true (g_file_get_contents (path, &xml, NULL, NULL));
+  g_assert_nonnull (strstr (xml, "fileref=\"My%20report-images/1.png\""));
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+
+  /* the files are there, as private as the XML */
+  on_disk = file_bytes (first);
+  g_assert_true (g_bytes_equal (on_disk, png));
+  g_clear_pointer (&on_disk, g_bytes_unref);
+  on_disk = file_bytes (second);
+  g_assert_true (g_bytes_equal (on_disk, jpeg));
+  g_assert_cmpint (g_stat (folder, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (g_stat (first, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  /* and nothing else is left beside them */
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    g_assert_true (g_str_equal (name, "My report.xml") || g_str_equal (name, "My report-images"));
+
+  /* read back from the folder the caller trusts, with the pictures */
+  back = ll_docbook_read_file_full (path, LL_DOCBOOK_READ_IMAGES, dir, &notes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (notes->len, ==, 0);
+  figure = g_ptr_array_index (back->body->children, 1);
+  g_assert_cmpint (figure->type, ==, LL_DOC_FIGURE);
+  g_assert_cmpstr (figure->title, ==, "Questions asked per lesson");
+  image = g_ptr_array_index (figure->children, 0);
+  g_assert_true (g_bytes_equal (image->image->bytes, png));
+  g_assert_cmpstr (image->image->alt, ==, "Bar chart: more open questions");
+  g_assert_cmpuint (image->image->pixel_width, ==, 3);
+  image = g_ptr_array_index (back->body->children, 2);
+  g_assert_true (g_bytes_equal (image->image->bytes, jpeg));
+  g_assert_cmpfloat_with_epsilon (image->image->width, 100.13, 1e-9);
+  again = ll_docbook_write_string_with_media (back, "My report-images", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again, ==, xml);
+
+  /* with no folder given, nothing is loaded: the description stays */
+  described = ll_docbook_read_file_full (path, LL_DOCBOOK_READ_IMAGES, NULL, NULL, &error);
+  g_assert_no_error (error);
+  figure = g_ptr_array_index (described->body->children, 1);
+  image = g_ptr_array_index (figure->children, 0);
+  g_assert_null (image->image->bytes);
+  g_assert_cmpstr (image->image->fileref, ==, "My%20report-images/1.png");
+  g_assert_cmpstr (image->image->alt, ==, "Bar chart: more open questions");
+
+  ll_test_rm_rf (dir);
+}
+
+/* A fragment names its images as a document does, and its figure holds the
+ * DocBook namespace itself. */
+static void
+test_fragment_images (void)
+{
+  g_autoptr(LlDoc) doc = build_image_doc ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fragment = ll_docbook_write_blocks (doc->body, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (fragment, "<figure xmlns=\"http://docbook.org/ns/docbook\">\n  <title>"));
+  g_assert_nonnull (strstr (fragment, "<imagedata fileref=\"images/1.png\""));
+  g_assert_nonnull (strstr (fragment, "<mediaobject xmlns=\"http://docbook.org/ns/docbook\">\n  <imageobject>\n"
+                                      "    <imagedata fileref=\"images/2.jpg\""));
+  g_assert_null (strstr (fragment, "null"));
+}
+
+/* A figure whose picture has neither bytes nor a file keeps its words. */
+static void
+test_writer_figure_without_picture (void)
+{
+  g_autoptr(LlDoc) doc = ll_doc_new ("observation", 5, "Observation");
+  LlDocNode *figure = ll_doc_node_append (doc->body, ll_doc_node_new (LL_DOC_FIGURE));
+  LlDocNode *image = ll_doc_node_append (figure, ll_doc_node_new (LL_DOC_IMAGE));
+  g_autofree char *xml = NULL;
+
+  figure->title = g_strdup ("Seating plan");
+  image->image = g_new0 (LlDocImage, 1);
+  image->image->alt = g_strdup ("Tables in fours");
+  xml = write_doc (doc);
+  assert_valid_string (xml);
+  g_assert_nonnull (strstr (xml, "  <para>Seating plan</para>\n  <para>Tables in fours</para>\n</article>"));
+  g_assert_null (strstr (xml, "<figure"));
+}
+
+/* When the XML cannot be written, the earlier export stays as it was. */
+static void
+test_writer_images_fail (void)
+{
+  g_autoptr(LlDoc) doc = build_image_doc ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = ll_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "report.xml", NULL);
+  g_autofree char *folder = g_build_filename (dir, "report-images", NULL);
+  g_autofree char *kept = g_build_filename (folder, "1.png", NULL);
+  g_autofree char *blocker = g_build_filename (path, "child", NULL);
+  g_autofree char *content = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (kept, "earlier", -1, NULL));
+  /* a non-empty folder where the XML should go: it cannot be replaced */
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (blocker, "x", -1, NULL));
+
+  g_assert_false (ll_docbook_write_file (doc, path, &error));
+  g_assert_error (error, LL_DOCBOOK_ERROR, LL_DOCBOOK_ERROR_IO);
+  g_assert_true (g_file_get_contents (kept, &content, NULL, NULL));
+  g_assert_cmpstr (content, ==, "earlier");
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    g_assert_true (g_str_equal (name, "report.xml") || g_str_equal (name, "report-images"));
+  ll_test_rm_rf (dir);
+}
+
+/* A fileref may name anything; only PNG and JPEG files inside the folder
+ * the caller trusts are ever read. */
+static void
+test_reader_image_safety (void)
+{
+  g_autofree char *root = ll_test_make_tmpdir ();
+  g_autofree char *trusted = g_build_filename (root, "trusted", NULL);
+  g_autofree char *sub = g_build_filename (trusted, "sub", NULL);
+  g_autofree char *outside = g_build_filename (root, "outside.png", NULL);
+  g_autofree char *good = g_build_filename (sub, "good.png", NULL);
+  g_autofree char *fake = g_build_filename (trusted, "fake.png", NULL);
+  g_autofree char *link = g_build_filename (trusted, "link.png", NULL);
+  g_autofree char *fifo = g_build_filename (trusted, "fifo.png", NULL);
+  g_autofree char *big = g_build_filename (trusted, "big.png", NULL);
+  g_autofree char *xml = NULL;
+  g_autofree char *all_notes = NULL;
+  g_autoptr(GBytes) png = load_test_image ("red-3x2.png");
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlDoc) doc = NULL;
+  const char * const refs[] = {
+    "sub/good.png", "sub%2Fgood.png", "../outside.png", "sub/../../outside.png",
+    "..%2Foutside.png",
+    NULL, "file:///etc/passwd", "fake.png", "link.png", "fifo.png", "big.png",
+    "missing.png", "sub", "sub/./good.png",
+  };
+  GString *body = g_string_new (DOCBOOK_OPEN);
+  int fd;
+
+  g_assert_cmpint (g_mkdir_with_parents (sub, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (good, g_bytes_get_data (png, NULL), g_bytes_get_size (png), NULL));
+  g_assert_true (g_file_set_contents (outside, g_bytes_get_data (png, NULL), g_bytes_get_size (png), NULL));
+  g_assert_true (g_file_set_contents (fake, "Not a picture at all", -1, NULL));
+  g_assert_cmpint (symlink (outside, link), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  /* a PNG header on a file larger than any image may be */
+  g_assert_true (g_file_set_contents (big, g_bytes_get_data (png, NULL), g_bytes_get_size (png), NULL));
+  fd = g_open (big, O_WRONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t) 64 * 1024 * 1024), ==, 0);
+  close (fd);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refs); i++)
+    {
+      const char *ref = refs[i] != NULL ? refs[i] : outside;   /* an absolute path */
+
+      g_string_append_printf (body, "<mediaobject><imageobject><imagedata fileref=\"%s\"/></imageobject>"
+                              "<textobject><phrase>Picture %u</phrase></textobject></mediaobject>", ref, i);
+    }
+  g_string_append (body, "</article>");
+  xml = g_string_free (body, FALSE);
+
+  doc = ll_docbook_read_string_full (xml, strlen (xml), LL_DOCBOOK_READ_IMAGES, trusted, &notes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (doc->body->children->len, ==, G_N_ELEMENTS (refs));
+  for (guint i = 0; i < G_N_ELEMENTS (refs); i++)
+    {
+      LlDocNode *node = g_ptr_array_index (doc->body->children, i);
+      g_autofree char *alt = g_strdup_printf ("Picture %u", i);
+      /* "%2F" is a slash, and inside the folder too */
+      gboolean loadable = i <= 1 || i == G_N_ELEMENTS (refs) - 1;
+
+      g_assert_cmpint (node->type, ==, LL_DOC_IMAGE);
+      g_assert_cmpstr (node->image->alt, ==, alt);
+      if (loadable)
+        g_assert_true (g_bytes_equal (node->image->bytes, png));
+      else
+        g_assert_null (node->image->bytes);
+    }
+  all_notes = join_notes (notes);
+  g_assert_cmpstr (all_notes, ==,
+                   "11 image files could not be used, so only their descriptions were kept: "
+                   "they are missing, too large, outside the document’s folder, or not PNG "
+                   "or JPEG images.\n");
+  ll_test_rm_rf (root);
+}
+
 /* The case names live as long as the process: a subprocess that runs one
  * test never frees the others' data. */
 static GPtrArray *names;
@@ -1078,6 +1520,32 @@ add_roundtrip_cases (void)
                                                     (char *) g_ptr_array_index (names, i));
 
       g_test_add_data_func (test_path, g_ptr_array_index (names, i), test_roundtrip_case);
+    }
+}
+
+static GPtrArray *full_names;
+
+static void
+add_roundtrip_full_cases (void)
+{
+  g_autofree char *dir_path = ll_test_data_path ("docbook/full");
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *entry;
+
+  full_names = g_ptr_array_new_with_free_func (g_free);
+  g_assert_nonnull (dir);
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (entry, ".in.xml"))
+      g_ptr_array_add (full_names, g_strndup (entry, strlen (entry) - strlen (".in.xml")));
+  g_ptr_array_sort (full_names, compare_names);
+  g_assert_cmpuint (full_names->len, >=, 2);
+
+  for (guint i = 0; i < full_names->len; i++)
+    {
+      g_autofree char *test_path = g_strdup_printf ("/docbook/roundtrip-full/%s",
+                                                    (char *) g_ptr_array_index (full_names, i));
+
+      g_test_add_data_func (test_path, g_ptr_array_index (full_names, i), test_roundtrip_full_case);
     }
 }
 
@@ -1416,6 +1884,27 @@ test_async_concurrent (void)
   ll_test_rm_rf (dir);
 }
 
+/* In a worker, a document's images are written beside it as well. */
+static void
+test_async_write_images (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) png = load_test_image ("red-3x2.png");
+  g_autoptr(GBytes) on_disk = NULL;
+  g_autofree char *dir = ll_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "observation.xml", NULL);
+  g_autofree char *first = g_build_filename (dir, "observation-images", "1.png", NULL);
+  g_autofree char *xml = NULL;
+
+  g_assert_true (write_file_async (build_image_doc (), path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &xml, NULL, NULL));
+  g_assert_nonnull (strstr (xml, "fileref=\"observation-images/1.png\""));
+  on_disk = file_bytes (first);
+  g_assert_true (g_bytes_equal (on_disk, png));
+  ll_test_rm_rf (dir);
+}
+
 /* In a worker, libxml2's handlers are the worker's: the main thread's stays
  * in place and hears nothing, and nothing is printed. */
 static void
@@ -1516,11 +2005,19 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   add_roundtrip_cases ();
+  add_roundtrip_full_cases ();
   g_test_add_func ("/docbook/writer/every-node", test_writer_every_node);
   g_test_add_func ("/docbook/writer/empty", test_writer_empty);
   g_test_add_func ("/docbook/writer/fragment", test_writer_fragment);
   g_test_add_func ("/docbook/writer/file", test_writer_file);
   g_test_add_func ("/docbook/writer/too-deep", test_writer_too_deep);
+  g_test_add_func ("/docbook/writer/book", test_writer_book);
+  g_test_add_func ("/docbook/writer/images", test_writer_images);
+  g_test_add_func ("/docbook/writer/images-file", test_writer_images_file);
+  g_test_add_func ("/docbook/writer/images-fail", test_writer_images_fail);
+  g_test_add_func ("/docbook/writer/figure-without-picture", test_writer_figure_without_picture);
+  g_test_add_func ("/docbook/fragment/images", test_fragment_images);
+  g_test_add_func ("/docbook/reader/image-safety", test_reader_image_safety);
   g_test_add_func ("/docbook/fragment/roundtrip", test_fragment_roundtrip);
   g_test_add_func ("/docbook/fragment/hostile", test_fragment_hostile);
   g_test_add_func ("/docbook/fragment/deep", test_fragment_deep);
@@ -1541,6 +2038,7 @@ main (int    argc,
   g_test_add_func ("/docbook/async/read", test_async_read);
   g_test_add_func ("/docbook/async/concurrent", test_async_concurrent);
   g_test_add_func ("/docbook/async/quiet", test_async_quiet);
+  g_test_add_func ("/docbook/async/write-images", test_async_write_images);
   g_test_add_func ("/docbook/async/import", test_async_import);
 
   return g_test_run ();

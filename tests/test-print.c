@@ -6,6 +6,7 @@
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ll-doc.h"
@@ -567,6 +568,314 @@ test_fragment_words (void)
   ll_test_rm_rf (dir);
 }
 
+/* Books and images --------------------------------------------------------- */
+
+static cairo_status_t
+append_png (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+test_book_chapters (void)
+{
+  g_autoptr(LlDoc) doc = ll_doc_new_book ("portfolio", 3, "Evidence portfolio");
+  g_autofree char *dir = ll_test_make_tmpdir ();
+  g_autofree char *pdf = NULL;
+  const char *titles[] = { "Reflections", "Work-based activity", "Evidence files" };
+
+  doc->author = g_strdup ("Ann Lee");
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      LlDocNode *chapter = ll_doc_add_chapter (doc->body, titles[i]);
+
+      ll_doc_add_para (chapter, filler);
+      ll_doc_add_para (ll_doc_add_section (chapter, "Next steps"), "Short.");
+    }
+  pdf = export (doc, dir, "book.pdf", NULL);
+
+  /* the title page, then each chapter on a page of its own, headed by it */
+  g_assert_cmpint (ll_test_pdf_pages (pdf), ==, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autofree char *text = page_text (pdf, (int) i + 2);
+      g_autoptr(GPtrArray) lines = content_lines (text);
+
+      /* the running header, then the chapter's title */
+      g_assert_cmpuint (lines->len, >=, 3);
+      g_assert_cmpstr (g_ptr_array_index (lines, 0), ==, "Evidence portfolio");
+      g_assert_cmpstr (g_ptr_array_index (lines, 1), ==, titles[i]);
+      for (guint k = 0; k < G_N_ELEMENTS (titles); k++)
+        if (k != i)
+          g_assert_null (strstr (text, titles[k]));
+    }
+  ll_test_rm_rf (dir);
+}
+
+/* A PNG of a coloured rectangle, @width × @height pixels */
+static GBytes *
+make_png (int width,
+          int height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (surface);
+  GByteArray *out = g_byte_array_new ();
+
+  cairo_set_source_rgb (cr, 0.8, 0.1, 0.1);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0.1, 0.3, 0.8);
+  cairo_rectangle (cr, width / 4.0, height / 4.0, width / 2.0, height / 2.0);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_png, out), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (out);
+}
+
+typedef struct
+{
+  int  page;
+  int  width;
+  int  height;
+  char encoding[16];
+} PdfImage;
+
+/* The images of @pdf, by pdfimages -list */
+static GArray *
+pdf_images (const char *pdf)
+{
+  const char *argv[] = { "pdfimages", "-list", pdf, NULL };
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  GArray *images = g_array_new (FALSE, TRUE, sizeof (PdfImage));
+
+  g_assert_cmpint (ll_test_spawn (argv, &out, NULL), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  /* two lines of headings, then one line an image:
+   * page num type width height color ... */
+  for (guint i = 2; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
+      GPtrArray *words = g_ptr_array_new ();
+      PdfImage image = { 0 };
+
+      for (guint k = 0; fields[k] != NULL; k++)
+        if (*fields[k] != '\0')
+          g_ptr_array_add (words, fields[k]);
+      if (words->len >= 5 && g_str_equal (g_ptr_array_index (words, 2), "image"))
+        {
+          image.page = atoi (g_ptr_array_index (words, 0));
+          image.width = atoi (g_ptr_array_index (words, 3));
+          image.height = atoi (g_ptr_array_index (words, 4));
+          g_strlcpy (image.encoding, words->len >= 9 ? g_ptr_array_index (words, 8) : "",
+                     sizeof image.encoding);
+          g_array_append_val (images, image);
+        }
+      g_ptr_array_unref (words);
+    }
+  return images;
+}
+
+static int
+page_with (const char *pdf,
+           const char *needle)
+{
+  int pages = ll_test_pdf_pages (pdf);
+
+  for (int page = 1; page <= pages; page++)
+    {
+      g_autofree char *text = page_text (pdf, page);
+
+      if (strstr (text, needle) != NULL)
+        return page;
+    }
+  return 0;
+}
+
+static void
+test_figures (void)
+{
+  g_autoptr(LlDoc) doc = ll_doc_new ("observation", 6, "Lesson observation");
+  g_autoptr(GBytes) chart = make_png (120, 80);
+  g_autoptr(GBytes) tall = make_png (40, 2000);
+  g_autoptr(GBytes) text_bytes = g_bytes_new_static ("not a picture", 13);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) images = NULL;
+  g_autofree char *dir = ll_test_make_tmpdir ();
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  LlDocNode *described;
+  const PdfImage *image;
+  int caption_page;
+
+  for (guint i = 0; i < 5; i++)
+    ll_doc_add_para (doc->body, filler);
+  ll_doc_add_figure (doc->body, "Questions asked per lesson", chart,
+                     "A red rectangle with a blue one inside", &error);
+  g_assert_no_error (error);
+  ll_doc_add_para (doc->body, "After the chart.");
+  /* taller than a page: scaled down to fit one, whole */
+  ll_doc_add_figure (doc->body, "A long strip", tall, "A tall strip", &error);
+  g_assert_no_error (error);
+  /* read from DocBook without its file: its description is printed */
+  described = ll_doc_node_append (doc->body, ll_doc_node_new (LL_DOC_IMAGE));
+  described->image = g_new0 (LlDocImage, 1);
+  described->image->alt = g_strdup ("Pupils in pairs");
+  described->image->bytes = g_bytes_ref (text_bytes);
+
+  pdf = export (doc, dir, "figures.pdf", NULL);
+  text = ll_test_pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Figure 1: Questions asked per lesson"));
+  g_assert_nonnull (strstr (text, "Figure 2: A long strip"));
+  g_assert_nonnull (strstr (text, "[Picture: Pupils in pairs]"));
+  /* the alternative text is for screen readers, not for paper */
+  g_assert_null (strstr (text, "red rectangle"));
+  g_assert_null (strstr (text, "tall strip"));
+
+  images = pdf_images (pdf);
+  g_assert_cmpuint (images->len, ==, 2);
+  image = &g_array_index (images, PdfImage, 0);
+  g_assert_cmpint (image->width, ==, 120);
+  g_assert_cmpint (image->height, ==, 80);
+  /* a caption is on the page of its picture */
+  caption_page = page_with (pdf, "Figure 1:");
+  g_assert_cmpint (image->page, ==, caption_page);
+  image = &g_array_index (images, PdfImage, 1);
+  g_assert_cmpint (image->width, ==, 40);
+  g_assert_cmpint (image->height, ==, 2000);
+  g_assert_cmpint (image->page, ==, page_with (pdf, "Figure 2:"));
+  g_assert_cmpint (image->page, >, caption_page);
+  ll_test_rm_rf (dir);
+}
+
+/* A photograph goes into the PDF as the JPEG it is. */
+static void
+test_jpeg_embedded (void)
+{
+  g_autoptr(LlDoc) doc = ll_doc_new ("portfolio", 7, "Evidence");
+  g_autofree char *path = ll_test_data_path ("images/blue-4x5.jpg");
+  g_autoptr(GBytes) jpeg = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) images = NULL;
+  g_autofree char *dir = ll_test_make_tmpdir ();
+  g_autofree char *pdf = NULL;
+  char *data = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  jpeg = g_bytes_new_take (data, length);
+  ll_doc_add_figure (doc->body, "The display board", jpeg, "A blue board", &error);
+  g_assert_no_error (error);
+  pdf = export (doc, dir, "jpeg.pdf", NULL);
+
+  images = pdf_images (pdf);
+  g_assert_cmpuint (images->len, ==, 1);
+  g_assert_cmpint (g_array_index (images, PdfImage, 0).width, ==, 4);
+  g_assert_cmpint (g_array_index (images, PdfImage, 0).height, ==, 5);
+  g_assert_cmpstr (g_array_index (images, PdfImage, 0).encoding, ==, "jpeg");
+  ll_test_rm_rf (dir);
+}
+
+/* Fixed pages -------------------------------------------------------------- */
+
+typedef struct
+{
+  int     n_pages;
+  int     drawn;
+  double  width;
+  double  height;
+  gboolean freed;
+} PagesData;
+
+static int
+pages_get_n_pages (gpointer user_data)
+{
+  return ((PagesData *) user_data)->n_pages;
+}
+
+static void
+pages_draw_page (gpointer  user_data,
+                 cairo_t  *cr,
+                 int       page_nr,
+                 double    width,
+                 double    height)
+{
+  PagesData *data = user_data;
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  g_autofree char *text = g_strdup_printf ("Page %d", page_nr + 1);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans 28");
+
+  data->drawn++;
+  data->width = width;
+  data->height = height;
+  /* a border drawn exactly at the paper's edge, 36 pt in */
+  cairo_set_source_rgb (cr, 0.11, 0.24, 0.35);
+  cairo_set_line_width (cr, 4);
+  cairo_rectangle (cr, 36, 36, width - 72, height - 72);
+  cairo_stroke (cr);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, text, -1);
+  cairo_move_to (cr, width / 2 - 60, height / 2 - 20);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+pages_data_free (gpointer user_data)
+{
+  ((PagesData *) user_data)->freed = TRUE;
+}
+
+static void
+test_fixed_pages (void)
+{
+  static const LlPrintPagesFuncs funcs = { pages_get_n_pages, pages_draw_page };
+  g_autoptr(GtkPageSetup) setup = ll_print_page_setup_new_oriented ("a4", GTK_PAGE_ORIENTATION_LANDSCAPE);
+  PagesData data = { .n_pages = 3 };
+  LlPrintPages *pages = ll_print_pages_new (&funcs, setup, "Certificates", &data, pages_data_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = ll_test_make_tmpdir ();
+  g_autofree char *pdf = g_build_filename (dir, "certificates.pdf", NULL);
+  g_autofree char *size = NULL;
+  g_autofree char *all = NULL;
+
+  g_assert_true (ll_print_export_pages_pdf (pages, pdf, &error));
+  g_assert_no_error (error);
+  if (g_getenv ("LL_PRINT_TEST_OUTDIR") != NULL)
+    {
+      g_autofree char *keep = g_build_filename (g_getenv ("LL_PRINT_TEST_OUTDIR"), "certificates.pdf", NULL);
+
+      g_assert_true (ll_print_export_pages_pdf (pages, keep, NULL));
+    }
+
+  /* three A4 pages, landscape, drawn on paper of that size */
+  g_assert_cmpint (ll_test_pdf_pages (pdf), ==, 3);
+  size = page_size_line (pdf);
+  g_assert_nonnull (strstr (size, "841.89 x 595.276"));
+  g_assert_cmpfloat_with_epsilon (data.width, 841.89, 0.01);
+  g_assert_cmpfloat_with_epsilon (data.height, 595.28, 0.01);
+  for (int page = 1; page <= 3; page++)
+    {
+      g_autofree char *text = page_text (pdf, page);
+      g_autoptr(GPtrArray) lines = content_lines (text);
+      g_autofree char *expected = g_strdup_printf ("Page %d", page);
+
+      /* only what the source drew: no running header, no footer */
+      g_assert_cmpuint (lines->len, ==, 1);
+      g_assert_cmpstr (g_ptr_array_index (lines, 0), ==, expected);
+    }
+  all = ll_test_pdf_text (pdf);
+  g_assert_null (strstr (all, "of 3"));
+
+  g_assert_false (data.freed);
+  ll_print_pages_free (pages);
+  g_assert_true (data.freed);
+  ll_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -586,6 +895,10 @@ main (int   argc,
   g_test_add_func ("/print/unwritable", test_unwritable);
   g_test_add_func ("/print/replace", test_replace);
   g_test_add_func ("/print/layout-direct", test_layout_direct);
+  g_test_add_func ("/print/book-chapters", test_book_chapters);
+  g_test_add_func ("/print/figures", test_figures);
+  g_test_add_func ("/print/jpeg-embedded", test_jpeg_embedded);
+  g_test_add_func ("/print/fixed-pages", test_fixed_pages);
 
   ret = g_test_run ();
   g_clear_pointer (&long_headings, g_ptr_array_unref);

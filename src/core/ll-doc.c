@@ -35,6 +35,7 @@ ll_doc_node_free (LlDocNode *node)
   g_free (node->text);
   g_free (node->attr);
   g_ptr_array_unref (node->children);
+  g_clear_pointer (&node->image, ll_doc_image_free);
   g_free (node);
 }
 
@@ -50,6 +51,8 @@ ll_doc_node_copy (const LlDocNode *node)
   copy->title = g_strdup (node->title);
   copy->text = g_strdup (node->text);
   copy->attr = g_strdup (node->attr);
+  if (node->image != NULL)
+    copy->image = ll_doc_image_copy (node->image);
   for (guint i = 0; i < node->children->len; i++)
     g_ptr_array_add (copy->children, ll_doc_node_copy (g_ptr_array_index (node->children, i)));
   return copy;
@@ -92,6 +95,9 @@ ll_doc_node_is_inline (const LlDocNode *node)
     case LL_DOC_TABLE:
     case LL_DOC_ROW:
     case LL_DOC_ENTRY:
+    case LL_DOC_CHAPTER:
+    case LL_DOC_FIGURE:
+    case LL_DOC_IMAGE:
     case LL_DOC_FRAGMENT:
     default:
       return FALSE;
@@ -149,6 +155,16 @@ ll_doc_add_section (LlDocNode  *parent,
 
   section->title = g_strdup (title);
   return ll_doc_node_append (parent, section);
+}
+
+LlDocNode *
+ll_doc_add_chapter (LlDocNode  *body,
+                    const char *title)
+{
+  LlDocNode *chapter = ll_doc_node_new (LL_DOC_CHAPTER);
+
+  chapter->title = g_strdup (title);
+  return ll_doc_node_append (body, chapter);
 }
 
 LlDocNode *
@@ -227,6 +243,21 @@ ll_doc_new (const char *kind,
   doc->lang = g_strdup ("en-GB");
   doc->body = ll_doc_node_new (LL_DOC_BODY);
   doc->revisions = g_ptr_array_new_with_free_func ((GDestroyNotify) revision_free);
+  return doc;
+}
+
+/**
+ * ll_doc_new_book:
+ * A new document whose root is a book: its body holds chapters.
+ */
+LlDoc *
+ll_doc_new_book (const char *kind,
+                 gint64      id,
+                 const char *title)
+{
+  LlDoc *doc = ll_doc_new (kind, id, title);
+
+  doc->root = LL_DOC_BOOK;
   return doc;
 }
 

@@ -25,6 +25,10 @@ typedef enum {
   LL_DOC_TABLE,           /* title = caption (may be NULL); children LL_DOC_ROW, the first is the header */
   LL_DOC_ROW,             /* children LL_DOC_ENTRY */
   LL_DOC_ENTRY,           /* children are inlines */
+  LL_DOC_CHAPTER,         /* a book's division: title = heading; children are blocks
+                           * and sections */
+  LL_DOC_FIGURE,          /* title = caption; one child, an LL_DOC_IMAGE */
+  LL_DOC_IMAGE,           /* image = the picture and its description; no children */
   /* inlines */
   LL_DOC_TEXT,            /* text */
   LL_DOC_EMPHASIS,        /* children are inlines */
@@ -37,14 +41,36 @@ typedef enum {
 
 typedef struct _LlDocNode LlDocNode;
 
+/* A picture in a document. The bytes are kept as they came (a PNG or a
+ * JPEG file), never decoded here. */
+typedef struct
+{
+  GBytes *bytes;         /* the PNG or JPEG file; NULL when only described */
+  char   *mime_type;     /* "image/png" or "image/jpeg"; NULL when unknown */
+  char   *fileref;       /* the file it was read from or is written as; may be NULL */
+  guint   pixel_width;   /* 0 when unknown */
+  guint   pixel_height;
+  double  width;         /* printed width in points; 0: the pixel size at
+                          * 150 dpi, capped to the width of the text */
+  char   *alt;           /* what a screen reader says instead: never NULL */
+} LlDocImage;
+
 struct _LlDocNode
 {
   LlDocNodeType  type;
-  char          *title;     /* SECTION, VARLIST_ENTRY, TABLE */
+  char          *title;     /* SECTION, CHAPTER, VARLIST_ENTRY, TABLE, FIGURE */
   char          *text;      /* TEXT */
   char          *attr;      /* BLOCKQUOTE attribution, LINK href */
   GPtrArray     *children;  /* of LlDocNode, owned */
+  LlDocImage    *image;     /* IMAGE, owned */
 };
+
+/* The root of a document: an article holds blocks and sections; a book
+ * holds chapters (LL_DOC_CHAPTER) only. */
+typedef enum {
+  LL_DOC_ARTICLE,
+  LL_DOC_BOOK,
+} LlDocRoot;
 
 typedef struct
 {
@@ -63,6 +89,7 @@ typedef struct
   char      *lang;       /* xml:lang, "en-GB" unless set */
   LlDocNode *body;       /* LL_DOC_BODY */
   GPtrArray *revisions;  /* of LlDocRevision, oldest first: the revision history */
+  LlDocRoot  root;       /* LL_DOC_ARTICLE unless made by ll_doc_new_book() */
 } LlDoc;
 
 LlDocNode  *ll_doc_node_new            (LlDocNodeType  type);
@@ -90,11 +117,48 @@ LlDocNode  *ll_doc_add_row             (LlDocNode     *table,
                                         const char    *first_cell,
                                         ...) G_GNUC_NULL_TERMINATED;
 
+/* A book's chapter, appended to @body (a book's LL_DOC_BODY). */
+LlDocNode  *ll_doc_add_chapter         (LlDocNode     *body,
+                                        const char    *title);
+/* An image of @bytes, which must be a PNG or a JPEG file (otherwise NULL
+ * with @error in G_IO_ERROR), described by @alt for screen readers. */
+LlDocNode  *ll_doc_node_new_image      (GBytes        *bytes,
+                                        const char    *alt,
+                                        GError       **error);
+LlDocNode  *ll_doc_add_image           (LlDocNode     *parent,
+                                        GBytes        *bytes,
+                                        const char    *alt,
+                                        GError       **error);
+/* A figure: the image with @caption under it. Returns the figure. */
+LlDocNode  *ll_doc_add_figure          (LlDocNode     *parent,
+                                        const char    *caption,
+                                        GBytes        *bytes,
+                                        const char    *alt,
+                                        GError       **error);
+
+/* Whether @data is a PNG or a JPEG file, by its signature, with its MIME
+ * type and pixel size read from its header (each may be NULL). */
+gboolean    ll_doc_image_sniff         (const guint8  *data,
+                                        gsize          length,
+                                        const char   **mime_type,
+                                        guint         *pixel_width,
+                                        guint         *pixel_height);
+LlDocImage *ll_doc_image_copy          (const LlDocImage *image);
+void        ll_doc_image_free          (LlDocImage    *image);
+/* The width in points at which @image prints on a text @text_width wide,
+ * before any fitting to the page's height. */
+double      ll_doc_image_print_width   (const LlDocImage *image,
+                                        double         text_width);
+
 void        ll_doc_add_revision        (LlDoc         *doc,
                                         const char    *date,
                                         const char    *remark);
 
 LlDoc      *ll_doc_new                 (const char    *kind,
+                                        gint64         id,
+                                        const char    *title);
+/* A new book: add chapters to its body with ll_doc_add_chapter(). */
+LlDoc      *ll_doc_new_book            (const char    *kind,
                                         gint64         id,
                                         const char    *title);
 void        ll_doc_free                (LlDoc         *doc);

@@ -58,6 +58,8 @@ write_thread (GTask        *task,
   WriteData *data = task_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *xml = NULL;
+  g_autofree char *folder = NULL;
+  g_autoptr(GPtrArray) media = NULL;
   gsize length = 0;
 
   if (g_task_return_error_if_cancelled (task))
@@ -68,7 +70,8 @@ write_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  xml = ll_docbook_write_string (data->doc, &length, &error);
+  folder = ll_docbook_media_folder_name (data->path);
+  xml = ll_docbook_write_string_with_media (data->doc, folder, &media, &length, &error);
   if (xml == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -78,7 +81,7 @@ write_thread (GTask        *task,
    * and the result says so even if cancellation comes meanwhile. */
   if (g_task_return_error_if_cancelled (task))
     return;
-  if (!ll_docbook_write_contents (data->path, xml, length, &error))
+  if (!ll_docbook_write_with_media (data->path, xml, length, media, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;

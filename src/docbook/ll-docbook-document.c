@@ -90,6 +90,7 @@ enum {
   SIMPLIFIED_VARLISTS,
   SIMPLIFIED_HEADINGS,
   SIMPLIFIED_NESTED_LISTS,
+  SIMPLIFIED_IMAGES,
   N_SIMPLIFIED
 };
 
@@ -168,7 +169,17 @@ simplify_blocks (GPtrArray *blocks,
           i += splice (blocks, i, repl) - 1;
           break;
 
+        case LL_DOC_FIGURE:
+        case LL_DOC_IMAGE:
+          /* the editor shows no pictures: a figure keeps its caption */
+          counts[SIMPLIFIED_IMAGES]++;
+          if (node->type == LL_DOC_FIGURE && node->title != NULL && node->title[0] != '\0')
+            g_ptr_array_add (repl, new_para (node->title));
+          i += splice (blocks, i, repl) - 1;
+          break;
+
         case LL_DOC_SECTION:
+        case LL_DOC_CHAPTER:
           /* depth 0: a narrative section; 1: a sub-heading in it */
           if (depth >= 2)
             {
@@ -265,6 +276,11 @@ static void
 add_simplification_notes (GPtrArray   *notes,
                           const guint *counts)
 {
+  if (counts[SIMPLIFIED_IMAGES] > 0)
+    g_ptr_array_add (notes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+      "%u image was left out: the editor cannot show images.",
+      "%u images were left out: the editor cannot show images.", counts[SIMPLIFIED_IMAGES]),
+      counts[SIMPLIFIED_IMAGES]));
   if (counts[SIMPLIFIED_TABLES] > 0)
     g_ptr_array_add (notes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
       "%u table became paragraphs, one for each row.",
@@ -326,7 +342,7 @@ ll_docbook_import_doc (LlWorkbook  *workbook,
 
       if (node == NULL)
         continue;
-      if (node->type != LL_DOC_SECTION)
+      if (node->type != LL_DOC_SECTION && node->type != LL_DOC_CHAPTER)
         {
           ll_doc_node_append (intro, g_steal_pointer (&doc->body->children->pdata[i]));
           continue;

@@ -22,7 +22,8 @@ G_BEGIN_DECLS
 #define LL_DOCBOOK_MAX_DEPTH 256
 #define LL_DOCBOOK_MAX_SIZE  ((gsize) 32 * 1024 * 1024)
 
-/* Removes what XML 1.0 cannot hold (control characters, invalid UTF-8). */
+/* Removes what XML 1.0 cannot hold (control characters, invalid UTF-8)
+ * (ll-docbook-clean.c). */
 char      *ll_docbook_clean_text     (const char      *text);
 /* As clean_text, then collapses whitespace to single spaces and trims:
  * for titles, terms, attributions and metadata. Never NULL. */
@@ -42,6 +43,42 @@ LlDocNode *ll_docbook_canonicalize   (const LlDocNode *container,
                                       gboolean         need_block,
                                       guint            level,
                                       GError         **error);
+/* The same for the body of a book: only chapters (ll-docbook-tree-book.c). */
+LlDocNode *ll_docbook_canonicalize_book (const LlDocNode *container,
+                                         GError         **error);
+/* The canonical form of an image: cleaned, its bytes kept only if they
+ * are a PNG or a JPEG, its width rounded; an image with neither bytes nor
+ * a file name becomes a paragraph of its description, or nothing
+ * (ll-docbook-tree-media.c). */
+LlDocNode *ll_docbook_canon_image    (const LlDocNode *image);
+/* Appends to @out the canonical form of the blocks of @src (not sections:
+ * their headings become bold paragraphs), at @depth (ll-docbook-tree.c). */
+gboolean   ll_docbook_canon_plain_blocks (GPtrArray     *src,
+                                          GPtrArray     *out,
+                                          guint          depth,
+                                          GError       **error);
+/* Appends to @out the canonical form of the figure @src: a figure with a
+ * caption and an image, or what it holds (ll-docbook-tree-media.c). */
+gboolean   ll_docbook_canon_figure   (const LlDocNode *src,
+                                      GPtrArray       *out,
+                                      guint            depth,
+                                      GError         **error);
+/* A width as DocBook writes it ("144pt", "52.5pt"), and back from any
+ * DocBook length; 0 when it cannot be read. */
+char      *ll_docbook_format_width   (double           points);
+double     ll_docbook_parse_width    (const char      *length);
+/* The name of the folder for the images of the XML file at @path:
+ * "report.xml" gives "report-images" (ll-docbook-write-media.c). */
+char      *ll_docbook_media_folder_name (const char   *path);
+/* Writes @xml to @path as ll_docbook_write_contents() does, with the files
+ * of @media (of LlDocBookMedia, may be NULL) in a folder beside it, the
+ * folder replaced as a whole and only once every file is written. */
+gboolean   ll_docbook_write_with_media  (const char   *path,
+                                         const char   *xml,
+                                         gsize         length,
+                                         GPtrArray    *media,
+                                         GError      **error);
+
 /* The levels of elements that the writer writes for the canonical block
  * @node, its own element included (ll-docbook-writer.c). */
 guint      ll_docbook_written_depth  (const LlDocNode *node);
@@ -52,7 +89,7 @@ gboolean   ll_docbook_has_fragments  (const LlDocNode *node);
 gboolean   ll_docbook_resolve_node   (LlDocNode       *node,
                                       GError         **error);
 
-/* Replaces @path by @length bytes of @xml atomically (ll-docbook-writer.c). */
+/* Replaces @path by @length bytes of @xml atomically (ll-docbook-write-media.c). */
 gboolean   ll_docbook_write_contents (const char      *path,
                                       const char      *xml,
                                       gsize            length,

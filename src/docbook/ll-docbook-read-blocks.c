@@ -13,10 +13,6 @@
 
 #include "ll-docbook-reader-private.h"
 
-static void read_block_node (Reader     *rd,
-                             xmlNodePtr  node,
-                             LlDocNode  *target,
-                             guint       depth);
 
 void
 ll_docbook_read_block_children (Reader     *rd,
@@ -25,7 +21,7 @@ ll_docbook_read_block_children (Reader     *rd,
                                 guint       depth)
 {
   for (xmlNodePtr child = parent->children; child != NULL && rd->error == NULL; child = child->next)
-    read_block_node (rd, child, target, depth + 1);
+    ll_docbook_read_block_node (rd, child, target, depth + 1);
 }
 
 static gboolean
@@ -127,7 +123,7 @@ read_para (Reader     *rd,
             ll_doc_node_free (para);
           para = ll_doc_node_new (LL_DOC_PARA);
           split = TRUE;
-          read_block_node (rd, child, target, depth + 1);
+          ll_docbook_read_block_node (rd, child, target, depth + 1);
         }
       else
         ll_docbook_read_inline_node (rd, child, para, depth + 1);
@@ -171,10 +167,10 @@ read_list (Reader        *rd,
           /* <substeps> belongs to the step before it */
           LlDocNode *item = g_ptr_array_index (list->children, list->children->len - 1);
 
-          read_block_node (rd, child, item, depth + 1);
+          ll_docbook_read_block_node (rd, child, item, depth + 1);
         }
       else
-        read_block_node (rd, child, list, depth + 1);
+        ll_docbook_read_block_node (rd, child, list, depth + 1);
     }
   ll_doc_node_append (target, list);
 }
@@ -195,7 +191,7 @@ read_varlist (Reader     *rd,
 
       if (child->type != XML_ELEMENT_NODE || ll_docbook_kind_of (child) != K_VARENTRY)
         {
-          read_block_node (rd, child, varlist, depth + 1);
+          ll_docbook_read_block_node (rd, child, varlist, depth + 1);
           continue;
         }
       entry = ll_doc_node_append (varlist, ll_doc_node_new (LL_DOC_VARLIST_ENTRY));
@@ -215,7 +211,7 @@ read_varlist (Reader     *rd,
           else if (kind == K_LISTITEM)
             ll_docbook_read_block_children (rd, part, entry, depth + 2);
           else
-            read_block_node (rd, part, entry, depth + 2);
+            ll_docbook_read_block_node (rd, part, entry, depth + 2);
         }
       entry->title = g_string_free (terms, FALSE);
     }
@@ -239,7 +235,7 @@ read_blockquote (Reader     *rd,
           quote->attr = ll_docbook_read_line (rd, child, depth + 1);
         }
       else
-        read_block_node (rd, child, quote, depth + 1);
+        ll_docbook_read_block_node (rd, child, quote, depth + 1);
     }
 }
 
@@ -344,11 +340,11 @@ ll_docbook_read_unknown (Reader     *rd,
   rd->in_unknown--;
 }
 
-static void
-read_block_node (Reader     *rd,
-                 xmlNodePtr  node,
-                 LlDocNode  *target,
-                 guint       depth)
+void
+ll_docbook_read_block_node (Reader     *rd,
+                            xmlNodePtr  node,
+                            LlDocNode  *target,
+                            guint       depth)
 {
   Kind kind;
 
@@ -422,6 +418,12 @@ read_block_node (Reader     *rd,
       break;
 
     case K_FIGURE:
+      if ((rd->flags & LL_DOCBOOK_READ_IMAGES)
+          && (ll_docbook_is_named (node, "figure") || ll_docbook_is_named (node, "informalfigure")))
+        {
+          ll_docbook_read_figure (rd, node, target, depth);
+          break;
+        }
       append_title_para (rd, node, target, FALSE, depth);
       ll_docbook_read_block_children (rd, node, target, depth);
       break;
@@ -459,6 +461,12 @@ read_block_node (Reader     *rd,
       break;
 
     case K_IMAGE:
+      if ((rd->flags & LL_DOCBOOK_READ_IMAGES) && ll_docbook_is_named (node, "mediaobject"))
+        ll_docbook_read_mediaobject (rd, node, target, depth);
+      else
+        ll_docbook_read_inline_node (rd, node, target, depth);
+      break;
+
     case K_FOOTNOTE:
     case K_EMPHASIS:
     case K_LINK:

@@ -67,6 +67,9 @@ typedef struct
   guint    unknown;
   guint    in_unknown;
   guint    quotes;
+  guint    unloaded;      /* images whose file could not be used */
+  guint    flags;         /* LlDocBookReadFlags */
+  const char *image_folder;
   GError  *error;
 } Reader;
 
@@ -87,6 +90,10 @@ char       *ll_docbook_get_prop             (xmlNodePtr   node,
 /* Blocks (ll-docbook-read-blocks.c). */
 void        ll_docbook_read_block_children  (Reader      *rd,
                                              xmlNodePtr   parent,
+                                             LlDocNode   *target,
+                                             guint        depth);
+void        ll_docbook_read_block_node      (Reader      *rd,
+                                             xmlNodePtr   node,
                                              LlDocNode   *target,
                                              guint        depth);
 /* An element that the reader does not know, read as blocks or as text. */
@@ -111,6 +118,20 @@ void        ll_docbook_append_text          (LlDocNode   *target,
 char       *ll_docbook_read_line            (Reader      *rd,
                                              xmlNodePtr   node,
                                              guint        depth);
+
+/* Images and figures, with LL_DOCBOOK_READ_IMAGES (ll-docbook-read-media.c). */
+void        ll_docbook_read_mediaobject     (Reader      *rd,
+                                             xmlNodePtr   node,
+                                             LlDocNode   *target,
+                                             guint        depth);
+void        ll_docbook_read_figure          (Reader      *rd,
+                                             xmlNodePtr   node,
+                                             LlDocNode   *target,
+                                             guint        depth);
+/* The bytes of the PNG or JPEG file that @fileref names inside @folder,
+ * or NULL: never a file outside it, nor anything but a regular file. */
+GBytes     *ll_docbook_load_image           (const char  *folder,
+                                             const char  *fileref);
 
 /* Titles and metadata (ll-docbook-read-info.c). */
 /* The first <@name> child of @node, or of its <info>. */

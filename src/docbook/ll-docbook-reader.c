@@ -112,7 +112,14 @@ take_notes (Reader     *rd,
     *notes = g_ptr_array_new_with_free_func (g_free);
   out = *notes;
 
-  if (rd->images > 0)
+  if (rd->images > 0 && (rd->flags & LL_DOCBOOK_READ_IMAGES))
+    add_note (out, g_dngettext (GETTEXT_PACKAGE,
+                                "%u image was left out: it was within a line of text, "
+                                "or named no file.",
+                                "%u images were left out: they were within a line of text, "
+                                "or named no file.",
+                                rd->images), rd->images);
+  else if (rd->images > 0)
     add_note (out, g_dngettext (GETTEXT_PACKAGE,
                                 "%u image was left out: the editor cannot show images.",
                                 "%u images were left out: the editor cannot show images.",
@@ -145,6 +152,15 @@ take_notes (Reader     *rd,
                                 "%u cross-references within the document were removed, "
                                 "keeping any words they had.",
                                 rd->xrefs), rd->xrefs);
+  if (rd->unloaded > 0)
+    add_note (out, g_dngettext (GETTEXT_PACKAGE,
+                                "%u image file could not be used, so only its description "
+                                "was kept: it is missing, too large, outside the document’s "
+                                "folder, or not a PNG or JPEG image.",
+                                "%u image files could not be used, so only their descriptions "
+                                "were kept: they are missing, too large, outside the document’s "
+                                "folder, or not PNG or JPEG images.",
+                                rd->unloaded), rd->unloaded);
   if (rd->unknown > 0)
     add_note (out, g_dngettext (GETTEXT_PACKAGE,
                                 "%u part that the editor does not recognise was kept "
@@ -160,11 +176,13 @@ take_notes (Reader     *rd,
  * refused it, when writing it at @level would nest too deeply. */
 static LlDocNode *
 canonicalize_read (const LlDocNode  *raw,
+                   gboolean          book,
                    guint             level,
                    GError          **error)
 {
   g_autoptr(GError) local_error = NULL;
-  LlDocNode *body = ll_docbook_canonicalize (raw, TRUE, FALSE, level, &local_error);
+  LlDocNode *body = book ? ll_docbook_canonicalize_book (raw, &local_error)
+                         : ll_docbook_canonicalize (raw, TRUE, FALSE, level, &local_error);
 
   if (body == NULL)
     {
@@ -184,6 +202,28 @@ is_docbook_root (xmlNodePtr root)
   return ll_docbook_is_docbook (root) && g_strv_contains (roots, (const char *) root->name);
 }
 
+/* A book's divisions, each a chapter whatever DocBook calls it (chapter,
+ * preface, appendix, part, ...); anything else canonical form puts in the
+ * chapter before it. */
+static void
+read_book (Reader     *rd,
+           xmlNodePtr  root,
+           LlDocNode  *body)
+{
+  for (xmlNodePtr child = root->children; child != NULL && rd->error == NULL; child = child->next)
+    {
+      if (child->type == XML_ELEMENT_NODE && ll_docbook_kind_of (child) == K_SECTION)
+        {
+          LlDocNode *chapter = ll_doc_node_append (body, ll_doc_node_new (LL_DOC_CHAPTER));
+
+          chapter->title = ll_docbook_read_title (rd, child, 2);
+          ll_docbook_read_block_children (rd, child, chapter, 2);
+        }
+      else
+        ll_docbook_read_block_node (rd, child, body, 2);
+    }
+}
+
 /**
  * ll_docbook_read_string:
  * Reads a DocBook 5 article (or chapter, section or book) safely. Returns
@@ -197,6 +237,24 @@ ll_docbook_read_string (const char  *data,
                         GPtrArray  **notes,
                         GError     **error)
 {
+  return ll_docbook_read_string_full (data, length, LL_DOCBOOK_READ_DEFAULT, NULL, notes, error);
+}
+
+/**
+ * ll_docbook_read_string_full:
+ * As ll_docbook_read_string(), keeping books (LL_DOCBOOK_READ_BOOKS) and
+ * images (LL_DOCBOOK_READ_IMAGES) as @flags say; images are loaded only
+ * from inside @image_folder, when it is given.
+ */
+LlDoc *
+ll_docbook_read_string_full (const char          *data,
+                             gsize                length,
+                             LlDocBookReadFlags   flags,
+                             const char          *image_folder,
+                             GPtrArray          **notes,
+                             GError             **error)
+{
+  gboolean book;
   g_autoptr(LlDoc) doc = NULL;
   g_autoptr(LlDocNode) raw = NULL;
   xmlDocPtr xml;
@@ -217,11 +275,17 @@ ll_docbook_read_string (const char  *data,
       return NULL;
     }
 
-  doc = ll_doc_new ("imported", 0, NULL);
+  rd.flags = flags;
+  rd.image_folder = image_folder;
+  book = (flags & LL_DOCBOOK_READ_BOOKS) && ll_docbook_is_named (root, "book");
+  doc = book ? ll_doc_new_book ("imported", 0, NULL) : ll_doc_new ("imported", 0, NULL);
   ll_docbook_read_info (&rd, root, doc);
 
   raw = ll_doc_node_new (LL_DOC_BODY);
-  ll_docbook_read_block_children (&rd, root, raw, 1);
+  if (book)
+    read_book (&rd, root, raw);
+  else
+    ll_docbook_read_block_children (&rd, root, raw, 1);
   xmlFreeDoc (xml);
   if (rd.error != NULL)
     {
@@ -230,7 +294,7 @@ ll_docbook_read_string (const char  *data,
     }
 
   ll_doc_node_free (doc->body);
-  doc->body = canonicalize_read (raw, 2, error);
+  doc->body = canonicalize_read (raw, book, 2, error);
   if (doc->body == NULL)
     return NULL;
 
@@ -248,6 +312,20 @@ ll_docbook_read_file (const char  *path,
                       GPtrArray  **notes,
                       GError     **error)
 {
+  return ll_docbook_read_file_full (path, LL_DOCBOOK_READ_DEFAULT, NULL, notes, error);
+}
+
+/**
+ * ll_docbook_read_file_full:
+ * As ll_docbook_read_string_full(), from a file.
+ */
+LlDoc *
+ll_docbook_read_file_full (const char          *path,
+                           LlDocBookReadFlags   flags,
+                           const char          *image_folder,
+                           GPtrArray          **notes,
+                           GError             **error)
+{
   GString *data;
   LlDoc *doc;
 
@@ -256,7 +334,7 @@ ll_docbook_read_file (const char  *path,
   data = ll_docbook_load_file (path, error);
   if (data == NULL)
     return NULL;
-  doc = ll_docbook_read_string (data->str, data->len, notes, error);
+  doc = ll_docbook_read_string_full (data->str, data->len, flags, image_folder, notes, error);
   g_string_free (data, TRUE);
   return doc;
 }
@@ -311,7 +389,7 @@ ll_docbook_read_blocks (const char  *fragment,
       return NULL;
     }
 
-  body = canonicalize_read (raw, 1, error);
+  body = canonicalize_read (raw, FALSE, 1, error);
   if (body != NULL)
     take_notes (&rd, notes);
   return body;

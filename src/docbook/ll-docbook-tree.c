@@ -15,111 +15,10 @@
 
 #include "ll-docbook-private.h"
 
-static gboolean
-is_xml_char (gunichar c)
-{
-  /* XML 1.0 Char, less DEL and the C1 controls, which XML allows but which
-   * are never meant as text (they come from mis-decoded Windows text). */
-  return c == 0x9 || c == 0xA || c == 0xD
-         || (c >= 0x20 && c < 0x7F)
-         || (c >= 0xA0 && c <= 0xD7FF)
-         || (c >= 0xE000 && c <= 0xFFFD)
-         || (c >= 0x10000 && c <= 0x10FFFF);
-}
-
 static inline gboolean
 is_xml_space (char c)
 {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-char *
-ll_docbook_clean_text (const char *text)
-{
-  g_autofree char *valid = NULL;
-  GString *out;
-
-  if (text == NULL)
-    return g_strdup ("");
-  valid = g_utf8_make_valid (text, -1);
-  out = g_string_sized_new (strlen (valid));
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (is_xml_char (c))
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
-    }
-  return g_string_free (out, FALSE);
-}
-
-char *
-ll_docbook_clean_line (const char *text)
-{
-  g_autofree char *clean = ll_docbook_clean_text (text);
-  GString *out = g_string_sized_new (strlen (clean));
-  gboolean space = TRUE;
-
-  for (const char *p = clean; *p != '\0'; p++)
-    {
-      if (is_xml_space (*p))
-        {
-          if (!space)
-            g_string_append_c (out, ' ');
-          space = TRUE;
-        }
-      else
-        {
-          g_string_append_c (out, *p);
-          space = FALSE;
-        }
-    }
-  if (out->len > 0 && out->str[out->len - 1] == ' ')
-    g_string_truncate (out, out->len - 1);
-  return g_string_free (out, FALSE);
-}
-
-char *
-ll_docbook_clean_href (const char *href)
-{
-  g_autofree char *clean = ll_docbook_clean_text (href);
-  const char *start = clean;
-  const char *end = clean + strlen (clean);
-  const char *host_end = NULL;
-  const char *scheme_end;
-  GString *out;
-
-  while (start < end && is_xml_space (*start))
-    start++;
-  while (end > start && is_xml_space (end[-1]))
-    end--;
-
-  /* Brackets are allowed only round an IPv6 address: http://[::1]/ */
-  scheme_end = g_strstr_len (start, end - start, "://");
-  if (scheme_end != NULL && scheme_end + 3 < end && scheme_end[3] == '[')
-    host_end = memchr (scheme_end + 3, ']', end - (scheme_end + 3));
-
-  out = g_string_sized_new (end - start);
-  for (const char *p = start; p < end; p++)
-    {
-      guchar c = (guchar) *p;
-      gboolean in_host = host_end != NULL && p >= scheme_end + 3 && p <= host_end;
-
-      if (c == '%')
-        {
-          if (p + 2 < end && g_ascii_isxdigit (p[1]) && g_ascii_isxdigit (p[2]))
-            g_string_append_c (out, '%');
-          else
-            g_string_append (out, "%25");
-        }
-      else if (c <= 0x20 || c == '"' || c == '<' || c == '>' || c == '`'
-               || c == '{' || c == '}' || c == '|' || c == '\\' || c == '^'
-               || ((c == '[' || c == ']') && !in_host))
-        g_string_append_printf (out, "%%%02X", c);
-      else
-        g_string_append_c (out, (char) c);
-    }
-  return g_string_free (out, FALSE);
 }
 
 /* Inline content ------------------------------------------------------- */
@@ -181,6 +80,14 @@ flatten_block (const LlDocNode  *node,
                GError          **error)
 {
   add_text (out, " ");
+  if (node->type == LL_DOC_IMAGE && node->image != NULL && node->image->alt != NULL)
+    {
+      /* where a picture cannot go, what it shows is said in words */
+      g_autofree char *alt = ll_docbook_clean_text (node->image->alt);
+
+      add_text (out, alt);
+      add_text (out, " ");
+    }
   if (node->title != NULL && node->title[0] != '\0')
     {
       g_autofree char *title = ll_docbook_clean_text (node->title);
@@ -302,6 +209,9 @@ canon_inlines (GPtrArray  *src,
         case LL_DOC_TABLE:
         case LL_DOC_ROW:
         case LL_DOC_ENTRY:
+        case LL_DOC_CHAPTER:
+        case LL_DOC_FIGURE:
+        case LL_DOC_IMAGE:
         case LL_DOC_FRAGMENT:
         default:
           if (!flatten_block (node, out, depth, error))
@@ -683,11 +593,11 @@ canon_section (const LlDocNode  *src,
 }
 
 /* Blocks other than sections, and runs of inlines as paragraphs. */
-static gboolean
-canon_plain_blocks (GPtrArray  *src,
-                    GPtrArray  *out,
-                    guint       depth,
-                    GError    **error)
+gboolean
+ll_docbook_canon_plain_blocks (GPtrArray  *src,
+                               GPtrArray  *out,
+                               guint       depth,
+                               GError    **error)
 {
   g_autoptr(GPtrArray) run = borrowed_array ();
 
@@ -733,15 +643,16 @@ canon_plain_blocks (GPtrArray  *src,
           break;
 
         case LL_DOC_SECTION:
+        case LL_DOC_CHAPTER:
         case LL_DOC_VARLIST_ENTRY:
           /* where a section cannot go, its heading becomes a bold line */
           add_block (out, strong_para (node->title));
-          ok = canon_plain_blocks (node->children, out, depth + 1, error);
+          ok = ll_docbook_canon_plain_blocks (node->children, out, depth + 1, error);
           break;
 
         case LL_DOC_BODY:
         case LL_DOC_LIST_ITEM:
-          ok = canon_plain_blocks (node->children, out, depth + 1, error);
+          ok = ll_docbook_canon_plain_blocks (node->children, out, depth + 1, error);
           break;
 
         case LL_DOC_ROW:
@@ -751,7 +662,7 @@ canon_plain_blocks (GPtrArray  *src,
               g_autoptr(GPtrArray) one = borrowed_array ();
 
               g_ptr_array_add (one, (gpointer) cell);
-              ok = canon_plain_blocks (one, out, depth + 1, error);
+              ok = ll_docbook_canon_plain_blocks (one, out, depth + 1, error);
             }
           break;
 
@@ -781,6 +692,14 @@ canon_plain_blocks (GPtrArray  *src,
           ok = canon_table (node, out, depth, error);
           break;
 
+        case LL_DOC_IMAGE:
+          add_block (out, ll_docbook_canon_image (node));
+          break;
+
+        case LL_DOC_FIGURE:
+          ok = ll_docbook_canon_figure (node, out, depth, error);
+          break;
+
         case LL_DOC_TEXT:
         case LL_DOC_EMPHASIS:
         case LL_DOC_STRONG:
@@ -807,7 +726,7 @@ canon_blocks (GPtrArray  *src,
   g_autoptr(GPtrArray) extras = NULL;
 
   if (!allow_sections)
-    return canon_plain_blocks (src, out, depth, error);
+    return ll_docbook_canon_plain_blocks (src, out, depth, error);
 
   /* DocBook puts a section's own blocks before its subsections: what
    * follows a section without a heading of its own belongs to it. */
@@ -818,7 +737,7 @@ canon_blocks (GPtrArray  *src,
     {
       const LlDocNode *node = g_ptr_array_index (src, i);
 
-      if (node->type == LL_DOC_SECTION)
+      if (node->type == LL_DOC_SECTION || node->type == LL_DOC_CHAPTER)
         {
           g_ptr_array_add (sections, (gpointer) node);
           g_ptr_array_add (extras, borrowed_array ());
@@ -829,7 +748,7 @@ canon_blocks (GPtrArray  *src,
         g_ptr_array_add (g_ptr_array_index (extras, extras->len - 1), (gpointer) node);
     }
 
-  if (!canon_plain_blocks (before, out, depth, error))
+  if (!ll_docbook_canon_plain_blocks (before, out, depth, error))
     return FALSE;
   for (guint i = 0; i < sections->len; i++)
     if (!canon_section (g_ptr_array_index (sections, i), g_ptr_array_index (extras, i),

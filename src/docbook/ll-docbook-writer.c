@@ -20,6 +20,9 @@ typedef struct
   guint             depth;   /* open elements */
   gboolean          failed;
   GError          **error;
+  const char       *media_folder;  /* where images with bytes are named to go */
+  GPtrArray        *media;         /* of LlDocBookMedia, or NULL */
+  guint             n_media;
 } Writer;
 
 static void
@@ -163,6 +166,9 @@ write_inlines (Writer          *wr,
         case LL_DOC_TABLE:
         case LL_DOC_ROW:
         case LL_DOC_ENTRY:
+        case LL_DOC_CHAPTER:
+        case LL_DOC_FIGURE:
+        case LL_DOC_IMAGE:
         case LL_DOC_FRAGMENT:
         default:
           /* canonical form has no blocks among inlines */
@@ -251,6 +257,61 @@ namespaces (Writer          *wr,
     attr (wr, "xmlns:xlink", LL_XLINK_NS);
 }
 
+/* <imageobject> and <textobject> inside an open <mediaobject>. An image
+ * with bytes is named after its place among them, in the media folder. */
+static void
+write_image (Writer           *wr,
+             const LlDocImage *image,
+             guint             level)
+{
+  g_autofree char *fileref = NULL;
+
+  if (image->bytes != NULL)
+    {
+      const char *ext = g_strcmp0 (image->mime_type, "image/jpeg") == 0 ? "jpg" : "png";
+      const char *folder = wr->media_folder != NULL ? wr->media_folder : "images";
+      g_autofree char *name = g_strdup_printf ("%s/%u.%s", folder, ++wr->n_media, ext);
+
+      fileref = ll_docbook_clean_href (name);
+      if (wr->media != NULL)
+        {
+          LlDocBookMedia *media = g_new0 (LlDocBookMedia, 1);
+
+          media->name = g_steal_pointer (&name);
+          media->bytes = g_bytes_ref (image->bytes);
+          g_ptr_array_add (wr->media, media);
+        }
+    }
+  else
+    fileref = g_strdup (image->fileref);
+
+  indent (wr, level + 1);
+  start (wr, "imageobject");
+  indent (wr, level + 2);
+  start (wr, "imagedata");
+  attr (wr, "fileref", fileref);
+  if (image->width > 0)
+    {
+      g_autofree char *width = ll_docbook_format_width (image->width);
+
+      attr (wr, "contentwidth", width);
+    }
+  if (image->mime_type != NULL)
+    attr (wr, "format", g_strcmp0 (image->mime_type, "image/jpeg") == 0 ? "JPEG" : "PNG");
+  end (wr);
+  indent (wr, level + 1);
+  end (wr);
+  if (image->alt != NULL && image->alt[0] != '\0')
+    {
+      indent (wr, level + 1);
+      start (wr, "textobject");
+      indent (wr, level + 2);
+      text_element (wr, "phrase", image->alt);
+      indent (wr, level + 1);
+      end (wr);
+    }
+}
+
 static void
 write_block (Writer          *wr,
              const LlDocNode *node,
@@ -268,12 +329,33 @@ write_block (Writer          *wr,
       return;
 
     case LL_DOC_SECTION:
-      start (wr, "section");
+    case LL_DOC_CHAPTER:
+      start (wr, node->type == LL_DOC_CHAPTER ? "chapter" : "section");
       if (top)
         namespaces (wr, node);
       indent (wr, level + 1);
       text_element (wr, "title", node->title);
       write_blocks (wr, node, level + 1);
+      break;
+
+    case LL_DOC_FIGURE:
+      start (wr, "figure");
+      if (top)
+        namespaces (wr, node);
+      indent (wr, level + 1);
+      text_element (wr, "title", node->title);
+      indent (wr, level + 1);
+      start (wr, "mediaobject");
+      write_image (wr, ((LlDocNode *) g_ptr_array_index (node->children, 0))->image, level + 1);
+      indent (wr, level + 1);
+      end (wr);
+      break;
+
+    case LL_DOC_IMAGE:
+      start (wr, "mediaobject");
+      if (top)
+        namespaces (wr, node);
+      write_image (wr, node->image, level);
       break;
 
     case LL_DOC_ITEMIZED_LIST:
@@ -398,9 +480,18 @@ ll_docbook_written_depth (const LlDocNode *node)
       return 1 + inlines_depth (node);
 
     case LL_DOC_SECTION:
+    case LL_DOC_CHAPTER:
       /* <title>, then the blocks */
       below = blocks_depth (node);
       return 1 + MAX (1, below);
+
+    case LL_DOC_IMAGE:
+      /* <imageobject><imagedata/>, <textobject><phrase> */
+      return 3;
+
+    case LL_DOC_FIGURE:
+      /* <title>, <mediaobject> */
+      return 4;
 
     case LL_DOC_ITEMIZED_LIST:
     case LL_DOC_ORDERED_LIST:
@@ -503,17 +594,49 @@ writer_close (Writer       *wr,
   return result;
 }
 
+static LlDocNode *
+canonical_body (const LlDoc      *doc,
+                const LlDocNode  *body,
+                GError          **error)
+{
+  if (doc->root == LL_DOC_BOOK)
+    return ll_docbook_canonicalize_book (body, error);
+  return ll_docbook_canonicalize (body, TRUE, TRUE, 2, error);
+}
+
 /**
  * ll_docbook_write_string:
- * Returns @doc as a DocBook 5 article, or %NULL with @error set (only when
- * the tree is nested too deeply or memory runs out).
+ * Returns @doc as a DocBook 5 article or book, or %NULL with @error set
+ * (only when the tree is nested too deeply or memory runs out). Images
+ * are named as if in a folder "images" beside the XML.
  */
 char *
 ll_docbook_write_string (const LlDoc  *doc,
                          gsize        *length,
                          GError      **error)
 {
+  return ll_docbook_write_string_with_media (doc, "images", NULL, length, error);
+}
+
+/**
+ * ll_docbook_write_string_with_media:
+ * @media_folder: the folder, relative to the XML, that its images go in
+ * @media: (out) (optional): a new array of LlDocBookMedia, the image files
+ *   to write, by their names relative to the XML, in document order
+ *
+ * As ll_docbook_write_string(), naming each image that has its bytes
+ * @media_folder/1.png, @media_folder/2.jpg, ... in the XML.
+ */
+char *
+ll_docbook_write_string_with_media (const LlDoc  *doc,
+                                    const char   *media_folder,
+                                    GPtrArray   **media,
+                                    gsize        *length,
+                                    GError      **error)
+{
+  g_autoptr(GPtrArray) files = NULL;
   g_autoptr(LlDocNode) body = NULL;
+  char *result;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *author = NULL;
@@ -532,15 +655,15 @@ ll_docbook_write_string (const LlDoc  *doc,
 
       if (!ll_docbook_resolve_node (resolved, error))
         return NULL;
-      body = ll_docbook_canonicalize (resolved, TRUE, TRUE, 2, error);
+      body = canonical_body (doc, resolved, error);
     }
   else if (doc->body != NULL)
-    body = ll_docbook_canonicalize (doc->body, TRUE, TRUE, 2, error);
+    body = canonical_body (doc, doc->body, error);
   else
     {
       g_autoptr(LlDocNode) empty = ll_doc_node_new (LL_DOC_BODY);
 
-      body = ll_docbook_canonicalize (empty, TRUE, TRUE, 2, error);
+      body = canonical_body (doc, empty, error);
     }
   if (body == NULL)
     return NULL;
@@ -558,9 +681,12 @@ ll_docbook_write_string (const LlDoc  *doc,
 
   if (!writer_open (&wr, &buffer, error))
     return NULL;
+  files = g_ptr_array_new_with_free_func ((GDestroyNotify) ll_docbook_media_free);
+  wr.media_folder = media_folder != NULL ? media_folder : "images";
+  wr.media = files;
 
   check (&wr, xmlTextWriterStartDocument (wr.writer, NULL, "UTF-8", NULL));
-  start (&wr, "article");
+  start (&wr, doc->root == LL_DOC_BOOK ? "book" : "article");
   namespaces (&wr, NULL);
   attr (&wr, "version", "5.0");
   attr (&wr, "xml:lang", lang);
@@ -620,47 +746,10 @@ ll_docbook_write_string (const LlDoc  *doc,
   if (!wr.failed)
     check (&wr, xmlTextWriterEndDocument (wr.writer));
 
-  return writer_close (&wr, buffer, length);
-}
-
-/* Replaces @path by @xml atomically (a temporary file, then a rename), so
- * that a reader never sees half a document. The file is readable by its
- * owner only: it holds the same personal data as the workbook. */
-gboolean
-ll_docbook_write_contents (const char  *path,
-                           const char  *xml,
-                           gsize        length,
-                           GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  if (!g_file_set_contents_full (path, xml, (gssize) length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
-    {
-      ll_docbook_set_write_error (error, path, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/**
- * ll_docbook_write_file:
- * Writes @doc to @path as DocBook 5, replacing the file atomically.
- */
-gboolean
-ll_docbook_write_file (const LlDoc  *doc,
-                       const char   *path,
-                       GError      **error)
-{
-  g_autofree char *xml = NULL;
-  gsize length = 0;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  xml = ll_docbook_write_string (doc, &length, error);
-  if (xml == NULL)
-    return FALSE;
-  return ll_docbook_write_contents (path, xml, length, error);
+  result = writer_close (&wr, buffer, length);
+  if (result != NULL && media != NULL)
+    *media = g_steal_pointer (&files);
+  return result;
 }
 
 /**

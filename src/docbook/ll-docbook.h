@@ -21,11 +21,29 @@ typedef enum {
 
 GQuark    ll_docbook_error_quark     (void);
 
-/* Writes @doc as a DocBook 5 <article> (version 5.0, xml:lang, <info> with
- * title, author and date). */
+/* Writes @doc as a DocBook 5 <article>, or <book> of <chapter>s
+ * (version 5.0, xml:lang, <info> with title, author and date). Images are
+ * written as <mediaobject>s (in a <figure> when they have a caption) whose
+ * fileref names a file in a folder beside the XML. */
 char     *ll_docbook_write_string    (const LlDoc  *doc,
                                       gsize        *length,
                                       GError      **error);
+/* With the images to go beside it */
+typedef struct
+{
+  char   *name;    /* the file's path relative to the XML: "report-images/1.png" */
+  GBytes *bytes;
+} LlDocBookMedia;
+
+void      ll_docbook_media_free      (LlDocBookMedia *media);
+char     *ll_docbook_write_string_with_media (const LlDoc  *doc,
+                                              const char   *media_folder,
+                                              GPtrArray   **media,
+                                              gsize        *length,
+                                              GError      **error);
+/* Writes the XML to @path and the images into a folder beside it, named
+ * after it ("report.xml", "report-images/1.png"), all readable by their
+ * owner only. A failure leaves @path and the folder as they were. */
 gboolean  ll_docbook_write_file      (const LlDoc  *doc,
                                       const char   *path,
                                       GError      **error);
@@ -40,6 +58,32 @@ LlDoc    *ll_docbook_read_string     (const char   *data,
 LlDoc    *ll_docbook_read_file       (const char   *path,
                                       GPtrArray   **notes,
                                       GError      **error);
+
+typedef enum {
+  LL_DOCBOOK_READ_DEFAULT = 0,       /* what the narrative editor holds: a
+                                      * book is read as an article, images
+                                      * are left out */
+  LL_DOCBOOK_READ_BOOKS   = 1 << 0,  /* a <book> stays a book of chapters */
+  LL_DOCBOOK_READ_IMAGES  = 1 << 1,  /* <mediaobject>s become images, and
+                                      * <figure>s figures */
+} LlDocBookReadFlags;
+
+/* As ll_docbook_read_string(), keeping what @flags says. With
+ * LL_DOCBOOK_READ_IMAGES, an image has its description and file name but
+ * no bytes, unless @image_folder (may be NULL) names a folder that the
+ * caller trusts: then a fileref naming a regular PNG or JPEG file inside
+ * it, of reasonable size, is loaded. Nothing outside it is ever read. */
+LlDoc    *ll_docbook_read_string_full (const char          *data,
+                                       gsize                length,
+                                       LlDocBookReadFlags   flags,
+                                       const char          *image_folder,
+                                       GPtrArray          **notes,
+                                       GError             **error);
+LlDoc    *ll_docbook_read_file_full   (const char          *path,
+                                       LlDocBookReadFlags   flags,
+                                       const char          *image_folder,
+                                       GPtrArray          **notes,
+                                       GError             **error);
 
 /* A fragment for storing one part of a document, such as the body of a
  * section in the rich-text editor: the block children of @container as a
@@ -80,7 +124,8 @@ LlNarrative *ll_docbook_import_doc       (LlWorkbook  *workbook,
                                           GError     **error);
 
 /* Off the main thread. The LlDoc is built on the main thread (the model is
- * not thread-safe), then canonicalised, serialised and written, atomically,
+ * not thread-safe), then canonicalised, serialised and written, atomically
+ * and with its images as ll_docbook_write_file() writes them,
  * in a worker: @doc (transfer full) belongs to the operation from here.
  * Cancelled before the file is replaced, it fails with G_IO_ERROR_CANCELLED
  * and leaves @path as it was; once replaced, it succeeds. */

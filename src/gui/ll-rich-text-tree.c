@@ -113,6 +113,9 @@ loader_inlines (Loader          *ld,
     case LL_DOC_TABLE:
     case LL_DOC_ROW:
     case LL_DOC_ENTRY:
+    case LL_DOC_CHAPTER:
+    case LL_DOC_FIGURE:
+    case LL_DOC_IMAGE:
     case LL_DOC_FRAGMENT:
     default:
       break;
@@ -228,6 +231,9 @@ loader_blocks (Loader          *ld,
           break;
 
         case LL_DOC_VARLIST_ENTRY:
+        case LL_DOC_CHAPTER:
+        case LL_DOC_FIGURE:
+        case LL_DOC_IMAGE:
           ld->other_blocks++;
           loader_plain_line (ld, style, node->title, INLINE_STRONG);
           loader_blocks (ld, node, style, depth);

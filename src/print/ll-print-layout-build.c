@@ -3,14 +3,13 @@
  * Every block becomes one or more items: a run of wrapped text (a Pango
  * layout with its lines measured), a table row or a rule, each with the
  * space it wants around it and whether it must stay with what follows.
- * Tables are laid out in ll-print-layout-table.c.
+ * Tables are laid out in ll-print-layout-table.c, images and figures in
+ * ll-print-layout-image.c and the title block in ll-print-layout-title.c.
  */
 #define G_LOG_DOMAIN "ll-print"
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "ll-print-layout-private.h"
@@ -153,6 +152,9 @@ append_inline_markup (GString         *out,
     case LL_DOC_TABLE:
     case LL_DOC_ROW:
     case LL_DOC_ENTRY:
+    case LL_DOC_CHAPTER:
+    case LL_DOC_FIGURE:
+    case LL_DOC_IMAGE:
     case LL_DOC_FRAGMENT:
     default:
       /* A block where inlines were expected: keep its text, one per line */
@@ -182,25 +184,6 @@ ll_print_children_markup (const LlDocNode *node)
   for (guint i = 0; i < node->children->len; i++)
     append_inline_markup (out, g_ptr_array_index (node->children, i));
   return g_string_free (out, FALSE);
-}
-
-static char *
-format_date (const char *iso)
-{
-  int y, m, d;
-
-  if (sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) == 3 &&
-      g_date_valid_dmy (d, m, y))
-    {
-      g_autoptr(GDateTime) dt = g_date_time_new_utc (y, m, d, 0, 0, 0);
-      /* Translators: the date under a printed document's title, as in
-       * "14 March 2025"; see g_date_time_format() for the codes */
-      char *s = dt != NULL ? g_date_time_format (dt, _("%-d %B %Y")) : NULL;
-
-      if (s != NULL)
-        return s;
-    }
-  return g_strdup (iso);
 }
 
 static char *
@@ -261,6 +244,8 @@ ll_print_item_free (Item *item)
   g_free (item->baselines);
   g_free (item->line_x);
   g_clear_pointer (&item->cells, g_ptr_array_unref);
+  g_clear_object (&item->pixbuf);
+  g_clear_pointer (&item->jpeg, g_bytes_unref);
   g_free (item);
 }
 
@@ -440,6 +425,11 @@ build_heading (Builder     *b,
 
   switch (depth)
     {
+    case 0:
+      /* a chapter's title, at the top of its page */
+      style.size = 20.0;
+      style.after = 12.0;
+      break;
     case 1:
       style.size = 16.0;
       style.before = 22.0;
@@ -617,6 +607,23 @@ build_block (Builder         *b,
       }
       break;
 
+    case LL_DOC_CHAPTER:
+      {
+        guint first = b->self->items->len;
+
+        if (node->title != NULL && *node->title != '\0')
+          build_heading (b, st, node->title, 0);
+        build_children (b, st, node);
+        if (b->self->items->len > first)
+          ((Item *) g_ptr_array_index (b->self->items, first))->page_break = TRUE;
+      }
+      break;
+
+    case LL_DOC_FIGURE:
+    case LL_DOC_IMAGE:
+      ll_print_build_image (b, st, node);
+      break;
+
     case LL_DOC_PARA:
     case LL_DOC_ENTRY:
       {
@@ -716,85 +723,6 @@ build_children (Builder         *b,
     add_para (b, st, run->str);
 }
 
-static void
-build_title (Builder     *b,
-             const State *st,
-             const LlDoc *doc)
-{
-  g_autoptr(GString) meta = g_string_new (NULL);
-  gboolean any = FALSE;
-
-  if (doc->title != NULL && *doc->title != '\0')
-    {
-      g_autoptr(GString) markup = g_string_new (NULL);
-      TextStyle style = {
-        .size = 24.0,
-        .bold = TRUE,
-        .spacing = 1.0,
-        .colour = COLOUR_HEADING,
-        .after = 4.0,
-        .align = PANGO_ALIGN_LEFT,
-      };
-
-      ll_print_append_escaped (markup, doc->title);
-      ll_print_add_text (b, st, markup->str, &style)->keep_with_next = TRUE;
-      any = TRUE;
-    }
-
-  if (doc->subtitle != NULL && *doc->subtitle != '\0')
-    {
-      g_autoptr(GString) markup = g_string_new (NULL);
-      TextStyle style = {
-        .size = 14.0,
-        .spacing = 1.05,
-        .colour = COLOUR_MUTED,
-        .before = 2.0,
-        .after = 4.0,
-        .align = PANGO_ALIGN_LEFT,
-      };
-
-      ll_print_append_escaped (markup, doc->subtitle);
-      ll_print_add_text (b, st, markup->str, &style)->keep_with_next = TRUE;
-      any = TRUE;
-    }
-
-  if (doc->author != NULL && *doc->author != '\0')
-    ll_print_append_escaped (meta, doc->author);
-  if (doc->date != NULL && *doc->date != '\0')
-    {
-      g_autofree char *date = format_date (doc->date);
-
-      if (meta->len > 0)
-        g_string_append (meta, "  ·  ");
-      ll_print_append_escaped (meta, date);
-    }
-  if (meta->len > 0)
-    {
-      TextStyle style = {
-        .size = 10.0,
-        .spacing = 1.1,
-        .colour = COLOUR_MUTED,
-        .before = 4.0,
-        .after = 4.0,
-        .align = PANGO_ALIGN_LEFT,
-      };
-
-      ll_print_add_text (b, st, meta->str, &style)->keep_with_next = TRUE;
-      any = TRUE;
-    }
-
-  if (any)
-    {
-      Item *rule = ll_print_add_item (b, ITEM_RULE);
-
-      rule->width = b->self->content_w;
-      rule->height = 1.2;
-      rule->colour = COLOUR_HEADING;
-      rule->space_before = 8.0;
-      rule->space_after = 16.0;
-    }
-}
-
 /**
  * ll_print_layout_build:
  * Fills @self->items from @doc.
@@ -808,7 +736,7 @@ ll_print_layout_build (LlPrintLayout *self,
 
   b.self = self;
   st.para_after = PARA_AFTER;
-  build_title (&b, &st, doc);
+  ll_print_build_title (&b, &st, doc);
   if (doc->body != NULL)
     build_children (&b, &st, doc->body);
   g_free (b.pending_marker);

@@ -2,6 +2,8 @@
  * paginator share */
 #pragma once
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
+
 #include "ll-print-layout.h"
 
 G_BEGIN_DECLS
@@ -35,6 +37,7 @@ typedef enum {
   ITEM_TEXT,
   ITEM_ROW,
   ITEM_RULE,
+  ITEM_IMAGE,
 } ItemKind;
 
 typedef struct _Table Table;
@@ -48,6 +51,7 @@ typedef struct
   double       space_after;
   gboolean     keep_with_next;
   gboolean     splittable;
+  gboolean     page_break;     /* starts a new page (a chapter) */
   guint32      colour;
 
   /* ITEM_TEXT */
@@ -64,8 +68,10 @@ typedef struct
   guint        bar_id[MAX_BARS];
   gboolean     bar_join[MAX_BARS];
 
-  /* ITEM_ROW and ITEM_RULE */
+  /* ITEM_ROW, ITEM_RULE and ITEM_IMAGE */
   double       height;
+  GdkPixbuf   *pixbuf;         /* ITEM_IMAGE */
+  GBytes      *jpeg;           /* ITEM_IMAGE: the JPEG file it came from, to embed as it is */
   Table       *table;
   guint        row_index;
   GPtrArray   *cells;          /* of PangoLayout */
@@ -130,6 +136,7 @@ typedef struct
   guint          next_bar_id;
   char          *pending_marker;     /* markup */
   double         pending_marker_right;
+  guint          n_figures;
 } Builder;
 
 /* How ll_print_add_text() sets one run of text */
@@ -161,6 +168,18 @@ void                  ll_print_bump_space_after (Builder         *b,
 void                  ll_print_build_table      (Builder         *b,
                                                  const State     *st,
                                                  const LlDocNode *node);
+/* The title block (ll-print-layout-title.c) */
+void                  ll_print_build_title      (Builder         *b,
+                                                 const State     *st,
+                                                 const LlDoc     *doc);
+/* An image or a figure (ll-print-layout-image.c) */
+void                  ll_print_build_image      (Builder         *b,
+                                                 const State     *st,
+                                                 const LlDocNode *node);
+void                  ll_print_draw_image       (cairo_t         *cr,
+                                                 const Item      *item,
+                                                 double           x,
+                                                 double           y);
 
 void         ll_print_layout_build      (LlPrintLayout   *self,
                                          const LlDoc     *doc);

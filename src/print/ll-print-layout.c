@@ -118,8 +118,16 @@ paginate (LlPrintLayout *self)
   for (guint i = 0; i < self->items->len; i++)
     {
       Item *item = g_ptr_array_index (self->items, i);
-      gboolean at_top = page->len == 0;
-      double gap = at_top ? 0 : MAX (prev_after, item->space_before);
+      gboolean at_top;
+      double gap;
+
+      if (item->page_break && page->len > 0)
+        {
+          page = new_page (self);
+          y = 0;
+        }
+      at_top = page->len == 0;
+      gap = at_top ? 0 : MAX (prev_after, item->space_before);
 
       if (item->keep_with_next && !at_top)
         {
@@ -430,6 +438,9 @@ ll_print_layout_draw_page (LlPrintLayout *self,
           break;
         case ITEM_ROW:
           draw_row (self, cr, p);
+          break;
+        case ITEM_IMAGE:
+          ll_print_draw_image (cr, p->item, self->content_x + p->item->x, self->content_y + p->y);
           break;
         case ITEM_RULE:
           set_colour (cr, p->item->colour);

@@ -1,4 +1,5 @@
-/* ll-print.c: GtkPrintOperation glue for the page layout
+/* ll-print.c: GtkPrintOperation glue for the page layout and for fixed
+ * pages (ll-print-pages.h), which share all of it
  *
  * Export runs the operation synchronously with no dialog, which works
  * without a display; the print dialog runs asynchronously so that the
@@ -20,6 +21,7 @@
 
 #include "ll-print.h"
 #include "ll-print-layout.h"
+#include "ll-print-pages.h"
 
 /* About 22 mm all round: generous for reading, and more than any printer's
  * unprintable edge. */
@@ -32,10 +34,13 @@ G_DEFINE_QUARK (ll-print-error-quark, ll_print_error)
 /* Settings chosen in the print dialog, kept for the rest of the session */
 static GtkPrintSettings *session_settings;
 
+/* One print or export: of a document, laid out here, or of fixed pages */
 typedef struct
 {
   const LlDoc     *doc;
   LlDoc           *owned_doc;
+  LlPrintPages    *pages;
+  LlPrintPages    *owned_pages;
   LlPrintLayout   *layout;
   LlPrintDoneFunc  done;
   gpointer         user_data;
@@ -47,7 +52,16 @@ print_job_free (PrintJob *job)
 {
   g_clear_pointer (&job->layout, ll_print_layout_free);
   g_clear_pointer (&job->owned_doc, ll_doc_free);
+  g_clear_pointer (&job->owned_pages, ll_print_pages_free);
   g_free (job);
+}
+
+static const char *
+job_title (const PrintJob *job)
+{
+  if (job->pages != NULL)
+    return ll_print_pages_get_title (job->pages);
+  return job->doc != NULL ? job->doc->title : NULL;
 }
 
 /* The message of @error without a final full stop, to end our sentence */
@@ -65,6 +79,13 @@ message_clause (const GError *error)
 GtkPageSetup *
 ll_print_page_setup_new (const char *paper)
 {
+  return ll_print_page_setup_new_oriented (paper, GTK_PAGE_ORIENTATION_PORTRAIT);
+}
+
+GtkPageSetup *
+ll_print_page_setup_new_oriented (const char         *paper,
+                                  GtkPageOrientation  orientation)
+{
   GtkPageSetup *setup = gtk_page_setup_new ();
   GtkPaperSize *size;
 
@@ -72,7 +93,7 @@ ll_print_page_setup_new (const char *paper)
     size = gtk_paper_size_new (GTK_PAPER_NAME_LETTER);
   else
     size = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_PORTRAIT);
+  gtk_page_setup_set_orientation (setup, orientation);
   gtk_page_setup_set_paper_size_and_default_margins (setup, size);
   gtk_paper_size_free (size);
   return setup;
@@ -89,6 +110,13 @@ on_begin_print (GtkPrintOperation *op,
   double hard_bottom = gtk_page_setup_get_bottom_margin (setup, GTK_UNIT_POINTS);
   double hard_left = gtk_page_setup_get_left_margin (setup, GTK_UNIT_POINTS);
   double hard_right = gtk_page_setup_get_right_margin (setup, GTK_UNIT_POINTS);
+
+  if (job->pages != NULL)
+    {
+      g_object_unref (pango);
+      gtk_print_operation_set_n_pages (op, ll_print_pages_get_n_pages (job->pages));
+      return;
+    }
 
   /* Preview and print may each begin; lay out afresh for this context */
   g_clear_pointer (&job->layout, ll_print_layout_free);
@@ -116,15 +144,19 @@ on_draw_page (GtkPrintOperation *op,
     {
       cairo_surface_t *pdf = cairo_get_target (cr);
 
-      if (job->doc->title != NULL)
-        cairo_pdf_surface_set_metadata (pdf, CAIRO_PDF_METADATA_TITLE, job->doc->title);
-      if (job->doc->author != NULL)
+      if (job_title (job) != NULL)
+        cairo_pdf_surface_set_metadata (pdf, CAIRO_PDF_METADATA_TITLE, job_title (job));
+      if (job->doc != NULL && job->doc->author != NULL)
         cairo_pdf_surface_set_metadata (pdf, CAIRO_PDF_METADATA_AUTHOR, job->doc->author);
       cairo_pdf_surface_set_metadata (pdf, CAIRO_PDF_METADATA_CREATOR, "Leading Learning");
     }
 #endif
 
-  if (job->layout != NULL)
+  if (job->pages != NULL)
+    ll_print_pages_draw_page (job->pages, cr, page_nr,
+                              gtk_print_context_get_width (context),
+                              gtk_print_context_get_height (context));
+  else if (job->layout != NULL)
     ll_print_layout_draw_page (job->layout, cr, page_nr);
 }
 
@@ -141,18 +173,18 @@ print_operation_new (PrintJob     *job,
   /* The layout draws its own margins, measured from the paper's edge */
   gtk_print_operation_set_use_full_page (op, TRUE);
   gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
-  if (job->doc->title != NULL && *job->doc->title != '\0')
-    gtk_print_operation_set_job_name (op, job->doc->title);
+  if (job_title (job) != NULL && *job_title (job) != '\0')
+    gtk_print_operation_set_job_name (op, job_title (job));
   g_signal_connect (op, "begin-print", G_CALLBACK (on_begin_print), job);
   g_signal_connect (op, "draw-page", G_CALLBACK (on_draw_page), job);
   return op;
 }
 
-gboolean
-ll_print_export_pdf (const LlDoc   *doc,
-                     GtkPageSetup  *page_setup,
-                     const char    *path,
-                     GError       **error)
+static gboolean
+export_job (PrintJob      *job,
+            GtkPageSetup  *page_setup,
+            const char    *path,
+            GError       **error)
 {
   g_autoptr(GtkPrintOperation) op = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -160,13 +192,8 @@ ll_print_export_pdf (const LlDoc   *doc,
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *partial = NULL;
-  PrintJob job = { 0 };
   GtkPrintOperationResult result;
   int fd;
-
-  g_return_val_if_fail (doc != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   display = g_filename_display_name (path);
 
@@ -193,12 +220,11 @@ ll_print_export_pdf (const LlDoc   *doc,
     }
   g_close (fd, NULL);
 
-  job.doc = doc;
-  op = print_operation_new (&job, page_setup);
+  op = print_operation_new (job, page_setup);
   gtk_print_operation_set_export_filename (op, partial);
   result = gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_EXPORT,
                                     NULL, &local_error);
-  g_clear_pointer (&job.layout, ll_print_layout_free);
+  g_clear_pointer (&job->layout, ll_print_layout_free);
 
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR ||
       result == GTK_PRINT_OPERATION_RESULT_CANCEL)
@@ -227,6 +253,42 @@ ll_print_export_pdf (const LlDoc   *doc,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+ll_print_export_pdf (const LlDoc   *doc,
+                     GtkPageSetup  *page_setup,
+                     const char    *path,
+                     GError       **error)
+{
+  PrintJob job = { 0 };
+
+  g_return_val_if_fail (doc != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  job.doc = doc;
+  return export_job (&job, page_setup, path, error);
+}
+
+/**
+ * ll_print_export_pages_pdf:
+ * Writes the fixed pages of @pages to a PDF at @path, on the paper of
+ * their page setup, as ll_print_export_pdf() writes a document.
+ */
+gboolean
+ll_print_export_pages_pdf (LlPrintPages  *pages,
+                           const char    *path,
+                           GError       **error)
+{
+  PrintJob job = { 0 };
+
+  g_return_val_if_fail (pages != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  job.pages = pages;
+  return export_job (&job, ll_print_pages_get_page_setup (pages), path, error);
 }
 
 static gboolean
@@ -277,7 +339,9 @@ finish_job (GtkPrintOperation       *op,
 
   g_clear_pointer (&job->layout, ll_print_layout_free);
   g_clear_pointer (&job->owned_doc, ll_doc_free);
+  g_clear_pointer (&job->owned_pages, ll_print_pages_free);
   job->doc = NULL;
+  job->pages = NULL;
 
   /* Drop our reference once GTK has finished emitting and unwinding */
   g_idle_add (release_operation, op);
@@ -291,6 +355,32 @@ on_done (GtkPrintOperation       *op,
   finish_job (op, job, result, NULL);
 }
 
+/* Runs the dialog for @job, which it owns from here */
+static void
+run_dialog_job (GtkWindow    *parent,
+                PrintJob     *job,
+                GtkPageSetup *page_setup)
+{
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperation *op;
+  GtkPrintOperationResult result;
+
+  op = print_operation_new (job, page_setup);
+  g_object_set_data_full (G_OBJECT (op), "ll-print-job", job,
+                          (GDestroyNotify) print_job_free);
+  if (session_settings != NULL)
+    gtk_print_operation_set_print_settings (op, session_settings);
+  gtk_print_operation_set_allow_async (op, TRUE);
+  /* fixed pages are drawn for their own paper */
+  gtk_print_operation_set_embed_page_setup (op, job->pages == NULL);
+  g_signal_connect (op, "done", G_CALLBACK (on_done), job);
+
+  result = gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    parent, &error);
+  if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
+    finish_job (op, job, result, error);
+}
+
 void
 ll_print_run_dialog (GtkWindow       *parent,
                      LlDoc           *doc,
@@ -298,9 +388,6 @@ ll_print_run_dialog (GtkWindow       *parent,
                      LlPrintDoneFunc  done,
                      gpointer         user_data)
 {
-  g_autoptr(GError) error = NULL;
-  GtkPrintOperation *op;
-  GtkPrintOperationResult result;
   PrintJob *job;
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
@@ -311,18 +398,29 @@ ll_print_run_dialog (GtkWindow       *parent,
   job->owned_doc = doc;
   job->done = done;
   job->user_data = user_data;
+  run_dialog_job (parent, job, page_setup);
+}
 
-  op = print_operation_new (job, page_setup);
-  g_object_set_data_full (G_OBJECT (op), "ll-print-job", job,
-                          (GDestroyNotify) print_job_free);
-  if (session_settings != NULL)
-    gtk_print_operation_set_print_settings (op, session_settings);
-  gtk_print_operation_set_allow_async (op, TRUE);
-  gtk_print_operation_set_embed_page_setup (op, TRUE);
-  g_signal_connect (op, "done", G_CALLBACK (on_done), job);
+/**
+ * ll_print_run_pages_dialog:
+ * As ll_print_run_dialog(), for fixed pages on the paper of their page
+ * setup. Ownership of @pages passes here.
+ */
+void
+ll_print_run_pages_dialog (GtkWindow       *parent,
+                           LlPrintPages    *pages,
+                           LlPrintDoneFunc  done,
+                           gpointer         user_data)
+{
+  PrintJob *job;
 
-  result = gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    parent, &error);
-  if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
-    finish_job (op, job, result, error);
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (pages != NULL);
+
+  job = g_new0 (PrintJob, 1);
+  job->pages = pages;
+  job->owned_pages = pages;
+  job->done = done;
+  job->user_data = user_data;
+  run_dialog_job (parent, job, ll_print_pages_get_page_setup (pages));
 }

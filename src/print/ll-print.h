@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "ll-doc.h"
+#include "ll-print-pages.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,9 @@ GQuark        ll_print_error_quark     (void);
 /* A new portrait page setup for @paper, "a4" or "letter" (any case); NULL
  * or anything else gives A4. */
 GtkPageSetup *ll_print_page_setup_new  (const char     *paper);
+/* The same in @orientation: certificates are A4 landscape. */
+GtkPageSetup *ll_print_page_setup_new_oriented (const char         *paper,
+                                                GtkPageOrientation  orientation);
 
 /* Writes @doc to a PDF at @path with no dialog and no display. @page_setup
  * may be NULL for A4 portrait. An existing file at @path is replaced only
@@ -43,5 +47,15 @@ void          ll_print_run_dialog      (GtkWindow      *parent,
                                         GtkPageSetup   *page_setup,
                                         LlPrintDoneFunc done,
                                         gpointer        user_data);
+
+/* The same for fixed pages (ll-print-pages.h), on the paper of their page
+ * setup. The dialog takes ownership of @pages. */
+gboolean      ll_print_export_pages_pdf (LlPrintPages    *pages,
+                                         const char      *path,
+                                         GError         **error);
+void          ll_print_run_pages_dialog (GtkWindow       *parent,
+                                         LlPrintPages    *pages,
+                                         LlPrintDoneFunc  done,
+                                         gpointer         user_data);
 
 G_END_DECLS
