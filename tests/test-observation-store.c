@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "ll-framework.h"
+#include "ll-observation-csv.h"
 #include "ll-store-observation.h"
 #include "ll-test-util.h"
 
@@ -363,6 +364,80 @@ test_frameworks (Fixture       *f,
   g_assert_cmpuint (ll_framework_get_n_behaviours (loaded, 0), ==, 5);
 }
 
+/* The notes' CSV, as a spreadsheet or Python's csv module reads it:
+ * accents, commas, quotes and line breaks intact, formulas made text. */
+static void
+test_csv (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv_path = g_build_filename (f->dir, "notes.csv", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) records = NULL;
+  gint64 id = add_observation (f, "2026-03-10", "Année 4, groupe \"B\"", "=HYPERLINK(\"http://x\")");
+  const char *script =
+    "import csv, sys\n"
+    "with open(sys.argv[1], encoding='utf-8-sig', newline='') as f:\n"
+    "    for row in csv.reader(f):\n"
+    "        sys.stdout.write('\\x1f'.join(row) + '\\x1e')\n";
+  int status;
+
+  ll_store_update_observation_number (f->store, id, LL_STORE_OBSERVATION_OBSERVER, f->observer, &error);
+  ll_store_update_observation_text (f->store, id, LL_STORE_OBSERVATION_YEAR_GROUP, "Year 4", &error);
+  ll_store_insert_note (f->store, id, 2, "perseverance empathy-and-listening",
+                        "Zoë said: \"try again\",\nthen tried again", &error);
+  ll_store_insert_note (f->store, id, 41, "", "+1 for the plenary; @everyone joined", &error);
+  g_assert_no_error (error);
+
+  g_assert_true (ll_observation_csv_write_file (f->store, csv_path, &error));
+  g_assert_no_error (error);
+  {
+    const char *argv[] = { "python3", "-c", script, csv_path, NULL };
+
+    status = ll_test_spawn (argv, &out, &err);
+  }
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpint (status, ==, 0);
+  records = g_strsplit (out, "\x1e", -1);
+  g_assert_cmpuint (g_strv_length (records), ==, 4);
+  g_assert_cmpstr (records[0], ==,
+                   "Date\x1fObserver\x1fTeacher\x1f" "Class\x1fYear group\x1fSubject\x1fMinute\x1f"
+                   "Behaviours\x1fNote");
+  g_assert_cmpstr (records[1], ==,
+                   "2026-03-10\x1fHelen Marsh\x1fPriya Shah\x1f" "Année 4, groupe \"B\"\x1fYear 4\x1f"
+                   "'=HYPERLINK(\"http://x\")\x1f" "2\x1fPerseverance; Empathy and listening\x1f"
+                   "Zoë said: \"try again\",\nthen tried again");
+  g_assert_true (g_str_has_suffix (records[2], "\x1f" "41\x1f\x1f'+1 for the plenary; @everyone joined"));
+  g_assert_cmpstr (records[3], ==, "");
+
+  /* RFC 4180: CRLF after every record, a byte order mark for spreadsheets */
+  {
+    g_autofree char *bytes = NULL;
+
+    g_assert_true (g_file_get_contents (csv_path, &bytes, NULL, NULL));
+    g_assert_true (g_str_has_prefix (bytes, "\xef\xbb\xbf" "Date,"));
+    g_assert_true (g_str_has_suffix (bytes, "joined\r\n"));
+    g_assert_nonnull (strstr (bytes, "\"Zoë said: \"\"try again\"\",\nthen tried again\"\r\n"));
+  }
+}
+
+static void
+test_csv_defuse (void)
+{
+  const char *cases[][2] = {
+    { "=1+1", "'=1+1" }, { "+44 1234", "'+44 1234" }, { "-2", "'-2" }, { "@SUM(A1)", "'@SUM(A1)" },
+    { "\tx", "'\tx" }, { "\rx", "'\rx" }, { "plain", "plain" }, { "", "" }, { "a=b", "a=b" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *defused = ll_csv_defuse (cases[i][0]);
+
+      g_assert_cmpstr (defused, ==, cases[i][1]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -375,7 +450,9 @@ main (int   argc,
   ADD ("/observation-store/notes-tallies-levels", test_notes_tallies_levels);
   ADD ("/observation-store/search", test_search);
   ADD ("/observation-store/frameworks", test_frameworks);
+  ADD ("/observation-store/csv", test_csv);
 #undef ADD
   g_test_add_func ("/observation-store/search-query", test_search_query);
+  g_test_add_func ("/observation-store/csv-defuse", test_csv_defuse);
   return g_test_run ();
 }

@@ -930,3 +930,69 @@ ll_store_dup_behaviours_in_use (LlStore  *self,
     g_strv_builder_add (result, sorted[i]);
   return g_strv_builder_end (result);
 }
+
+/* Notes for the CSV -------------------------------------------------------- */
+
+void
+ll_store_note_row_free (LlStoreNoteRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->date);
+  g_free (row->observer);
+  g_free (row->teacher);
+  g_free (row->class_group);
+  g_free (row->year_group);
+  g_free (row->subject);
+  g_free (row->behaviours);
+  g_free (row->text);
+  g_free (row);
+}
+
+gboolean
+ll_store_foreach_note_row (LlStore             *self,
+                           LlStoreNoteRowFunc   func,
+                           gpointer             user_data,
+                           GError             **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+  int rc;
+
+  g_return_val_if_fail (LL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  stmt = _ll_store_prepare (self,
+                            "SELECT o.date, coalesce (po.name, ''), coalesce (pt.name, ''), o.class_group, "
+                            "o.year_group, o.subject, n.minute, n.behaviours, n.text, coalesce (o.framework_id, 0) "
+                            "FROM observation o JOIN observation_note n ON n.document_id = o.document_id "
+                            "LEFT JOIN person po ON po.id = o.observer_id "
+                            "LEFT JOIN person pt ON pt.id = o.teacher_id "
+                            "ORDER BY o.date, o.start, o.document_id, n.id",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(LlStoreNoteRow) row = g_new0 (LlStoreNoteRow, 1);
+
+      row->date = text_at (stmt, 0);
+      row->observer = text_at (stmt, 1);
+      row->teacher = text_at (stmt, 2);
+      row->class_group = text_at (stmt, 3);
+      row->year_group = text_at (stmt, 4);
+      row->subject = text_at (stmt, 5);
+      row->minute = (guint) MAX (sqlite3_column_int (stmt, 6), 0);
+      row->behaviours = text_at (stmt, 7);
+      row->text = text_at (stmt, 8);
+      row->framework_id = sqlite3_column_int64 (stmt, 9);
+      ok = func (row, user_data, error);
+    }
+  sqlite3_finalize (stmt);
+  if (ok && rc != SQLITE_DONE)
+    {
+      _ll_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  return ok;
+}

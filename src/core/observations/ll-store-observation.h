@@ -182,4 +182,33 @@ GStrv      ll_store_dup_behaviours_in_use (LlStore      *self,
                                            gint64        framework_id,
                                            GError      **error);
 
+/* One note with what the CSV of notes says about its observation. */
+typedef struct
+{
+  char   *date;
+  char   *observer;      /* the person's name, or "" */
+  char   *teacher;
+  char   *class_group;
+  char   *year_group;
+  char   *subject;
+  guint   minute;
+  char   *behaviours;    /* keys, separated by spaces */
+  char   *text;
+  gint64  framework_id;  /* 0 if none */
+} LlStoreNoteRow;
+
+void       ll_store_note_row_free         (LlStoreNoteRow *row);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LlStoreNoteRow, ll_store_note_row_free)
+
+/* Calls @func with every note of every observation, by the observation's
+ * date and start time and then in the order the notes were taken,
+ * without holding them all at once. */
+typedef gboolean (*LlStoreNoteRowFunc) (const LlStoreNoteRow *row,
+                                        gpointer              user_data,
+                                        GError              **error);
+gboolean   ll_store_foreach_note_row      (LlStore            *self,
+                                           LlStoreNoteRowFunc  func,
+                                           gpointer            user_data,
+                                           GError            **error);
+
 G_END_DECLS
