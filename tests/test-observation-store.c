@@ -11,6 +11,7 @@
 #include "ll-framework.h"
 #include "ll-observation-csv.h"
 #include "ll-store-observation.h"
+#include "ll-term.h"
 #include "ll-test-util.h"
 
 typedef struct
@@ -438,6 +439,102 @@ test_csv_defuse (void)
     }
 }
 
+static void
+test_terms (void)
+{
+  struct { const char *date; const char *id; const char *label; const char *start; const char *end; } cases[] = {
+    { "2025-09-01", "2025-autumn", "Autumn term 2025", "2025-09-01", "2026-01-01" },
+    { "2025-12-31", "2025-autumn", "Autumn term 2025", "2025-09-01", "2026-01-01" },
+    { "2026-01-05", "2025-spring", "Spring term 2026", "2026-01-01", "2026-04-01" },
+    { "2026-04-20", "2025-summer", "Summer term 2026", "2026-04-01", "2026-09-01" },
+    { "2026-08-31", "2025-summer", "Summer term 2026", "2026-04-01", "2026-09-01" },
+  };
+  const char *bad[] = { "", "2026-02-30", "2026-13-01", "26-01-01", "2026-01-01x", "2026-1-1", NULL };
+  LlTerm term, back, later;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *id = NULL;
+      g_autofree char *label = NULL;
+      char start[11], end[11];
+
+      g_assert_true (ll_term_from_date (cases[i].date, &term));
+      id = ll_term_dup_id (&term);
+      label = ll_term_dup_label (&term);
+      ll_term_get_range (&term, start, end);
+      g_assert_cmpstr (id, ==, cases[i].id);
+      g_assert_cmpstr (label, ==, cases[i].label);
+      g_assert_cmpstr (start, ==, cases[i].start);
+      g_assert_cmpstr (end, ==, cases[i].end);
+      g_assert_true (ll_term_from_id (id, &back));
+      g_assert_cmpint (ll_term_compare (&term, &back), ==, 0);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    g_assert_false (ll_term_from_date (bad[i], &term));
+  g_assert_false (ll_term_from_id ("2025-winter", &term));
+  g_assert_false (ll_term_from_id ("20x5-autumn", &term));
+  g_assert_true (ll_term_from_date ("2025-10-01", &term));
+  g_assert_true (ll_term_from_date ("2026-02-01", &later));
+  g_assert_cmpint (ll_term_compare (&term, &later), <, 0);
+}
+
+/* The share of observations in which each behaviour was developing or
+ * embedded, by period and year group: what the trends draw. */
+static void
+test_shares (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) shares = NULL;
+  g_auto(GStrv) months = NULL;
+  struct { const char *date; const char *year; int perseverance; int noticing; } rows[] = {
+    { "2025-10-01", "Year 7", 1, 3 },
+    { "2025-11-15", "Year 7", 2, -1 },
+    { "2025-12-01", "Year 8", 3, 0 },
+    { "2026-02-01", "Year 7", 3, 2 },
+  };
+  LlStoreShare *share;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      gint64 id = add_observation (f, rows[i].date, "7A", "English");
+
+      ll_store_update_observation_text (f->store, id, LL_STORE_OBSERVATION_YEAR_GROUP, rows[i].year, &error);
+      ll_store_set_level (f->store, id, "perseverance", rows[i].perseverance, "", &error);
+      if (rows[i].noticing >= 0)
+        ll_store_set_level (f->store, id, "noticing", rows[i].noticing, "", &error);
+      g_assert_no_error (error);
+    }
+
+  /* autumn, every year group: developing (2) or embedded (3) */
+  shares = ll_store_list_shares (f->store, f->framework, "2025-09-01", "2026-01-01", NULL, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (shares->len, ==, 2);
+  share = g_ptr_array_index (shares, 0);
+  g_assert_cmpstr (share->behaviour, ==, "noticing");
+  g_assert_cmpuint (share->observed, ==, 2);
+  g_assert_cmpuint (share->reached, ==, 1);
+  share = g_ptr_array_index (shares, 1);
+  g_assert_cmpstr (share->behaviour, ==, "perseverance");
+  g_assert_cmpuint (share->observed, ==, 3);
+  g_assert_cmpuint (share->reached, ==, 2);
+
+  /* Year 7 only */
+  g_clear_pointer (&shares, g_ptr_array_unref);
+  shares = ll_store_list_shares (f->store, f->framework, "2025-09-01", "2026-01-01", "Year 7", 2, &error);
+  share = g_ptr_array_index (shares, 1);
+  g_assert_cmpuint (share->observed, ==, 2);
+  g_assert_cmpuint (share->reached, ==, 1);
+
+  months = ll_store_dup_observation_months (f->store, &error);
+  g_assert_no_error (error);
+  {
+    const char * const expected[] = { "2025-10", "2025-11", "2025-12", "2026-02", NULL };
+
+    g_assert_cmpstrv (months, expected);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -451,8 +548,10 @@ main (int   argc,
   ADD ("/observation-store/search", test_search);
   ADD ("/observation-store/frameworks", test_frameworks);
   ADD ("/observation-store/csv", test_csv);
+  ADD ("/observation-store/shares", test_shares);
 #undef ADD
   g_test_add_func ("/observation-store/search-query", test_search_query);
   g_test_add_func ("/observation-store/csv-defuse", test_csv_defuse);
+  g_test_add_func ("/observation-store/terms", test_terms);
   return g_test_run ();
 }

@@ -996,3 +996,89 @@ ll_store_foreach_note_row (LlStore             *self,
     }
   return ok;
 }
+
+/* Trends ------------------------------------------------------------------ */
+
+void
+ll_store_share_free (LlStoreShare *share)
+{
+  if (share == NULL)
+    return;
+  g_free (share->behaviour);
+  g_free (share);
+}
+
+static gpointer
+make_share (sqlite3_stmt *stmt)
+{
+  LlStoreShare *row = g_new0 (LlStoreShare, 1);
+
+  row->behaviour = text_at (stmt, 0);
+  row->observed = (guint) MAX (sqlite3_column_int (stmt, 1), 0);
+  row->reached = (guint) MAX (sqlite3_column_int (stmt, 2), 0);
+  return row;
+}
+
+GPtrArray *
+ll_store_list_shares (LlStore     *self,
+                      gint64       framework_id,
+                      const char  *from,
+                      const char  *until,
+                      const char  *year_group,
+                      int          threshold,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LL_IS_STORE (self), NULL);
+  g_return_val_if_fail (from != NULL && until != NULL, NULL);
+
+  stmt = _ll_store_prepare (self,
+                            "SELECT l.behaviour, count (*), sum (l.level >= ?5) "
+                            "FROM observation o JOIN observation_level l ON l.document_id = o.document_id "
+                            "WHERE o.framework_id = ?1 AND o.date >= ?2 AND o.date < ?3 "
+                            "AND (?4 = '' OR o.year_group = ?4) AND l.level >= 0 "
+                            "GROUP BY l.behaviour ORDER BY l.behaviour",
+                            error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, framework_id);
+      sqlite3_bind_text (stmt, 2, from, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, until, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, year_group != NULL ? year_group : "", -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 5, threshold);
+    }
+  return collect (self, stmt, make_share, (GDestroyNotify) ll_store_share_free, error);
+}
+
+GStrv
+ll_store_dup_observation_months (LlStore  *self,
+                                 GError  **error)
+{
+  g_autoptr(GStrvBuilder) months = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LL_IS_STORE (self), NULL);
+
+  /* read from the list's index, in its order */
+  stmt = _ll_store_prepare (self,
+                            "SELECT DISTINCT substr (date, 1, 7) FROM observation INDEXED BY observation_list "
+                            "ORDER BY 1",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *month = text_at (stmt, 0);
+
+      g_strv_builder_add (months, month);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _ll_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_strv_builder_end (months);
+}

@@ -211,4 +211,28 @@ gboolean   ll_store_foreach_note_row      (LlStore            *self,
                                            gpointer            user_data,
                                            GError            **error);
 
+/* How often a behaviour reached a level in a period. */
+typedef struct
+{
+  char   *behaviour;
+  guint   observed;      /* observations that gave it a level */
+  guint   reached;       /* of them, at @threshold or above */
+} LlStoreShare;
+
+void       ll_store_share_free            (LlStoreShare *share);
+
+/* For the observations using @framework_id dated from @from up to (not
+ * including) @until, of @year_group (NULL or "" for all): each behaviour
+ * given a level, by key. Of LlStoreShare. */
+GPtrArray *ll_store_list_shares           (LlStore      *self,
+                                           gint64        framework_id,
+                                           const char   *from,
+                                           const char   *until,
+                                           const char   *year_group,
+                                           int           threshold,
+                                           GError      **error);
+/* The months (YYYY-MM) in which there are observations, in order. */
+GStrv      ll_store_dup_observation_months (LlStore     *self,
+                                           GError      **error);
+
 G_END_DECLS
