@@ -472,6 +472,13 @@ test_terms (void)
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     g_assert_false (ll_term_from_date (bad[i], &term));
   g_assert_false (ll_term_from_id ("2025-winter", &term));
+  {
+    g_autofree char *long_date = ll_date_dup_long ("2026-03-04");
+    g_autofree char *not_a_date = ll_date_dup_long ("soon");
+
+    g_assert_cmpstr (long_date, ==, "4 March 2026");
+    g_assert_cmpstr (not_a_date, ==, "soon");
+  }
   g_assert_false (ll_term_from_id ("20x5-autumn", &term));
   g_assert_true (ll_term_from_date ("2025-10-01", &term));
   g_assert_true (ll_term_from_date ("2026-02-01", &later));

@@ -117,3 +117,19 @@ ll_term_compare (const LlTerm *a,
     return a->year < b->year ? -1 : 1;
   return (int) a->season - (int) b->season;
 }
+
+char *
+ll_date_dup_long (const char *iso_date)
+{
+  int year, month, day;
+  char tail;
+  g_autoptr(GDateTime) date = NULL;
+
+  if (iso_date == NULL)
+    return g_strdup ("");
+  if (strlen (iso_date) != 10 || sscanf (iso_date, "%4d-%2d-%2d%c", &year, &month, &day, &tail) != 3
+      || (date = g_date_time_new_utc (year, month, day, 0, 0, 0)) == NULL)
+    return g_strdup (iso_date);
+  /* TRANSLATORS: a date as in "4 March 2026", see g_date_time_format() */
+  return g_date_time_format (date, _("%-d %B %Y"));
+}

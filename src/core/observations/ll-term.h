@@ -37,6 +37,9 @@ char     *ll_term_dup_label    (const LlTerm *term);
 char     *ll_term_dup_id       (const LlTerm *term);
 gboolean  ll_term_from_id      (const char   *id,
                                 LlTerm       *term);
+/* @iso_date (YYYY-MM-DD) as people write it, "4 March 2026"; a copy of
+ * @iso_date when it is not such a date. */
+char     *ll_date_dup_long     (const char   *iso_date);
 /* Orders terms in time. */
 int       ll_term_compare      (const LlTerm *a,
                                 const LlTerm *b);
