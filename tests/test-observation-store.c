@@ -10,6 +10,7 @@
 
 #include "ll-framework.h"
 #include "ll-observation-csv.h"
+#include "ll-observation-sample.h"
 #include "ll-store-observation.h"
 #include "ll-term.h"
 #include "ll-test-util.h"
@@ -542,6 +543,108 @@ test_shares (Fixture       *f,
   }
 }
 
+static GString *
+sample_csv (Fixture *f,
+            guint    scale)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) builtin = ll_framework_list_builtin ();
+  gint64 teachers[] = { f->teacher };
+  gint64 observers[] = { f->observer };
+  LlObservationSampleSetup setup = {
+    f->framework, g_ptr_array_index (builtin, 0), observers, 1, teachers, 1, "2026-06-30",
+  };
+  GString *csv;
+
+  g_assert_true (ll_observation_sample_add (f->store, &setup, scale, &error));
+  g_assert_no_error (error);
+  csv = ll_observation_csv_build (f->store, &error);
+  g_assert_no_error (error);
+  return csv;
+}
+
+/* A year of observations at every status, with notes, tallies, levels and
+ * dialogue as far as each has got, and the year's change in them. */
+static void
+test_sample (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) csv = sample_csv (f, 1);
+  g_autoptr(GPtrArray) list = ll_store_list_observations (f->store, &error);
+  g_autoptr(GHashTable) statuses = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) autumn = NULL;
+  g_autoptr(GPtrArray) summer = NULL;
+  guint reached[2] = { 0, 0 }, observed[2] = { 0, 0 };
+  LlStoreObservationSummary *first, *last;
+
+  g_assert_cmpuint (list->len, ==, 40);
+  for (guint i = 0; i < list->len; i++)
+    {
+      LlStoreObservationSummary *row = g_ptr_array_index (list, i);
+
+      g_hash_table_add (statuses, row->status);
+      g_assert_cmpstr (row->year_group, !=, "");
+      g_assert_cmpint (row->teacher_id, ==, f->teacher);
+    }
+  g_assert_true (g_hash_table_contains (statuses, "planned"));
+  g_assert_true (g_hash_table_contains (statuses, "observed"));
+  g_assert_true (g_hash_table_contains (statuses, "discussed"));
+  g_assert_true (g_hash_table_contains (statuses, "closed"));
+  first = g_ptr_array_index (list, 0);
+  last = g_ptr_array_index (list, list->len - 1);
+  g_assert_cmpstr (first->date, >=, "2025-08-01");
+  g_assert_cmpstr (last->date, <=, "2026-07-20");
+  /* notes for every observation that has happened */
+  {
+    g_auto(GStrv) records = g_strsplit (csv->str, "\r\n", -1);
+
+    g_assert_cmpuint (g_strv_length (records), >, 200);
+  }
+
+  /* more developing and embedded in the summer than in the autumn */
+  autumn = ll_store_list_shares (f->store, f->framework, "2025-09-01", "2026-01-01", NULL, 2, &error);
+  summer = ll_store_list_shares (f->store, f->framework, "2026-04-01", "2026-09-01", NULL, 2, &error);
+  for (guint i = 0; i < autumn->len; i++)
+    {
+      LlStoreShare *share = g_ptr_array_index (autumn, i);
+
+      reached[0] += share->reached;
+      observed[0] += share->observed;
+    }
+  for (guint i = 0; i < summer->len; i++)
+    {
+      LlStoreShare *share = g_ptr_array_index (summer, i);
+
+      reached[1] += share->reached;
+      observed[1] += share->observed;
+    }
+  g_assert_cmpuint (observed[0], >, 0);
+  g_assert_cmpuint (observed[1], >, 0);
+  g_assert_cmpfloat ((double) reached[0] / observed[0], <, (double) reached[1] / observed[1]);
+}
+
+/* The same scale and day give the same year. */
+static void
+test_sample_repeats (void)
+{
+  g_autoptr(GString) first = NULL;
+  g_autoptr(GString) second = NULL;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      Fixture f = { 0 };
+
+      fixture_set_up (&f, NULL);
+      if (i == 0)
+        first = sample_csv (&f, 2);
+      else
+        second = sample_csv (&f, 2);
+      fixture_tear_down (&f, NULL);
+    }
+  g_assert_cmpstr (first->str, ==, second->str);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -556,9 +659,11 @@ main (int   argc,
   ADD ("/observation-store/frameworks", test_frameworks);
   ADD ("/observation-store/csv", test_csv);
   ADD ("/observation-store/shares", test_shares);
+  ADD ("/observation-store/sample", test_sample);
 #undef ADD
   g_test_add_func ("/observation-store/search-query", test_search_query);
   g_test_add_func ("/observation-store/csv-defuse", test_csv_defuse);
   g_test_add_func ("/observation-store/terms", test_terms);
+  g_test_add_func ("/observation-store/sample-repeats", test_sample_repeats);
   return g_test_run ();
 }
