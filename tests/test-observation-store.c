@@ -258,6 +258,13 @@ test_search (Fixture       *f,
   g_assert_cmpuint (hits->len, ==, 2);
   hit = g_ptr_array_index (hits, 0);
   g_assert_nonnull (strstr (hit->snippet, "\002predicted\003"));
+  /* the words around it, without markup, for a hit in the other words */
+  {
+    g_autoptr(GPtrArray) found = ll_store_search_observations (f->store, "drov", 10, &error);
+
+    hit = g_ptr_array_index (found, 0);
+    g_assert_cmpstr (hit->snippet, ==, "…History Questions from pupils \002drove\003 the lesson");
+  }
   g_assert_cmpuint (n_hits (f, "questions"), ==, 1);
   g_assert_cmpuint (n_hits (f, "History"), ==, 1);
   /* the word being typed, accents or none, case or none */
@@ -296,8 +303,12 @@ test_search_query (void)
   struct { const char *typed; const char *query; } cases[] = {
     { "bias", "\"bias\"*" },
     { "pairs bias ", "\"pairs\" \"bias\"" },
-    { "\"a\" OR b", "\"a\" \"OR\" \"b\"*" },
+    { "\"a\" OR bc", "\"a\" \"OR\" \"bc\"*" },
     { "élan-vital", "\"élan\" \"vital\"*" },
+    /* one letter being typed would match half the year */
+    { "salt w", "\"salt\"" },
+    { "p", NULL },
+    { "a b ", "\"a\" \"b\"" },
     { "  ", NULL },
     { "*:-", NULL },
   };
