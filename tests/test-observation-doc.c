@@ -4,10 +4,13 @@
 
 #include <string.h>
 
+#include "ll-chart-trend.h"
 #include "ll-docbook.h"
 #include "ll-framework.h"
 #include "ll-observation-doc.h"
 #include "ll-observation-private.h"
+#include "ll-observation-sample.h"
+#include "ll-observation-summary.h"
 #include "ll-print.h"
 #include "ll-store-observation.h"
 #include "ll-test-util.h"
@@ -84,8 +87,6 @@ test_export_and_print (void)
 
   g_assert_true (ll_print_export_pdf (doc, NULL, pdf_path, &error));
   g_assert_no_error (error);
-  if (g_getenv ("LL_KEEP_PDF") != NULL)
-    ll_print_export_pdf (doc, NULL, g_getenv ("LL_KEEP_PDF"), NULL);
   text = ll_test_pdf_text (pdf_path);
   g_assert_nonnull (strstr (text, "Questions for the dialogue"));
   g_assert_nonnull (strstr (text, "What made Jo try again?"));
@@ -121,6 +122,73 @@ test_planned (void)
   ll_test_rm_rf (dir);
 }
 
+/* A term's summary: counts, the behaviours as a chart and as a table,
+ * the next steps agreed; valid DocBook with the chart beside it, and on
+ * paper. No teacher is named. */
+static void
+test_summary (void)
+{
+  g_autofree char *dir = ll_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "Summary.llw", NULL);
+  g_autofree char *xml_path = g_build_filename (dir, "summary.xml", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "summary.pdf", NULL);
+  g_autofree char *xml = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlStore) store = ll_store_create (path, &error);
+  g_autoptr(GPtrArray) builtin = ll_framework_list_builtin ();
+  g_autoptr(LlObservationTrend) trend = NULL;
+  g_autoptr(GBytes) png = NULL;
+  gint64 teacher = ll_store_insert_person (store, "Grace Adeyemi", "teacher", &error);
+  gint64 observer = ll_store_insert_person (store, "Helen Marsh", "headteacher", &error);
+  LlObservationSampleSetup setup = {
+    0, g_ptr_array_index (builtin, 0), &observer, 1, &teacher, 1, "2026-06-30",
+  };
+  LlChart *chart;
+  LlDoc *doc;
+  guint spring = G_MAXUINT;
+
+  setup.framework_id = ll_store_save_framework (store, 0, setup.framework, &error);
+  g_assert_true (ll_observation_sample_add (store, &setup, 1, &error));
+  g_assert_no_error (error);
+
+  trend = ll_observation_trend_new (store, setup.framework_id, NULL, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trend->n_terms, >=, 3);
+  g_assert_cmpuint (trend->n_behaviours, ==, 17);
+  for (guint t = 0; t < trend->n_terms; t++)
+    if (g_str_has_prefix (trend->term_labels[t], "Spring term 2026"))
+      spring = t;
+  g_assert_cmpuint (spring, <, trend->n_terms);
+
+  chart = ll_chart_trend_new (trend, spring, 1, trend->term_labels[spring]);
+  png = ll_chart_render_png (chart, LL_CHART_RADAR, 800, 640);
+  ll_chart_trend_free (chart);
+  doc = ll_observation_summary_build_doc (store, trend, spring, "Ashcombe Vale Primary School", png, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (doc->title, ==, "Observations, Spring term 2026");
+
+  g_assert_true (ll_docbook_write_file (doc, xml_path, &error));
+  g_assert_no_error (error);
+  ll_test_assert_docbook_valid (xml_path);
+  g_assert_true (g_file_get_contents (xml_path, &xml, NULL, NULL));
+  g_assert_nonnull (strstr (xml, "<figure"));
+  g_assert_nonnull (strstr (xml, "By year group"));
+  g_assert_nonnull (strstr (xml, "Developing or embedded"));
+  g_assert_nonnull (strstr (xml, "Next steps agreed"));
+  g_assert_null (strstr (xml, "Grace Adeyemi"));
+
+  g_assert_true (ll_print_export_pdf (doc, NULL, pdf_path, &error));
+  g_assert_no_error (error);
+  if (g_getenv ("LL_KEEP_PDF") != NULL)
+    ll_print_export_pdf (doc, NULL, g_getenv ("LL_KEEP_PDF"), NULL);
+  text = ll_test_pdf_text (pdf_path);
+  g_assert_nonnull (strstr (text, "Empathy and listening"));
+  g_assert_nonnull (strstr (text, "%"));
+  ll_doc_free (doc);
+  ll_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -129,5 +197,6 @@ main (int   argc,
 
   g_test_add_func ("/observation-doc/export-and-print", test_export_and_print);
   g_test_add_func ("/observation-doc/planned", test_planned);
+  g_test_add_func ("/observation-doc/summary", test_summary);
   return g_test_run ();
 }

@@ -531,3 +531,37 @@ ll_chart_write (const LlChart  *chart,
     }
   return TRUE;
 }
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+GBytes *
+ll_chart_render_png (const LlChart *chart,
+                     LlChartLayout  layout,
+                     int            width,
+                     int            height)
+{
+  cairo_surface_t *surface;
+  GByteArray *png;
+  cairo_t *cr;
+
+  g_return_val_if_fail (chart != NULL, NULL);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cr = cairo_create (surface);
+  png = g_byte_array_new ();
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  ll_chart_draw (cr, chart, layout, 0, 0, width, height);
+  cairo_destroy (cr);
+  cairo_surface_write_to_png_stream (surface, append_bytes, png);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (png);
+}

@@ -61,4 +61,10 @@ gboolean  ll_chart_write  (const LlChart  *chart,
                            const char     *path,
                            GError        **error);
 
+/* @chart as a PNG file's bytes, @width × @height pixels. */
+GBytes   *ll_chart_render_png (const LlChart *chart,
+                               LlChartLayout  layout,
+                               int            width,
+                               int            height);
+
 G_END_DECLS

@@ -1270,3 +1270,110 @@ ll_store_dup_observation_months (LlStore  *self,
     }
   return g_strv_builder_end (months);
 }
+
+/* The termly summary -------------------------------------------------------- */
+
+gboolean
+ll_store_count_observations (LlStore     *self,
+                             const char  *from,
+                             const char  *until,
+                             guint       *observations,
+                             guint       *teachers,
+                             guint       *observers,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LL_IS_STORE (self), FALSE);
+
+  stmt = _ll_store_prepare (self,
+                            "SELECT count (*), count (DISTINCT teacher_id), count (DISTINCT observer_id) "
+                            "FROM observation WHERE date >= ?1 AND date < ?2",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, until, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *observations = (guint) sqlite3_column_int (stmt, 0);
+      *teachers = (guint) sqlite3_column_int (stmt, 1);
+      *observers = (guint) sqlite3_column_int (stmt, 2);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _ll_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GPtrArray *
+ll_store_count_by_year_group (LlStore     *self,
+                              const char  *from,
+                              const char  *until,
+                              GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LL_IS_STORE (self), NULL);
+
+  stmt = _ll_store_prepare (self,
+                            "SELECT year_group, count (*), '' FROM observation WHERE date >= ?1 AND date < ?2 "
+                            "GROUP BY year_group "
+                            /* Nursery and Reception before Year 1, Year 2 before Year 10 */
+                            "ORDER BY year_group LIKE 'Year %', length (year_group), year_group",
+                            error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, until, -1, SQLITE_STATIC);
+    }
+  return collect (self, stmt, make_mark, (GDestroyNotify) ll_store_mark_free, error);
+}
+
+static gpointer
+make_step (sqlite3_stmt *stmt)
+{
+  LlStoreNoteRow *row = g_new0 (LlStoreNoteRow, 1);
+
+  row->date = text_at (stmt, 0);
+  row->year_group = text_at (stmt, 1);
+  row->subject = text_at (stmt, 2);
+  row->text = text_at (stmt, 3);
+  row->observer = g_strdup ("");
+  row->teacher = g_strdup ("");
+  row->class_group = g_strdup ("");
+  row->behaviours = g_strdup ("");
+  return row;
+}
+
+GPtrArray *
+ll_store_list_agreed_steps (LlStore     *self,
+                            const char  *from,
+                            const char  *until,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LL_IS_STORE (self), NULL);
+
+  /* the first line of next_steps is the step agreed */
+  stmt = _ll_store_prepare (self,
+                            "SELECT date, year_group, subject, "
+                            "  CASE WHEN instr (next_steps, char (10)) > 0"
+                            "    THEN substr (next_steps, 1, instr (next_steps, char (10)) - 1)"
+                            "    ELSE next_steps END "
+                            "FROM observation WHERE date >= ?1 AND date < ?2 AND next_steps != '' "
+                            "ORDER BY date, start, document_id",
+                            error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, until, -1, SQLITE_STATIC);
+    }
+  return collect (self, stmt, make_step, (GDestroyNotify) ll_store_note_row_free, error);
+}

@@ -235,4 +235,27 @@ GPtrArray *ll_store_list_shares           (LlStore      *self,
 GStrv      ll_store_dup_observation_months (LlStore     *self,
                                            GError      **error);
 
+/* The observations dated from @from up to @until: how many, of how many
+ * teachers and by how many observers. */
+gboolean   ll_store_count_observations    (LlStore      *self,
+                                           const char   *from,
+                                           const char   *until,
+                                           guint        *observations,
+                                           guint        *teachers,
+                                           guint        *observers,
+                                           GError      **error);
+/* The same, by year group: of LlStoreMark whose behaviour is the year
+ * group and value the count, in the order of the year groups' names. */
+GPtrArray *ll_store_count_by_year_group   (LlStore      *self,
+                                           const char   *from,
+                                           const char   *until,
+                                           GError      **error);
+/* The first (agreed) next step of each of those observations that has
+ * one, with its year group and subject: of LlStoreNoteRow with date,
+ * year_group, subject and text set. */
+GPtrArray *ll_store_list_agreed_steps     (LlStore      *self,
+                                           const char   *from,
+                                           const char   *until,
+                                           GError      **error);
+
 G_END_DECLS
