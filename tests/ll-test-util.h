@@ -13,6 +13,9 @@ char     *ll_test_data_path            (const char *name);
 /* Fails the test unless @path validates against the DocBook 5 RELAX NG
  * schema with jing. */
 void      ll_test_assert_docbook_valid (const char *path);
+/* Checks @path against the RELAX NG schema @rng with jing. */
+void      ll_test_assert_valid_against (const char *path,
+                                        const char *rng);
 /* The text of a PDF, by pdftotext -layout. */
 char     *ll_test_pdf_text             (const char *pdf_path);
 /* The number of pages of a PDF, by pdfinfo. */

@@ -574,6 +574,37 @@ test_not_regular (Fixture       *f,
   g_assert_false (g_file_test (xml, G_FILE_TEST_EXISTS));
 }
 
+/* An observation in a workbook (the frozen one of version 4) is listed,
+ * exported as valid DocBook and printed by its ID. */
+static void
+test_observation (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *frozen = ll_test_data_path ("workbooks/version-4.llw");
+  g_autofree char *path = g_build_filename (f->dir, "Observed.llw", NULL);
+  g_autofree char *xml = g_build_filename (f->dir, "observation.xml", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "observation.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (frozen, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents_full (path, contents, (gssize) length, G_FILE_SET_CONTENTS_NONE, 0600, NULL));
+  g_assert_cmpint (run_app (&out, &err, "--list", path, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "observation\t3\tYear 4 science, 4 March\n"));
+
+  g_assert_cmpint (run_app (&out, &err, "--export-docbook", xml, "--document=3", path, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  ll_test_assert_docbook_valid (xml);
+  g_assert_cmpint (run_app (&out, &err, "--print-pdf", pdf, "--document=3", path, NULL), ==, 0);
+  text = ll_test_pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Tom Whitlock"));
+  g_assert_nonnull (strstr (text, "Kept going after a wrong start"));
+  g_assert_nonnull (strstr (text, "Agreed: Plan before starting"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -599,6 +630,7 @@ main (int   argc,
   ADD ("not-regular", test_not_regular);
   ADD ("read-with-log", test_read_with_log);
   ADD ("non-utf8-name", test_non_utf8_name);
+  ADD ("observation", test_observation);
 #undef ADD
   return g_test_run ();
 }

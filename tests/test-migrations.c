@@ -5,6 +5,8 @@
  * would make of an empty one. */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "ll-narrative.h"
@@ -13,6 +15,7 @@
 #include "ll-revision.h"
 #include "ll-school.h"
 #include "ll-store.h"
+#include "ll-store-observation.h"
 #include "ll-test-util.h"
 #include "ll-workbook.h"
 
@@ -106,6 +109,51 @@ assert_narrative (LlWorkbook *workbook)
   g_assert_cmpstr (ll_revision_get_name (revision), ==, "First draft for staff");
 }
 
+/* From version 4: a framework and one observation of Tom Whitlock by
+ * Priya Natarajan, with notes, a tally and a level. */
+static void
+assert_observation (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlStore) store = ll_store_open (path, TRUE, NULL, &error);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GPtrArray) tallies = NULL;
+  g_autoptr(GPtrArray) levels = NULL;
+  g_autoptr(LlStoreObservation) observation = NULL;
+  g_autoptr(GArray) frameworks = NULL;
+  g_autoptr(LlFramework) framework = NULL;
+  LlStoreObservationSummary *summary;
+
+  g_assert_no_error (error);
+  frameworks = ll_store_list_frameworks (store, &error);
+  g_assert_cmpuint (frameworks->len, ==, 1);
+  framework = ll_store_load_framework (store, g_array_index (frameworks, gint64, 0), &error);
+  g_assert_cmpstr (ll_framework_get_name (framework), ==, "Building Learning Power");
+  list = ll_store_list_observations (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  summary = g_ptr_array_index (list, 0);
+  g_assert_cmpstr (summary->date, ==, "2026-03-04");
+  g_assert_cmpstr (summary->status, ==, "discussed");
+  observation = ll_store_get_observation (store, summary->id, &error);
+  g_assert_cmpstr (observation->title, ==, "Year 4 science, 4 March");
+  g_assert_cmpstr (observation->texts[LL_STORE_OBSERVATION_SUBJECT], ==, "Science");
+  g_assert_nonnull (strstr (observation->texts[LL_STORE_OBSERVATION_STRENGTHS], "<emphasis>why</emphasis>"));
+  notes = ll_store_list_notes (store, summary->id, &error);
+  g_assert_cmpuint (notes->len, ==, 2);
+  tallies = ll_store_list_tallies (store, summary->id, &error);
+  g_assert_cmpuint (tallies->len, ==, 1);
+  levels = ll_store_list_levels (store, summary->id, &error);
+  g_assert_cmpuint (levels->len, ==, 1);
+  {
+    g_autoptr(GPtrArray) hits = ll_store_search_observations (store, "rust", 10, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, 1);
+  }
+}
+
 static void
 test_opens_with_its_content (Fixture       *f,
                              gconstpointer  data)
@@ -119,7 +167,7 @@ test_opens_with_its_content (Fixture       *f,
   g_assert_no_error (error);
   assert_school_and_people (workbook);
   g_assert_cmpuint (g_list_model_get_n_items (ll_workbook_get_documents (workbook)), ==,
-                    f->version >= 3 ? 2 : 1);
+                    f->version >= 4 ? 3 : f->version >= 3 ? 2 : 1);
   if (f->version >= 3)
     assert_narrative (workbook);
 
@@ -148,6 +196,9 @@ test_opens_with_its_content (Fixture       *f,
   g_assert_no_error (error);
   g_assert_null (ll_workbook_get_backup_path (workbook));
   assert_school_and_people (workbook);
+  g_clear_object (&workbook);
+  if (f->version >= 4)
+    assert_observation (f->path);
 }
 
 /* Opening an older workbook read-only upgrades it in memory and changes

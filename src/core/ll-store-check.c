@@ -11,6 +11,8 @@
 static const char * const required_tables[] = {
   "school", "person", "document", "meta",
   "narrative", "narrative_section", "revision", "revision_section",
+  "framework", "framework_group", "behaviour", "observation", "observation_note",
+  "observation_tally", "observation_level", "observation_note_search", "observation_search",
 };
 
 gint64

@@ -404,8 +404,15 @@ _ll_store_wal_bind (LlStore  *self,
   g_autoptr(GString) sql = g_string_new (NULL);
   sqlite3_stmt *stmt = NULL;
 
-  if (sqlite3_prepare_v2 (self->db, "SELECT name FROM main.sqlite_master WHERE type = 'table' "
-                          "AND name NOT IN ('meta') AND name NOT LIKE 'sqlite_%'",
+  /* Not on a search index nor on the tables that hold it: it changes with
+   * its table, which has the trigger, and a trigger on its tables would
+   * run into the index's own writes for ever. */
+  if (sqlite3_prepare_v2 (self->db, "SELECT m.name FROM main.sqlite_master AS m WHERE m.type = 'table' "
+                          "AND m.name NOT IN ('meta') AND m.name NOT LIKE 'sqlite_%' "
+                          "AND m.sql NOT LIKE 'CREATE VIRTUAL TABLE%' "
+                          "AND NOT EXISTS (SELECT 1 FROM main.sqlite_master AS v WHERE v.type = 'table' "
+                          "  AND v.sql LIKE 'CREATE VIRTUAL TABLE%' "
+                          "  AND m.name LIKE replace (v.name, '_', '\\_') || '\\_%' ESCAPE '\\')",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       _ll_store_set_sqlite_error (self, sqlite3_errcode (self->db), error);

@@ -8,6 +8,9 @@
 #include "ll-document-info-private.h"
 #include "ll-model-private.h"
 #include "ll-narrative-private.h"
+#include "ll-observation-doc.h"
+#include "ll-observation-private.h"
+#include "ll-store-observation.h"
 #include "ll-prompts.h"
 #include "ll-workbook.h"
 
@@ -714,6 +717,48 @@ build_vision_doc (LlWorkbook  *self,
   return doc;
 }
 
+/* The name of the person @id, or NULL. */
+static const char *
+person_name (LlWorkbook *self,
+             gint64      id)
+{
+  GListModel *people = ll_workbook_get_people (self);
+
+  for (guint i = 0; id > 0 && i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(LlPerson) person = g_list_model_get_item (people, i);
+
+      if (ll_person_get_id (person) == id)
+        return ll_person_get_name (person);
+    }
+  return NULL;
+}
+
+static LlDoc *
+build_observation_doc (LlWorkbook     *self,
+                       LlDocumentInfo *info,
+                       GError        **error)
+{
+  g_autoptr(LlObservation) observation = NULL;
+  g_autoptr(LlFramework) framework = NULL;
+  LlObservationNames names = { 0 };
+  gint64 framework_id;
+
+  /* what waits is in the file before the observation is read from it */
+  ll_pending_flush (self->pending, NULL);
+  observation = _ll_observation_load (self->store, self->pending, ll_document_info_get_id (info), error);
+  if (observation == NULL)
+    return NULL;
+  framework_id = ll_observation_get_number (observation, LL_OBSERVATION_FRAMEWORK);
+  if (framework_id > 0)
+    framework = ll_store_load_framework (self->store, framework_id, NULL);
+  names.title = ll_document_info_get_title (info);
+  names.observer = person_name (self, ll_observation_get_number (observation, LL_OBSERVATION_OBSERVER));
+  names.teacher = person_name (self, ll_observation_get_number (observation, LL_OBSERVATION_TEACHER));
+  names.school = ll_school_get_name (self->school);
+  return ll_observation_build_doc (observation, &names, framework);
+}
+
 /**
  * ll_workbook_build_doc:
  * Builds the neutral tree of the document @document_id. Rich text stays as
@@ -741,6 +786,8 @@ ll_workbook_build_doc (LlWorkbook  *self,
       if (g_strcmp0 (ll_document_info_get_kind (info), "vision") == 0
           && ll_workbook_find_narrative (self, document_id) != NULL)
         return build_vision_doc (self, ll_workbook_find_narrative (self, document_id));
+      if (g_strcmp0 (ll_document_info_get_kind (info), "observation") == 0)
+        return build_observation_doc (self, info, error);
       break;
     }
   g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NO_SUCH_DOCUMENT,

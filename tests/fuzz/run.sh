@@ -16,7 +16,7 @@ duration=${1:-60}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(fuzz-docbook-read fuzz-docbook-blocks fuzz-store-open fuzz-store-log)
+  targets=(fuzz-docbook-read fuzz-docbook-blocks fuzz-framework-read fuzz-store-open fuzz-store-log)
 fi
 build=${LL_FUZZ_BUILD:-build-fuzz}
 work=$build/fuzz

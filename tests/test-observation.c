@@ -1,0 +1,230 @@
+/* test-observation.c: an observation as the form changes it: fields,
+ * live notes, tallies with undo, levels, and what reaches the workbook
+ * (displayless) */
+#include "config.h"
+
+#include <string.h>
+
+#include "ll-framework.h"
+#include "ll-observation-private.h"
+#include "ll-pending.h"
+#include "ll-store-observation.h"
+#include "ll-test-util.h"
+
+typedef struct
+{
+  char          *dir;
+  char          *path;
+  LlStore       *store;
+  LlPending     *pending;
+  LlObservation *observation;
+  gint64         id;
+} Fixture;
+
+static void
+load (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->observation = _ll_observation_load (f->store, f->pending, f->id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->observation);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = ll_test_make_tmpdir ();
+  f->path = g_build_filename (f->dir, "Observation.llw", NULL);
+  f->store = ll_store_create (f->path, &error);
+  g_assert_no_error (error);
+  f->pending = ll_pending_new (f->store);
+  f->id = ll_store_insert_observation (f->store, "Year 7 science", 0, "2026-03-04", &error);
+  g_assert_no_error (error);
+  load (f);
+}
+
+/* Writes what waits, and opens everything again from the file. */
+static void
+reopen (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ll_pending_flush (f->pending, &error));
+  g_assert_no_error (error);
+  {
+    gpointer store = f->store;
+
+    g_object_add_weak_pointer (store, &store);
+    g_clear_object (&f->observation);
+    g_clear_object (&f->pending);
+    g_clear_object (&f->store);
+    /* nothing keeps the workbook open */
+    g_assert_null (store);
+  }
+  f->store = ll_store_open (f->path, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  f->pending = ll_pending_new (f->store);
+  load (f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->pending != NULL)
+    ll_pending_flush (f->pending, NULL);
+  g_clear_object (&f->observation);
+  g_clear_object (&f->pending);
+  g_clear_object (&f->store);
+  ll_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static void
+test_fields (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subject = NULL;
+  gint64 teacher = ll_store_insert_person (f->store, "Priya Shah", "teacher", &error);
+  guint notified = 0;
+
+  g_assert_cmpint (ll_observation_get_status (f->observation), ==, LL_OBSERVATION_PLANNED);
+  g_assert_cmpstr (ll_observation_get_text (f->observation, LL_OBSERVATION_DATE), ==, "2026-03-04");
+  g_signal_connect_swapped (f->observation, "notify::class-group", G_CALLBACK (g_atomic_int_inc), &notified);
+
+  /* as the form sets them: through properties, as bindings do */
+  g_object_set (f->observation, "subject", "Science", "class-group", "7B", "year-group", "Year 7",
+                "duration", (gint64) 50, "teacher-id", teacher, NULL);
+  ll_observation_set_text (f->observation, LL_OBSERVATION_FOCUS, "perseverance questioning");
+  ll_observation_set_text (f->observation, LL_OBSERVATION_NEXT_STEPS,
+                           "Give pupils time to plan before they start\nTry a think-pair-share");
+  ll_observation_set_text (f->observation, LL_OBSERVATION_REFLECTION, "<para>The starter ran long.</para>");
+  ll_observation_set_status (f->observation, LL_OBSERVATION_DISCUSSED);
+  g_assert_cmpuint (notified, ==, 1);
+  /* setting the same again is no change */
+  g_object_set (f->observation, "class-group", "7B", NULL);
+  g_assert_cmpuint (notified, ==, 1);
+
+  reopen (f);
+  g_object_get (f->observation, "subject", &subject, NULL);
+  g_assert_cmpstr (subject, ==, "Science");
+  g_assert_cmpstr (ll_observation_get_text (f->observation, LL_OBSERVATION_CLASS_GROUP), ==, "7B");
+  g_assert_cmpstr (ll_observation_get_text (f->observation, LL_OBSERVATION_FOCUS), ==, "perseverance questioning");
+  g_assert_nonnull (strstr (ll_observation_get_text (f->observation, LL_OBSERVATION_NEXT_STEPS), "\nTry"));
+  g_assert_cmpint (ll_observation_get_number (f->observation, LL_OBSERVATION_DURATION), ==, 50);
+  g_assert_cmpint (ll_observation_get_number (f->observation, LL_OBSERVATION_TEACHER), ==, teacher);
+  g_assert_cmpint (ll_observation_get_status (f->observation), ==, LL_OBSERVATION_DISCUSSED);
+  g_assert_cmpstr (ll_observation_status_to_label (LL_OBSERVATION_CLOSED), ==, "Closed");
+}
+
+/* A choice is on disk at once; typing after a pause. */
+static void
+test_choices_written_at_once (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlStoreObservation) row = NULL;
+
+  ll_observation_set_status (f->observation, LL_OBSERVATION_OBSERVED);
+  ll_observation_set_text (f->observation, LL_OBSERVATION_STRENGTHS, "<para>Calm start</para>");
+  row = ll_store_get_observation (f->store, f->id, &error);
+  g_assert_cmpstr (row->texts[LL_STORE_OBSERVATION_STATUS], ==, "observed");
+  g_assert_cmpstr (row->texts[LL_STORE_OBSERVATION_STRENGTHS], ==, "");
+  g_assert_true (ll_pending_get_pending (f->pending));
+  g_assert_true (ll_pending_flush (f->pending, &error));
+  g_clear_pointer (&row, ll_store_observation_free);
+  row = ll_store_get_observation (f->store, f->id, &error);
+  g_assert_cmpstr (row->texts[LL_STORE_OBSERVATION_STRENGTHS], ==, "<para>Calm start</para>");
+}
+
+static void
+test_notes (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *notes = ll_observation_get_notes (f->observation);
+  LlObservationNote *first, *second;
+
+  first = ll_observation_add_note (f->observation, 4, "perseverance", "Jo tries again", &error);
+  g_assert_no_error (error);
+  second = ll_observation_add_note (f->observation, 9, "", "Pairs talk", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 2);
+  /* typing on into a note, then tagging it */
+  ll_observation_note_set_text (second, "Pairs talk through the method");
+  ll_observation_note_set_behaviours (second, "collaboration");
+  g_assert_true (ll_observation_remove_note (f->observation, first, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 1);
+
+  reopen (f);
+  notes = ll_observation_get_notes (f->observation);
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 1);
+  {
+    g_autoptr(LlObservationNote) note = g_list_model_get_item (notes, 0);
+
+    g_assert_cmpuint (ll_observation_note_get_minute (note), ==, 9);
+    g_assert_cmpstr (ll_observation_note_get_text (note), ==, "Pairs talk through the method");
+    g_assert_cmpstr (ll_observation_note_get_behaviours (note), ==, "collaboration");
+  }
+}
+
+static void
+count_cb (LlObservation *observation,
+          const char    *behaviour,
+          guint         *count)
+{
+  (*count)++;
+}
+
+static void
+test_tallies_and_levels (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *evidence = NULL;
+  guint changes = 0;
+
+  g_signal_connect (f->observation, "tallies-changed", G_CALLBACK (count_cb), &changes);
+  for (int i = 0; i < 3; i++)
+    ll_observation_change_tally (f->observation, "perseverance", +1);
+  /* undo, and never below nought */
+  ll_observation_change_tally (f->observation, "perseverance", -1);
+  ll_observation_change_tally (f->observation, "noticing", -1);
+  ll_observation_change_tally (f->observation, "noticing", +1);
+  ll_observation_change_tally (f->observation, "noticing", -1);
+  g_assert_cmpuint (ll_observation_get_tally (f->observation, "perseverance"), ==, 2);
+  g_assert_cmpuint (changes, ==, 6);
+
+  ll_observation_set_level (f->observation, "perseverance", 2, "Kept");
+  ll_observation_set_level (f->observation, "perseverance", 2, "Kept going after a wrong try");
+  ll_observation_set_level (f->observation, "noticing", 3, NULL);
+
+  reopen (f);
+  g_assert_cmpuint (ll_observation_get_tally (f->observation, "perseverance"), ==, 2);
+  g_assert_cmpuint (ll_observation_get_tally (f->observation, "noticing"), ==, 0);
+  g_assert_cmpint (ll_observation_get_level (f->observation, "perseverance", &evidence), ==, 2);
+  g_assert_cmpstr (evidence, ==, "Kept going after a wrong try");
+  g_assert_cmpint (ll_observation_get_level (f->observation, "noticing", NULL), ==, 3);
+  g_assert_cmpint (ll_observation_get_level (f->observation, "imagining", &evidence), ==, -1);
+  g_assert_cmpstr (evidence, ==, "");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/observation/fields", test_fields);
+  ADD ("/observation/choices-written-at-once", test_choices_written_at_once);
+  ADD ("/observation/notes", test_notes);
+  ADD ("/observation/tallies-and-levels", test_tallies_and_levels);
+#undef ADD
+  return g_test_run ();
+}
