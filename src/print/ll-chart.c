@@ -146,7 +146,8 @@ draw_series (cairo_t       *cr,
              double         cy,
              double         radius,
              double         line_width,
-             gboolean       marks)
+             gboolean       marks,
+             gboolean       faint)
 {
   const double *values = chart->series[series].values;
   gboolean drawing = FALSE;
@@ -172,6 +173,12 @@ draw_series (cairo_t       *cr,
       drawing = TRUE;
     }
   set_style (cr, series, line_width);
+  /* the first term under each later one, light and solid */
+  if (faint)
+    {
+      cairo_set_source_rgb (cr, 0.72, 0.72, 0.72);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
   cairo_stroke (cr);
   if (!marks)
     return;
@@ -343,7 +350,7 @@ draw_radar (cairo_t       *cr,
     }
   draw_grid (cr, chart, cx, cy, radius, scale, TRUE);
   for (guint series = 0; series < chart->n_series; series++)
-    draw_series (cr, chart, series, cx, cy, radius, 1.8 * scale, TRUE);
+    draw_series (cr, chart, series, cx, cy, radius, 1.8 * scale, TRUE, FALSE);
   draw_labels (cr, chart, cx, cy, radius, scale);
   draw_legend (cr, chart, x + width / 2 - 80 * scale, y + height - legend_height, 200 * scale, scale);
 }
@@ -416,15 +423,8 @@ draw_small_multiples (cairo_t       *cr,
       show_text (cr, chart->series[series].label, 9 * scale, TRUE, cell_width, cx, cy0 + 2 * scale, 0.5, 0);
       draw_grid (cr, chart, cx, cy, radius, scale, FALSE);
       if (series > 0)
-        {
-          cairo_save (cr);
-          cairo_push_group (cr);
-          draw_series (cr, chart, 0, cx, cy, radius, 1.2 * scale, FALSE);
-          cairo_pop_group_to_source (cr);
-          cairo_paint_with_alpha (cr, 0.35);
-          cairo_restore (cr);
-        }
-      draw_series (cr, chart, series, cx, cy, radius, 1.6 * scale, TRUE);
+        draw_series (cr, chart, 0, cx, cy, radius, 1.2 * scale, FALSE, TRUE);
+      draw_series (cr, chart, series, cx, cy, radius, 1.6 * scale, TRUE, FALSE);
       draw_sector_names (cr, chart, cx, cy, radius, scale);
     }
   if (chart->n_series > 1)
