@@ -10,6 +10,7 @@
 #include "ll-pending.h"
 #include "ll-store-observation.h"
 #include "ll-test-util.h"
+#include "ll-workbook-observations.h"
 
 typedef struct
 {
@@ -214,6 +215,63 @@ test_tallies_and_levels (Fixture       *f,
   g_assert_cmpstr (evidence, ==, "");
 }
 
+/* The workbook's observations as the place shows them: a new one is
+ * listed, its edits show in its line, it is found by its notes, and it
+ * can be removed. */
+static void
+test_workbook (void)
+{
+  g_autofree char *dir = ll_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "Workbook.llw", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = ll_workbook_create (path, &error);
+  g_autoptr(LlObservation) observation = NULL;
+  g_autoptr(LlObservation) again = NULL;
+  g_autoptr(LlObservationItem) item = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  GListModel *list;
+  guint n_documents;
+
+  g_assert_no_error (error);
+  list = ll_workbook_get_observations (workbook);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  n_documents = g_list_model_get_n_items (ll_workbook_get_documents (workbook));
+  observation = ll_workbook_add_observation (workbook, "2026-05-12", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (ll_workbook_get_documents (workbook)), ==, n_documents + 1);
+  /* the frameworks that ship came with the first observation */
+  g_assert_cmpstr (ll_framework_get_name (ll_workbook_get_observation_framework (workbook, observation)), ==,
+                   "Building Learning Power");
+
+  item = g_list_model_get_item (list, 0);
+  ll_observation_set_text (observation, LL_OBSERVATION_SUBJECT, "Geography");
+  ll_observation_set_text (observation, LL_OBSERVATION_FOCUS, "noticing planning");
+  ll_observation_set_status (observation, LL_OBSERVATION_OBSERVED);
+  g_assert_cmpstr (ll_observation_item_get_string (item, "subject"), ==, "Geography");
+  g_assert_cmpstr (ll_observation_item_get_string (item, "focus"), ==, "Noticing, Planning");
+  g_assert_cmpstr (ll_observation_item_get_string (item, "status"), ==, "Observed");
+
+  again = ll_workbook_open_observation (workbook, ll_observation_get_id (observation), &error);
+  g_assert_true (again == observation);
+  ll_observation_add_note (observation, 3, "noticing", "Maps compared side by side", &error);
+  g_assert_no_error (error);
+  hits = ll_workbook_search_observations (workbook, "maps", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_nonnull (strstr (((LlObservationHit *) g_ptr_array_index (hits, 0))->snippet, "\002Maps\003"));
+
+  g_assert_true (ll_workbook_remove_observation (workbook, ll_observation_get_id (observation), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (ll_workbook_get_documents (workbook)), ==, n_documents);
+  g_clear_object (&again);
+  g_clear_object (&observation);
+  g_clear_object (&item);
+  ll_workbook_close (workbook);
+  ll_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -226,5 +284,6 @@ main (int   argc,
   ADD ("/observation/notes", test_notes);
   ADD ("/observation/tallies-and-levels", test_tallies_and_levels);
 #undef ADD
+  g_test_add_func ("/observation/workbook", test_workbook);
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include "ll-store-observation.h"
 #include "ll-prompts.h"
 #include "ll-workbook.h"
+#include "ll-workbook-private.h"
 
 struct _LlWorkbook
 {
@@ -1038,4 +1039,50 @@ ll_workbook_check (const char *path,
                    gboolean   *ok)
 {
   return ll_store_check_file (path, ok);
+}
+
+/* For the files of each kind of document (ll-workbook-private.h) */
+
+LlStore *
+_ll_workbook_get_store (LlWorkbook *self)
+{
+  return self->store;
+}
+
+LlPending *
+_ll_workbook_get_pending (LlWorkbook *self)
+{
+  return self->pending;
+}
+
+void
+_ll_workbook_add_document (LlWorkbook *self,
+                           const char *kind,
+                           gint64      id,
+                           const char *title)
+{
+  g_autoptr(LlDocumentInfo) info = _ll_document_info_new (kind, id, title);
+
+  g_list_store_append (self->documents, info);
+}
+
+void
+_ll_workbook_remove_document (LlWorkbook *self,
+                              gint64      id)
+{
+  guint position;
+
+  if (find_document (self, id, &position) != NULL)
+    g_list_store_remove (self->documents, position);
+}
+
+void
+_ll_workbook_set_document_title (LlWorkbook *self,
+                                 gint64      id,
+                                 const char *title)
+{
+  LlDocumentInfo *info = find_document (self, id, NULL);
+
+  if (info != NULL)
+    _ll_document_info_set_title (info, title);
 }

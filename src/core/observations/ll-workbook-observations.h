@@ -1,0 +1,58 @@
+/* ll-workbook-observations.h: a workbook's lesson observations, as the
+ * observations place shows them */
+#pragma once
+
+#include "ll-framework.h"
+#include "ll-observation.h"
+#include "ll-workbook.h"
+
+G_BEGIN_DECLS
+
+/* One line of the year's list. Properties (strings unless said):
+ * "id" (gint64), "date", "start", "teacher", "observer" (names),
+ * "class-group", "year-group", "subject", "focus" (behaviour names),
+ * "status" (its label), "status-id", "follow-up", "title". */
+#define LL_TYPE_OBSERVATION_ITEM (ll_observation_item_get_type ())
+G_DECLARE_FINAL_TYPE (LlObservationItem, ll_observation_item, LL, OBSERVATION_ITEM, GObject)
+
+gint64       ll_observation_item_get_id     (LlObservationItem *self);
+const char  *ll_observation_item_get_string (LlObservationItem *self,
+                                             const char        *property);
+
+/* A match of a search: the observation and the words around the match,
+ * the matching ones between \x02 and \x03. */
+typedef struct
+{
+  gint64  id;
+  char   *snippet;
+} LlObservationHit;
+
+void         ll_observation_hit_free        (LlObservationHit *hit);
+
+/* The observations, by date (a GListModel of LlObservationItem), read
+ * when first asked for; the list follows edits of opened observations. */
+GListModel    *ll_workbook_get_observations     (LlWorkbook  *self);
+/* The observation @id with all it holds; the same object while anyone
+ * holds it. */
+LlObservation *ll_workbook_open_observation     (LlWorkbook  *self,
+                                                 gint64       id,
+                                                 GError     **error);
+/* A new planned observation on @date (YYYY-MM-DD), using the workbook's
+ * first framework; the frameworks that ship are added to a workbook that
+ * has none. */
+LlObservation *ll_workbook_add_observation      (LlWorkbook  *self,
+                                                 const char  *date,
+                                                 GError     **error);
+gboolean       ll_workbook_remove_observation   (LlWorkbook  *self,
+                                                 gint64       id,
+                                                 GError     **error);
+/* The framework @observation uses, or NULL. */
+LlFramework   *ll_workbook_get_observation_framework (LlWorkbook    *self,
+                                                      LlObservation *observation);
+/* Of LlObservationHit, best first. */
+GPtrArray     *ll_workbook_search_observations  (LlWorkbook  *self,
+                                                 const char  *typed,
+                                                 guint        limit,
+                                                 GError     **error);
+
+G_END_DECLS
