@@ -502,16 +502,22 @@ choose_document (LlWindow        *self,
 
   /* export and print what is on the screen */
   ll_vision_page_flush (self->vision_page);
+  ll_observations_page_flush (self->observations_page);
   documents = ll_workbook_get_documents (self->workbook);
   n = g_list_model_get_n_items (documents);
   if (n == 0)
     return;
 
-  /* The narrative being written is the document meant: no question. */
-  if (g_strcmp0 (ll_window_get_place (self), "vision") == 0
-      && ll_vision_page_get_current_document_id (self->vision_page) > 0)
+  /* The narrative being written, or the observation open, is the
+   * document meant: no question. */
+  if ((g_strcmp0 (ll_window_get_place (self), "vision") == 0
+       && ll_vision_page_get_current_document_id (self->vision_page) > 0)
+      || (g_strcmp0 (ll_window_get_place (self), "observations") == 0
+          && ll_observations_page_get_current_id (self->observations_page) > 0))
     {
-      gint64 id = ll_vision_page_get_current_document_id (self->vision_page);
+      gint64 id = g_strcmp0 (ll_window_get_place (self), "vision") == 0
+                  ? ll_vision_page_get_current_document_id (self->vision_page)
+                  : ll_observations_page_get_current_id (self->observations_page);
 
       for (guint i = 0; i < n; i++)
         {
@@ -695,8 +701,7 @@ school_action (GtkWidget  *widget,
   ll_window_show_school_window (LL_WINDOW (widget));
 }
 
-/* Ctrl+Shift+N: the main "new" of the place shown. Only Vision has one
- * so far. */
+/* Ctrl+Shift+N: the main "new" of the place shown. */
 static void
 new_item_action (GtkWidget  *widget,
                  const char *action_name,
@@ -711,6 +716,12 @@ new_item_action (GtkWidget  *widget,
       if (adw_leaflet_get_folded (self->leaflet))
         adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
       gtk_widget_activate_action (GTK_WIDGET (self->vision_page), "vision.new", NULL);
+    }
+  else if (g_strcmp0 (ll_window_get_place (self), "observations") == 0)
+    {
+      if (adw_leaflet_get_folded (self->leaflet))
+        adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      gtk_widget_activate_action (GTK_WIDGET (self->observations_page), "observations.new", NULL);
     }
 }
 

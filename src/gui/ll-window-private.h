@@ -1,6 +1,7 @@
 /* ll-window-private.h: what ll-window.c and ll-window-actions.c share */
 #pragma once
 
+#include "ll-observations-page.h"
 #include "ll-vision-page.h"
 #include "ll-window.h"
 
@@ -41,6 +42,7 @@ struct _LlWindow
   GtkRevealer          *moved_revealer;
   GtkStack             *stack;
   LlVisionPage         *vision_page;
+  LlObservationsPage   *observations_page;
   GMenu                *recent_menu;
 };
 

@@ -213,6 +213,8 @@ drop_workbook (LlWindow *self)
   /* what waits to be written goes to the workbook before it closes */
   if (self->vision_page != NULL)
     ll_vision_page_set_workbook (self->vision_page, NULL);
+  if (self->observations_page != NULL)
+    ll_observations_page_set_workbook (self->observations_page, NULL);
 
   if (self->school_window != NULL)
     gtk_window_destroy (self->school_window);
@@ -263,6 +265,7 @@ ll_window_set_workbook (LlWindow   *self,
     }
 
   ll_vision_page_set_workbook (self->vision_page, workbook);
+  ll_observations_page_set_workbook (self->observations_page, workbook);
   gtk_stack_set_visible_child_name (self->main_stack,
                                     workbook != NULL ? "workbook" : "empty");
   gtk_revealer_set_reveal_child (self->banner_revealer,
@@ -576,6 +579,7 @@ ll_window_close_request (GtkWindow *window)
 
   /* nothing typed is lost */
   ll_vision_page_flush (self->vision_page);
+  ll_observations_page_flush (self->observations_page);
   if (self->workbook != NULL && !self->close_anyway
       && !ll_workbook_flush (self->workbook, &error))
     {
@@ -620,6 +624,7 @@ ll_window_close_for_shutdown (LlWindow *self)
   g_return_if_fail (LL_IS_WINDOW (self));
 
   ll_vision_page_flush (self->vision_page);
+  ll_observations_page_flush (self->observations_page);
   if (self->workbook != NULL && !ll_workbook_flush (self->workbook, &error))
     g_printerr ("%s\n", _("Leading Learning is closing, but some changes could not be saved."));
   self->close_anyway = TRUE;
@@ -665,6 +670,7 @@ ll_window_class_init (LlWindowClass *klass)
   window_class->close_request = ll_window_close_request;
 
   g_type_ensure (LL_TYPE_VISION_PAGE);
+  g_type_ensure (LL_TYPE_OBSERVATIONS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/leadinglearning/LeadingLearning/ll-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LlWindow, toast_overlay);
@@ -677,6 +683,7 @@ ll_window_class_init (LlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlWindow, moved_revealer);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, vision_page);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, observations_page);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, sidebar_separator);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, content_header);

@@ -1,0 +1,232 @@
+/* test-observations-page.c: the Observations place in the window: a new
+ * observation from the keyboard shortcut, its details and focus, live
+ * notes, the list that follows it, search, and what reaches the workbook
+ * (display suite) */
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "ll-live-notes.h"
+#include "ll-observations-page.h"
+#include "ll-test-gui.h"
+#include "ll-test-util.h"
+#include "ll-window.h"
+#include "ll-workbook-observations.h"
+
+static LlApplication *app;
+
+typedef struct
+{
+  char     *dir;
+  char     *path;
+  LlWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = ll_test_make_tmpdir ();
+  f->path = g_build_filename (f->dir, "Test.llw", NULL);
+  ll_test_make_workbook (f->path);
+  f->window = ll_window_new (GTK_APPLICATION (app));
+  g_assert_true (ll_window_open_path (f->window, f->path));
+  gtk_window_present (GTK_WINDOW (f->window));
+  ll_test_iterate_briefly ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  ll_test_destroy_all_windows ();
+  ll_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static LlObservationsPage *
+page (Fixture *f)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (f->window), LL_TYPE_WINDOW, "observations_page");
+
+  g_assert_nonnull (child);
+  return LL_OBSERVATIONS_PAGE (child);
+}
+
+static gpointer
+page_child (Fixture    *f,
+            const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page (f)), LL_TYPE_OBSERVATIONS_PAGE, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+/* The first widget of @type under @root whose title or label is @title. */
+static GtkWidget *
+find_row (GtkWidget  *root,
+          GType       type,
+          const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && ADW_IS_PREFERENCES_ROW (child)
+          && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+      found = find_row (child, type, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_check (GtkWidget  *root,
+            const char *row_title)
+{
+  GtkWidget *row = find_row (root, ADW_TYPE_ACTION_ROW, row_title);
+
+  g_assert_nonnull (row);
+  return adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+}
+
+static LlWorkbook *
+read_back (Fixture *f)
+{
+  ll_workbook_flush (ll_window_get_workbook (f->window), NULL);
+  return ll_test_read_back (f->path);
+}
+
+static void
+test_new_and_fill (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(LlWorkbook) back = NULL;
+  g_autoptr(LlObservation) stored = NULL;
+  g_autoptr(LlObservationItem) item = NULL;
+  GListModel *shown;
+  LlLiveNotes *notes = page_child (f, "live_notes");
+  GtkWidget *subject, *perseverance;
+  GtkStack *stack = page_child (f, "stack");
+  gint64 id;
+
+  ll_window_set_place (f->window, "observations");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  /* Ctrl+Shift+N makes one in this place */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-item", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "form");
+  id = ll_observations_page_get_current_id (page (f));
+  g_assert_cmpint (id, >, 0);
+
+  subject = find_row (GTK_WIDGET (page (f)), ADW_TYPE_ENTRY_ROW, "S_ubject");
+  g_assert_nonnull (subject);
+  gtk_editable_set_text (GTK_EDITABLE (subject), "Geography");
+  perseverance = find_check (GTK_WIDGET (page (f)), "Perseverance");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (perseverance), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_check (GTK_WIDGET (page (f)), "Noticing")), TRUE);
+
+  /* the live notes follow the focus: a note tagged from the keyboard */
+  gtk_widget_grab_focus (GTK_WIDGET (notes));
+  ll_test_iterate_briefly ();
+  ll_test_press_key (GTK_WIDGET (f->window), GDK_KEY_1, GDK_CONTROL_MASK);
+  ll_test_press_key (GTK_WIDGET (f->window), GDK_KEY_2, GDK_ALT_MASK);
+  gtk_editable_set_text (ll_live_notes_get_entry (notes), "Maps compared side by side");
+  g_signal_emit_by_name (ll_live_notes_get_entry (notes), "activate");
+
+  /* back to the list, which shows the edits */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page (f)), "observations.back", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  shown = ll_observations_page_get_shown (page (f));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  item = g_list_model_get_item (shown, 0);
+  g_assert_cmpstr (ll_observation_item_get_string (item, "subject"), ==, "Geography");
+  g_assert_cmpstr (ll_observation_item_get_string (item, "focus"), ==, "Noticing, Perseverance");
+
+  /* search as you type: found by the note's words, and not by others */
+  gtk_editable_set_text (GTK_EDITABLE (page_child (f, "search_entry")), "maps");
+  g_signal_emit_by_name (page_child (f, "search_entry"), "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (page_child (f, "search_entry")), "volcano");
+  g_signal_emit_by_name (page_child (f, "search_entry"), "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  g_assert_true (gtk_widget_get_visible (page_child (f, "results_label")));
+  gtk_editable_set_text (GTK_EDITABLE (page_child (f, "search_entry")), "");
+  g_signal_emit_by_name (page_child (f, "search_entry"), "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+
+  /* all of it is in the workbook */
+  back = read_back (f);
+  stored = ll_workbook_open_observation (back, id, NULL);
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (ll_observation_get_text (stored, LL_OBSERVATION_SUBJECT), ==, "Geography");
+  g_assert_cmpstr (ll_observation_get_text (stored, LL_OBSERVATION_FOCUS), ==, "noticing perseverance");
+  g_assert_cmpuint (g_list_model_get_n_items (ll_observation_get_notes (stored)), ==, 1);
+  {
+    g_autoptr(LlObservationNote) note = g_list_model_get_item (ll_observation_get_notes (stored), 0);
+
+    g_assert_cmpstr (ll_observation_note_get_behaviours (note), ==, "noticing");
+    g_assert_cmpstr (ll_observation_note_get_text (note), ==, "Maps compared side by side");
+  }
+  g_assert_cmpuint (ll_observation_get_tally (stored, "perseverance"), ==, 1);
+}
+
+/* Opening from the list, and the level of a focus behaviour. */
+static void
+test_open_and_level (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlObservation) observation = NULL;
+  g_autoptr(LlWorkbook) back = NULL;
+  g_autoptr(LlObservation) stored = NULL;
+  LlWorkbook *workbook = ll_window_get_workbook (f->window);
+  AdwComboRow *level;
+  const char *evidence = NULL;
+
+  observation = ll_workbook_add_observation (workbook, "2026-02-10", &error);
+  g_assert_no_error (error);
+  ll_observation_set_text (observation, LL_OBSERVATION_FOCUS, "questioning");
+  ll_window_set_place (f->window, "observations");
+  ll_test_iterate_briefly ();
+  g_signal_emit_by_name (page_child (f, "column_view"), "activate", 0);
+  g_assert_cmpint (ll_observations_page_get_current_id (page (f)), ==, ll_observation_get_id (observation));
+
+  level = ADW_COMBO_ROW (find_row (GTK_WIDGET (page (f)), ADW_TYPE_COMBO_ROW, "Questioning"));
+  g_assert_nonnull (level);
+  /* "Not given", then the scale: Developing is the third level */
+  adw_combo_row_set_selected (level, 3);
+  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (page (f)), ADW_TYPE_ENTRY_ROW,
+                                                 "Evidence of Questioning")),
+                         "Pupils asked why twice");
+  back = read_back (f);
+  stored = ll_workbook_open_observation (back, ll_observation_get_id (observation), NULL);
+  g_assert_cmpint (ll_observation_get_level (stored, "questioning", &evidence), ==, 2);
+  g_assert_cmpstr (evidence, ==, "Pupils asked why twice");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = NULL;
+  int status;
+
+  app = ll_test_gui_init_app (&argc, &argv, &data_home);
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/observations-page/new-and-fill", test_new_and_fill);
+  ADD ("/observations-page/open-and-level", test_open_and_level);
+#undef ADD
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  ll_test_rm_rf (data_home);
+  return status;
+}
