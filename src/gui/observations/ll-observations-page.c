@@ -162,15 +162,16 @@ add_column (LlObservationsPage *self,
             gboolean            expand)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkSorter) sorter = NULL;
   GtkColumnViewColumn *column;
 
   g_signal_connect (factory, "setup", G_CALLBACK (label_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (label_bind_cb), (gpointer) property);
   g_signal_connect (factory, "unbind", G_CALLBACK (label_unbind_cb), NULL);
   column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_sorter (column,
-                                     GTK_SORTER (gtk_string_sorter_new (
-                                       gtk_property_expression_new (LL_TYPE_OBSERVATION_ITEM, NULL, property))));
+  sorter = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (LL_TYPE_OBSERVATION_ITEM, NULL,
+                                                                          property)));
+  gtk_column_view_column_set_sorter (column, sorter);
   gtk_column_view_column_set_expand (column, expand);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_append_column (self->column_view, column);
