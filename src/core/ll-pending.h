@@ -15,8 +15,9 @@ G_BEGIN_DECLS
 
 /* A change is written this long after the last change to any field... */
 #define LL_PENDING_DEBOUNCE_MS 300
-/* ...but never later than this after the first change still waiting. */
-#define LL_PENDING_MAX_WAIT_MS 1000
+/* ...but never later than this after the first change still waiting:
+ * short of a second, so that the write itself fits within the second. */
+#define LL_PENDING_MAX_WAIT_MS 800
 /* A write that failed is tried again this often. */
 #define LL_PENDING_RETRY_MS    2000
 

@@ -11,9 +11,12 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "ll-framework.h"
+#include "ll-observation-sample.h"
 #include "ll-role.h"
 #include "ll-sample.h"
 #include "ll-store.h"
+#include "ll-store-observation.h"
 #include "ll-text.h"
 
 static const struct {
@@ -74,16 +77,55 @@ add_school (LlStore  *store,
                                   "Orchard Lane\nAshcombe\nNorthmoor\nNM4 7QT", error);
 }
 
+/* Who leads observations, and who is observed. */
+typedef struct
+{
+  GArray *observers;
+  GArray *teachers;
+} Staff;
+
+static void
+staff_add (Staff  *people,
+           gint64  id,
+           LlRole  role)
+{
+  switch (role)
+    {
+    case LL_ROLE_HEADTEACHER:
+    case LL_ROLE_SENIOR_LEADER:
+    case LL_ROLE_MIDDLE_LEADER:
+      g_array_append_val (people->observers, id);
+      if (role == LL_ROLE_MIDDLE_LEADER)
+        g_array_append_val (people->teachers, id);
+      break;
+    case LL_ROLE_TEACHER:
+      g_array_append_val (people->teachers, id);
+      break;
+    case LL_ROLE_TEACHING_ASSISTANT:
+    case LL_ROLE_LEARNING_SUPPORT_ASSISTANT:
+    case LL_ROLE_FACILITATOR:
+    case LL_ROLE_TUTOR:
+    case LL_N_ROLES:
+      break;
+    }
+}
+
 static gboolean
 add_people (LlStore  *store,
             guint     scale,
+            Staff    *people,
             GError  **error)
 {
   guint extra = (scale - 1) * G_N_ELEMENTS (staff);
 
   for (guint i = 0; i < G_N_ELEMENTS (staff); i++)
-    if (ll_store_insert_person (store, staff[i].name, ll_role_to_id (staff[i].role), error) == 0)
-      return FALSE;
+    {
+      gint64 id = ll_store_insert_person (store, staff[i].name, ll_role_to_id (staff[i].role), error);
+
+      if (id == 0)
+        return FALSE;
+      staff_add (people, id, staff[i].role);
+    }
 
   /* Deterministic, so that benchmark workbooks are the same on every run. */
   for (guint i = 0; i < extra; i++)
@@ -93,9 +135,11 @@ add_people (LlStore  *store,
                                                family_names[(i / G_N_ELEMENTS (given_names) + i * 7)
                                                             % G_N_ELEMENTS (family_names)]);
       LlRole role = scaled_roles[i % G_N_ELEMENTS (scaled_roles)];
+      gint64 id = ll_store_insert_person (store, name, ll_role_to_id (role), error);
 
-      if (ll_store_insert_person (store, name, ll_role_to_id (role), error) == 0)
+      if (id == 0)
         return FALSE;
+      staff_add (people, id, role);
     }
   return TRUE;
 }
@@ -350,10 +394,42 @@ add_narrative (LlStore  *store,
   return ll_store_update_narrative (store, doc, "status", "shared", error);
 }
 
+/* A year of lesson observations, led by the school's leaders, up to
+ * today, under the first of the frameworks that come with the program;
+ * the others are there to choose from. */
+static gboolean
+add_observations (LlStore      *store,
+                  guint         scale,
+                  const Staff  *people,
+                  GError      **error)
+{
+  g_autoptr(GPtrArray) builtin = ll_framework_list_builtin ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  LlObservationSampleSetup setup = { 0 };
+
+  for (guint i = 0; i < builtin->len; i++)
+    {
+      gint64 id = ll_store_save_framework (store, 0, g_ptr_array_index (builtin, i), error);
+
+      if (id == 0)
+        return FALSE;
+      if (i == 0)
+        setup.framework_id = id;
+    }
+  setup.framework = g_ptr_array_index (builtin, 0);
+  setup.observers = (const gint64 *) people->observers->data;
+  setup.n_observers = people->observers->len;
+  setup.teachers = (const gint64 *) people->teachers->data;
+  setup.n_teachers = people->teachers->len;
+  setup.today = today;
+  return ll_observation_sample_add (store, &setup, scale, error);
+}
+
 /**
  * ll_sample_generate:
- * Writes the sample workbook in one transaction, so that a failure leaves
- * no half-made file behind.
+ * Writes the sample workbook; a failure removes the half-made file, so
+ * that none is left behind.
  */
 gboolean
 ll_sample_generate (const char  *path,
@@ -361,6 +437,9 @@ ll_sample_generate (const char  *path,
                     GError     **error)
 {
   g_autoptr(LlStore) store = NULL;
+  g_autoptr(GArray) observers = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) teachers = g_array_new (FALSE, FALSE, sizeof (gint64));
+  Staff people = { observers, teachers };
   gboolean ok;
 
   g_return_val_if_fail (path != NULL, FALSE);
@@ -372,7 +451,7 @@ ll_sample_generate (const char  *path,
     return FALSE;
   if (!ll_store_begin (store, error))
     goto fail;
-  ok = add_school (store, error) && add_people (store, scale, error);
+  ok = add_school (store, error) && add_people (store, scale, &people, error);
   for (guint i = 0; ok && i < 1 + (scale - 1) / 20; i++)
     ok = add_narrative (store, i, error);
   if (!ok)
@@ -380,7 +459,8 @@ ll_sample_generate (const char  *path,
       ll_store_rollback (store);
       goto fail;
     }
-  if (!ll_store_commit (store, error))
+  /* the observations are written in transactions of their own */
+  if (!ll_store_commit (store, error) || !add_observations (store, scale, &people, error))
     goto fail;
   ll_store_close (store);
   return TRUE;

@@ -238,7 +238,7 @@ rich_text_changed_cb (LlNarrativeSectionRow *self)
   if (self->loading || self->read_only)
     return;
   /* Wait for a pause in the typing; every key restarts the wait, but
-   * typing that goes on without a pause is written once a second. */
+   * typing that goes on without a pause is written within a second. */
   if (!was_pending)
     self->pending_since = g_get_monotonic_time ();
   g_clear_handle_id (&self->save_id, g_source_remove);

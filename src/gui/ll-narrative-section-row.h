@@ -16,7 +16,7 @@ G_DECLARE_FINAL_TYPE (LlNarrativeSectionRow, ll_narrative_section_row, LL, NARRA
 #define LL_AUTOSAVE_DELAY_MS 400
 /* ...or this long after the first change not yet written, while typing
  * goes on without a pause. */
-#define LL_AUTOSAVE_MAX_WAIT_MS 1000
+#define LL_AUTOSAVE_MAX_WAIT_MS 800
 
 GtkWidget           *ll_narrative_section_row_new              (LlNarrativeSection    *section,
                                                                gboolean               read_only);
