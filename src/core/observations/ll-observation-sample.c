@@ -111,7 +111,24 @@ para (const char *text)
   return g_strdup_printf ("<para" NS ">%s</para>\n", escaped);
 }
 
-/* A school day @offset days from @start, skipping weekends. */
+/* Whether pupils are in school: not at weekends, nor in the summer and
+ * Christmas holidays of English schools (roughly; half terms and Easter
+ * move from year to year and are left in). */
+static gboolean
+in_school (const GDate *date)
+{
+  GDateWeekday weekday = g_date_get_weekday (date);
+  GDateMonth month = g_date_get_month (date);
+  GDateDay day = g_date_get_day (date);
+
+  if (weekday == G_DATE_SATURDAY || weekday == G_DATE_SUNDAY)
+    return FALSE;
+  return !((month == G_DATE_JULY && day > 21) || month == G_DATE_AUGUST
+           || (month == G_DATE_SEPTEMBER && day < 3)
+           || (month == G_DATE_DECEMBER && day > 19) || (month == G_DATE_JANUARY && day < 5));
+}
+
+/* A school day @offset days from @start, or the first after it. */
 static GDate *
 school_day (const GDate *start,
             guint        offset)
@@ -119,7 +136,7 @@ school_day (const GDate *start,
   GDate *date = g_date_copy (start);
 
   g_date_add_days (date, offset);
-  while (g_date_get_weekday (date) == G_DATE_SATURDAY || g_date_get_weekday (date) == G_DATE_SUNDAY)
+  while (!in_school (date))
     g_date_add_days (date, 1);
   return date;
 }
@@ -274,6 +291,7 @@ ll_observation_sample_add (LlStore                        *store,
   g_autoptr(GRand) rand = g_rand_new_with_seed (20250908);
   g_autoptr(GDate) today = g_date_new ();
   g_autoptr(GDate) start = NULL;
+  g_autoptr(GArray) days = NULL;
   guint count = PER_SCALE * MAX (scale, 1);
   gboolean ok = TRUE;
   int year, month, day;
@@ -288,11 +306,23 @@ ll_observation_sample_add (LlStore                        *store,
   start = g_date_copy (today);
   g_date_subtract_days (start, 330);
 
+  /* spread evenly over the days pupils are in */
+  days = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint offset = 0; offset <= 344; offset++)
+    {
+      GDate date = *start;
+
+      g_date_add_days (&date, offset);
+      if (in_school (&date))
+        g_array_append_val (days, offset);
+    }
+
   if (!ll_store_begin (store, error))
     return FALSE;
   for (guint i = 0; ok && i < count; i++)
     {
-      g_autoptr(GDate) date = school_day (start, (guint) ((guint64) i * 344 / count));
+      guint k = (guint) ((guint64) i * days->len / count);
+      g_autoptr(GDate) date = school_day (start, g_array_index (days, guint, k));
 
       ok = add_one (store, setup, rand, date, today, error);
     }
