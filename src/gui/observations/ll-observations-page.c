@@ -505,7 +505,7 @@ fill_focus (LlObservationsPage *self)
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), behaviour->name);
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), behaviour->description);
           gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, behaviour->name, -1);
+          /* named by the row's title, as its activatable widget */
           g_object_set_data_full (G_OBJECT (check), "ll-key", g_strdup (behaviour->id), g_free);
           gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_strv_contains ((const char * const *) chosen,
                                                                                   behaviour->id));
