@@ -9,7 +9,9 @@
 #include <adwaita.h>
 
 #include "ll-live-notes.h"
+#include "ll-observation-filters.h"
 #include "ll-observations-page.h"
+#include "ll-sample.h"
 #include "ll-test-gui.h"
 #include "ll-test-util.h"
 #include "ll-window.h"
@@ -211,6 +213,160 @@ test_open_and_level (Fixture       *f,
   g_assert_cmpstr (evidence, ==, "Pupils asked why twice");
 }
 
+/* The drop-down of the filter bar that a screen reader calls @label. */
+static GtkDropDown *
+find_dropdown (GtkWidget  *root,
+               const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropDown *found;
+
+      if (GTK_IS_DROP_DOWN (child) && g_strcmp0 (gtk_widget_get_tooltip_text (child), label) == 0)
+        return GTK_DROP_DOWN (child);
+      found = find_dropdown (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Chooses @value in the drop-down as a person would, by its position
+ * among the choices it offers. */
+static void
+choose (GtkDropDown *dropdown,
+        const char  *value)
+{
+  GListModel *choices = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (choices), i), value))
+      {
+        gtk_drop_down_set_selected (dropdown, i);
+        return;
+      }
+  g_error ("the drop-down offers no “%s”", value);
+}
+
+static guint
+n_listed (Fixture *f)
+{
+  GtkSelectionModel *model = gtk_column_view_get_model (page_child (f, "column_view"));
+
+  return g_list_model_get_n_items (G_LIST_MODEL (model));
+}
+
+/* Every listed observation has @value for @property. */
+static void
+assert_all_listed (Fixture    *f,
+                   const char *property,
+                   const char *value)
+{
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (page_child (f, "column_view")));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(LlObservationItem) item = g_list_model_get_item (model, i);
+
+      g_assert_cmpstr (ll_observation_item_get_string (item, property), ==, value);
+    }
+}
+
+/* The filter bar over the sample's year: each choice narrows the list to
+ * the observations that have it, choices combine with each other and
+ * with the search, the label says how many are shown, and Clear Filters
+ * brings the year back. */
+static void
+test_filters (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sample = g_build_filename (f->dir, "Sample.llw", NULL);
+  GtkWidget *bar;
+  GtkLabel *results;
+  guint all, by_teacher, by_both;
+
+  g_assert_true (ll_sample_generate (sample, 1, &error));
+  g_assert_no_error (error);
+  g_assert_true (ll_window_open_path (f->window, sample));
+  ll_window_set_place (f->window, "observations");
+  ll_test_iterate_briefly ();
+  bar = page_child (f, "filters");
+  results = page_child (f, "results_label");
+  all = n_listed (f);
+  g_assert_cmpuint (all, ==, 40);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (results)));
+
+  /* the teachers offered are those observed, sorted; choosing one narrows */
+  choose (find_dropdown (bar, "Teacher"), "Chloe Bennett");
+  ll_test_iterate_briefly ();
+  by_teacher = n_listed (f);
+  g_assert_cmpuint (by_teacher, >, 0);
+  g_assert_cmpuint (by_teacher, <, all);
+  assert_all_listed (f, "teacher", "Chloe Bennett");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (results)));
+  {
+    g_autofree char *says = g_strdup_printf ("Showing %u of %u observations.", by_teacher, all);
+
+    g_assert_cmpstr (gtk_label_get_text (results), ==, says);
+  }
+
+  /* a status as well: both hold for every row */
+  choose (find_dropdown (bar, "Status"), "Closed");
+  ll_test_iterate_briefly ();
+  by_both = n_listed (f);
+  g_assert_cmpuint (by_both, <=, by_teacher);
+  assert_all_listed (f, "teacher", "Chloe Bennett");
+  assert_all_listed (f, "status", "Closed");
+
+  /* a term no observation of hers falls in leaves nothing, and says so */
+  choose (find_dropdown (bar, "Status"), "Planned");
+  ll_test_iterate_briefly ();
+  if (n_listed (f) == 0)
+    g_assert_cmpstr (gtk_label_get_text (results), ==, "No observation passes these filters.");
+
+  /* Clear Filters brings the whole year back */
+  ll_observation_filters_clear (LL_OBSERVATION_FILTERS (bar));
+  ll_test_iterate_briefly ();
+  g_assert_cmpuint (n_listed (f), ==, all);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (results)));
+
+  /* a behaviour: every listed observation has it in its focus */
+  choose (find_dropdown (bar, "Behaviour in the focus"), "Noticing");
+  ll_test_iterate_briefly ();
+  g_assert_cmpuint (n_listed (f), >, 0);
+  {
+    GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (page_child (f, "column_view")));
+
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(LlObservationItem) item = g_list_model_get_item (model, i);
+
+        g_assert_nonnull (strstr (ll_observation_item_get_string (item, "focus"), "Noticing"));
+      }
+  }
+  ll_observation_filters_clear (LL_OBSERVATION_FILTERS (bar));
+
+  /* follow-ups due: a date that has come, and not closed */
+  ll_observation_filters_set_due (LL_OBSERVATION_FILTERS (bar), TRUE);
+  ll_test_iterate_briefly ();
+  {
+    GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (page_child (f, "column_view")));
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(LlObservationItem) item = g_list_model_get_item (model, i);
+        const char *follow_up = ll_observation_item_get_string (item, "follow-up");
+
+        g_assert_true (follow_up[0] != '\0' && strcmp (follow_up, today) <= 0);
+        g_assert_cmpstr (ll_observation_item_get_string (item, "status-id"), !=, "closed");
+      }
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -223,6 +379,7 @@ main (int   argc,
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/observations-page/new-and-fill", test_new_and_fill);
   ADD ("/observations-page/open-and-level", test_open_and_level);
+  ADD ("/observations-page/filters", test_filters);
 #undef ADD
 
   status = g_test_run ();

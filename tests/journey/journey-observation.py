@@ -111,7 +111,7 @@ def check_details_written(j, workbook):
         root = j.export(workbook, rows[0][1], validate=False)
         return [detail(root, t) for t in ("Class", "Year group", "Subject")] == [CLASS, YEAR, SUBJECT]
     try:
-        wait_for("the details in the workbook", written, timeout=3, interval=0.3)
+        wait_for("the details in the workbook", written, timeout=10, interval=0.3)
     except Exception:
         root = j.export(workbook, rows[0][1], validate=False)
         fail("typed %r, Tab, %r, Tab, %r into the new observation, but the workbook has %r"
@@ -169,6 +169,8 @@ def journey(j):
     j.key("ctrl+shift+n")
     wait_for("the new observation in the workbook", lambda: observation_rows(j, workbook),
              timeout=10, interval=0.3)
+    # a person waits to see the form before typing
+    find_named(j, "Class or group", roles=("text",))
     # libadwaita 1.2 does not tell AT-SPI which entry row has the focus
     # (the row's inner text has none of its own), so where the keys went
     # is read back from the workbook instead

@@ -17,6 +17,7 @@
 #include "ll-live-notes.h"
 #include "ll-observations-page.h"
 #include "ll-rich-text.h"
+#include "ll-observation-filters.h"
 #include "ll-term.h"
 #include "ll-workbook-observations.h"
 
@@ -61,6 +62,7 @@ struct _LlObservationsPage
   /* template widgets */
   GtkStack           *stack;
   GtkSearchEntry     *search_entry;
+  LlObservationFilters *filters;
   GtkLabel           *results_label;
   GtkColumnView      *column_view;
   GtkLabel           *form_title;
@@ -186,7 +188,39 @@ filter_func (gpointer item,
   LlObservationsPage *self = user_data;
   gint64 id = ll_observation_item_get_id (item);
 
-  return self->hits == NULL || g_hash_table_contains (self->hits, &id);
+  return (self->hits == NULL || g_hash_table_contains (self->hits, &id))
+         && ll_observation_filters_match (self->filters, item);
+}
+
+/* Says how many observations the search and the filters leave. */
+static void
+update_results (LlObservationsPage *self)
+{
+  gboolean filtering = ll_observation_filters_is_active (self->filters);
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  GListModel *all = gtk_filter_list_model_get_model (self->filtered);
+  guint total = all != NULL ? g_list_model_get_n_items (all) : 0;
+  g_autofree char *text = NULL;
+
+  if (self->hits != NULL && shown == 0)
+    text = g_strdup (_("No observation has these words."));
+  else if (shown == 0 && filtering)
+    text = g_strdup (_("No observation passes these filters."));
+  else if (self->hits != NULL && !filtering)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u observation has these words.",
+                                         "%u observations have these words.", shown), shown);
+  else if (self->hits != NULL)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u observation passes the filters and has these words.",
+                                         "%u observations pass the filters and have these words.", shown),
+                            shown);
+  else if (filtering)
+    /* TRANSLATORS: "Showing 12 of 40 observations." */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Showing %u of %u observation.",
+                                         "Showing %u of %u observations.", total), shown, total);
+  if (text != NULL)
+    gtk_label_set_text (self->results_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->results_label), text != NULL);
 }
 
 static void
@@ -211,18 +245,14 @@ search_changed_cb (LlObservationsPage *self)
     }
   gtk_column_view_column_set_visible (self->match_column, self->hits != NULL);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  if (self->hits != NULL)
-    {
-      guint n = g_hash_table_size (self->hits);
-      g_autofree char *text = n == 0 ? g_strdup (_("No observation has these words."))
-                                     : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                     "%u observation has these words.",
-                                                                     "%u observations have these words.", n),
-                                                        n);
+  update_results (self);
+}
 
-      gtk_label_set_text (self->results_label, text);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->results_label), self->hits != NULL);
+static void
+filters_changed_cb (LlObservationsPage *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_results (self);
 }
 
 static void
@@ -761,6 +791,9 @@ ll_observations_page_set_workbook (LlObservationsPage *self,
   g_set_object (&self->workbook, workbook);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_filter_list_model_set_model (self->filtered, workbook != NULL ? ll_workbook_get_observations (workbook) : NULL);
+  ll_observation_filters_clear (self->filters);
+  ll_observation_filters_set_model (self->filters,
+                                    workbook != NULL ? ll_workbook_get_observations (workbook) : NULL);
   if (workbook != NULL)
     g_signal_connect_object (ll_workbook_get_observations (workbook), "items-changed",
                              G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
@@ -818,10 +851,12 @@ ll_observations_page_class_init (LlObservationsPageClass *klass)
   object_class->finalize = ll_observations_page_finalize;
 
   g_type_ensure (LL_TYPE_LIVE_NOTES);
+  g_type_ensure (LL_TYPE_OBSERVATION_FILTERS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/leadinglearning/LeadingLearning/ll-observations-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LlObservationsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, LlObservationsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, LlObservationsPage, filters);
   gtk_widget_class_bind_template_child (widget_class, LlObservationsPage, results_label);
   gtk_widget_class_bind_template_child (widget_class, LlObservationsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, LlObservationsPage, form_title);
@@ -832,6 +867,7 @@ ll_observations_page_class_init (LlObservationsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlObservationsPage, texts_box);
   gtk_widget_class_bind_template_child (widget_class, LlObservationsPage, steps_group);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_install_action (widget_class, "observations.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "observations.back", NULL, back_action);
