@@ -23,7 +23,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import pyatspi  # noqa: E402
 
-from journey import (Journey, describe, extents, fail, has_state,  # noqa: E402
+from journey import (Journey, ancestors, describe, extents, fail, has_state,  # noqa: E402
                      is_editable_text, same, text_of, wait_for, xdotool)
 
 DOCBOOK = "{http://docbook.org/ns/docbook}"
@@ -55,7 +55,12 @@ def scroll_into_view(j, node, what):
         elif y + height > wy + wheight - 10:
             button = "5"
         else:
-            return x, y, width, height
+            # the wheel scrolls smoothly: wait for the node to stop moving
+            time.sleep(0.3)
+            again = j.screen_box(node)
+            if again == (x, y, width, height):
+                return x, y, width, height
+            continue
         # without --sync, which waits for a motion that never comes when
         # the pointer is already there
         xdotool("mousemove", wx + wwidth - 40, wy + wheight // 2)
@@ -183,6 +188,9 @@ def journey(j):
     check_details_written(j, workbook)
 
     click_node(j, find_named(j, FOCUS_GROUP), "the %s group of the framework" % FOCUS_GROUP)
+    # the group opens to show its behaviours
+    find_named(j, FOCUS[0], roles=("check box",))
+    time.sleep(0.5)
     # the group's behaviours open below the window's edge: Tab goes to
     # each in turn, scrolling it into view, and Space chooses it
     for behaviour in FOCUS:
@@ -213,7 +221,11 @@ def journey(j):
     j.step("counting %s three times with Alt+1, then undoing one" % FOCUS[0])
     j.key("alt+1", "alt+1", "alt+1", "alt+BackSpace")
 
-    status = find_named(j, "Status", roles=("combo box", "list item", "push button"))
+    # the form's status, not the list's filter of the same name
+    status = wait_for("the observation's status", lambda: j.find(
+        lambda n: name_of(n) == "Status" and on_screen(n)
+        and n.getRoleName() in ("combo box", "list item", "push button")
+        and not any(name_of(a) == "Filters" for a in ancestors(n))), timeout=10)
     click_node(j, status, "the status")
     closed = find_named(j, "Closed")
     click_node(j, closed, "Closed")
@@ -226,8 +238,11 @@ def journey(j):
     click_node(j, search, "into the search")
     j.step("searching for “%s”" % SEARCH)
     j.type(SEARCH)
-    wait_for("the observation in the results", lambda: j.find(
-        lambda n: name_of(n) == CLASS and on_screen(n)), timeout=10)
+    wait_for("the search to find the one observation", lambda: j.find(
+        lambda n: name_of(n) == "1 observation has these words."), timeout=10)
+    wait_for("the observation's class in the list", lambda: j.find(
+        lambda n: name_of(n) == CLASS
+        and any(a.getRoleName() in ("table", "tree table") for a in ancestors(n))), timeout=10)
     j.close_window()
 
     check_workbook(j, workbook)
