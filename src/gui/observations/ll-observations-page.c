@@ -92,6 +92,27 @@ label_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, label);
 }
 
+/* "2026-12-04" as a person reads it in a list: "4 Dec 2026". */
+static gboolean
+short_date_cb (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      user_data)
+{
+  const char *iso = g_value_get_string (from);
+  int year, month, day;
+  g_autoptr(GDateTime) date = NULL;
+
+  if (iso != NULL && sscanf (iso, "%4d-%2d-%2d", &year, &month, &day) == 3)
+    date = g_date_time_new_local (year, month, day, 12, 0, 0);
+  if (date == NULL)
+    g_value_set_string (to, iso);
+  else
+    /* TRANSLATORS: a date in the list of observations, as strftime() has it */
+    g_value_take_string (to, g_date_time_format (date, _("%-d %b %Y")));
+  return TRUE;
+}
+
 static void
 label_bind_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
@@ -99,8 +120,13 @@ label_bind_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *label = gtk_list_item_get_child (list_item);
   GObject *item = gtk_list_item_get_item (list_item);
-  GBinding *binding = g_object_bind_property (item, property, label, "label", G_BINDING_SYNC_CREATE);
+  GBinding *binding;
 
+  if (g_str_equal (property, "date"))
+    binding = g_object_bind_property_full (item, property, label, "label", G_BINDING_SYNC_CREATE,
+                                           short_date_cb, NULL, NULL, NULL);
+  else
+    binding = g_object_bind_property (item, property, label, "label", G_BINDING_SYNC_CREATE);
   g_object_set_data (G_OBJECT (label), "ll-binding", binding);
 }
 
