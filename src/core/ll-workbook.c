@@ -1038,8 +1038,18 @@ ll_workbook_build_doc (LlWorkbook  *self,
     {
       LlTerm term;
 
-      if (summary_term (document_id, &term) && term_has_observations (self, &term))
-        return build_summary_doc (self, &term, error);
+      if (summary_term (document_id, &term))
+        {
+          g_autofree char *name = NULL;
+
+          if (term_has_observations (self, &term))
+            return build_summary_doc (self, &term, error);
+          name = ll_workbook_dup_summary_name (document_id);
+          g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NO_SUCH_DOCUMENT,
+                       _("This workbook has no observations in the term of “%s”, so it has no such "
+                         "summary. Use --list to see the documents it has."), name);
+          return NULL;
+        }
     }
   n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
   for (guint i = 0; i < n; i++)
