@@ -10,8 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ll-chart-trend.h"
 #include "ll-cli.h"
 #include "ll-docbook.h"
+#include "ll-framework-xml.h"
 #include "ll-print.h"
 #include "ll-sample.h"
 #include "ll-workbook.h"
@@ -49,6 +51,9 @@ static int run_check           (const char *file);
 static int run_export          (const char *file);
 static int run_import          (const char *file);
 static int run_print_pdf       (const char *file);
+static int run_export_csv      (const char *file);
+static int run_export_framework (const char *file);
+static int run_import_framework (const char *file);
 
 static const Option options[] = {
   { "generate-sample", ARG_OPTIONAL_NUMBER, N_("SCALE"),
@@ -64,9 +69,17 @@ static const Option options[] = {
     N_("Add the DocBook 5 article IN to FILE as a new vision narrative; prints its ID"), run_import },
   { "check", ARG_NONE, NULL,
     N_("Check the integrity and schema of FILE, changing nothing"), run_check },
+  { "export-csv", ARG_FILENAME, N_("OUT"),
+    N_("Write every note of every observation in FILE to the CSV file OUT"), run_export_csv },
+  { "export-framework", ARG_FILENAME, N_("OUT"),
+    N_("Write the framework given by --framework to the XML file OUT"), run_export_framework },
+  { "import-framework", ARG_FILENAME, N_("IN"),
+    N_("Add the framework in the XML file IN to FILE"), run_import_framework },
   /* what the actions above take */
   { "document", ARG_STRING, N_("ID"),
     N_("The document to export or print, by the ID that --list shows"), NULL },
+  { "framework", ARG_STRING, N_("NAME"),
+    N_("The framework of learning behaviours to export, by its name"), NULL },
   { "paper", ARG_STRING, N_("SIZE"),
     N_("Paper size for --print-pdf: a4 (the default) or letter"), NULL },
 };
@@ -224,6 +237,8 @@ parse_document_id (gint64 *id)
 
   if (document == NULL)
     return FALSE;
+  if (ll_workbook_summary_id_from_name (document, id))
+    return TRUE;
   errno = 0;
   value = g_ascii_strtoll (document, &end, 10);
   if (errno != 0 || end == document || *end != '\0' || value <= 0)
@@ -248,11 +263,28 @@ run_generate_sample (const char *file)
   return EXIT_SUCCESS;
 }
 
+/* The radar of a summary's term, as the observations place draws it. */
+static GBytes *
+draw_chart (const LlObservationTrend *trend,
+            guint                     term,
+            gpointer                  user_data)
+{
+  LlChart *chart = ll_chart_trend_new (trend, term, 1, trend->term_labels[term]);
+  GBytes *png = ll_chart_render_png (chart, LL_CHART_RADAR, 800, 640);
+
+  ll_chart_trend_free (chart);
+  return png;
+}
+
 static LlWorkbook *
 open_for_reading (const char  *file,
                   GError     **error)
 {
-  return ll_workbook_open (file, LL_WORKBOOK_OPEN_READ_ONLY, error);
+  LlWorkbook *workbook = ll_workbook_open (file, LL_WORKBOOK_OPEN_READ_ONLY, error);
+
+  if (workbook != NULL)
+    ll_workbook_set_chart_func (workbook, draw_chart, NULL);
+  return workbook;
 }
 
 static int
@@ -260,6 +292,7 @@ run_list (const char *file)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LlWorkbook) workbook = open_for_reading (file, &error);
+  g_autoptr(GPtrArray) summaries = NULL;
   GListModel *docs;
 
   if (workbook == NULL)
@@ -272,6 +305,16 @@ run_list (const char *file)
       g_print ("%s\t%" G_GINT64_FORMAT "\t%s\n", ll_document_info_get_kind (info),
                ll_document_info_get_id (info), ll_document_info_get_title (info));
     }
+  summaries = ll_workbook_list_summaries (workbook, &error);
+  if (summaries == NULL)
+    return fail (error);
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      LlDocumentInfo *info = g_ptr_array_index (summaries, i);
+      g_autofree char *name = ll_workbook_dup_summary_name (ll_document_info_get_id (info));
+
+      g_print ("%s\t%s\t%s\n", ll_document_info_get_kind (info), name, ll_document_info_get_title (info));
+    }
   return EXIT_SUCCESS;
 }
 
@@ -280,6 +323,7 @@ run_export (const char *file)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LlWorkbook) workbook = open_for_reading (file, &error);
+  g_autoptr(GPtrArray) summaries = NULL;
   GListModel *docs;
   gint64 id = 0;
 
@@ -321,6 +365,20 @@ run_export (const char *file)
                               ll_document_info_get_id (info));
       out = g_build_filename (option_value ("export-docbook"), name, NULL);
       if (!ll_docbook_write_file (doc, out, &error))
+        return fail (error);
+    }
+  summaries = ll_workbook_list_summaries (workbook, &error);
+  if (summaries == NULL)
+    return fail (error);
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      LlDocumentInfo *info = g_ptr_array_index (summaries, i);
+      g_autoptr(LlDoc) doc = ll_docbook_build_doc (workbook, ll_document_info_get_id (info), &error);
+      g_autofree char *summary = ll_workbook_dup_summary_name (ll_document_info_get_id (info));
+      g_autofree char *name = g_strconcat (summary, ".xml", NULL);
+      g_autofree char *out = g_build_filename (option_value ("export-docbook"), name, NULL);
+
+      if (doc == NULL || !ll_docbook_write_file (doc, out, &error))
         return fail (error);
     }
   return EXIT_SUCCESS;
@@ -378,6 +436,124 @@ run_import (const char *file)
   for (guint i = 0; notes != NULL && i < notes->len; i++)
     g_printerr ("%s\n", (const char *) g_ptr_array_index (notes, i));
   g_print ("%" G_GINT64_FORMAT "\n", ll_narrative_get_id (narrative));
+  return EXIT_SUCCESS;
+}
+
+static int
+run_export_csv (const char *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = open_for_reading (file, &error);
+
+  if (workbook == NULL)
+    return fail (error);
+  if (!ll_workbook_write_observation_csv (workbook, option_value ("export-csv"), &error))
+    return fail (error);
+  return EXIT_SUCCESS;
+}
+
+/* The names of @frameworks, for a message: "A, B". */
+static char *
+join_names (GPtrArray *frameworks)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < frameworks->len; i++)
+    g_string_append_printf (names, "%s“%s”", i > 0 ? ", " : "",
+                            ll_framework_get_name (g_ptr_array_index (frameworks, i)));
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static LlFramework *
+find_framework (GPtrArray  *frameworks,
+                const char *name)
+{
+  g_autofree char *wanted = g_utf8_casefold (name, -1);
+
+  for (guint i = 0; i < frameworks->len; i++)
+    {
+      LlFramework *framework = g_ptr_array_index (frameworks, i);
+      g_autofree char *have = g_utf8_casefold (ll_framework_get_name (framework), -1);
+
+      if (g_str_equal (have, wanted))
+        return framework;
+    }
+  return NULL;
+}
+
+static int
+run_export_framework (const char *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = NULL;
+  g_autoptr(GPtrArray) frameworks = NULL;
+  const char *name = option_value ("framework");
+  LlFramework *framework;
+
+  if (name == NULL || !g_utf8_validate (name, -1, NULL))
+    return usage (_("--export-framework needs --framework with the name of a framework."));
+  workbook = open_for_reading (file, &error);
+  if (workbook == NULL)
+    return fail (error);
+  frameworks = ll_workbook_list_frameworks (workbook, &error);
+  if (frameworks == NULL)
+    return fail (error);
+  /* a workbook without frameworks of its own is given those that ship
+   * with its first observation */
+  if (frameworks->len == 0)
+    {
+      g_clear_pointer (&frameworks, g_ptr_array_unref);
+      frameworks = ll_framework_list_builtin ();
+    }
+  framework = find_framework (frameworks, name);
+  if (framework == NULL)
+    {
+      g_autofree char *names = join_names (frameworks);
+
+      /* TRANSLATORS: the name asked for, then the list of names, such as "“A”, “B”" */
+      g_printerr (_("This workbook has no framework called “%s”; its frameworks are %s.\n"), name, names);
+      return EXIT_FAILED;
+    }
+  if (!ll_framework_xml_write_file (framework, option_value ("export-framework"), &error))
+    return fail (error);
+  return EXIT_SUCCESS;
+}
+
+static int
+run_import_framework (const char *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = NULL;
+  g_autoptr(LlFramework) framework = NULL;
+  g_autoptr(GPtrArray) frameworks = NULL;
+
+  /* the file is read and checked whole before the workbook is opened, so
+   * that a file that is refused leaves the workbook as it was */
+  framework = ll_framework_xml_read_file (option_value ("import-framework"), &error);
+  if (framework == NULL)
+    return fail (error);
+  workbook = ll_workbook_open (file, LL_WORKBOOK_OPEN_DEFAULT, &error);
+  if (workbook == NULL)
+    return fail (error);
+  if (ll_workbook_get_read_only (workbook))
+    {
+      g_autofree char *name = g_filename_display_basename (file);
+
+      g_printerr (_("“%s” is read-only, so nothing can be imported into it.\n"), name);
+      return EXIT_FAILED;
+    }
+  frameworks = ll_workbook_list_frameworks (workbook, &error);
+  if (frameworks == NULL)
+    return fail (error);
+  if (find_framework (frameworks, ll_framework_get_name (framework)) != NULL)
+    {
+      g_printerr (_("This workbook already has a framework called “%s”, so the file was not imported.\n"),
+                  ll_framework_get_name (framework));
+      return EXIT_FAILED;
+    }
+  if (ll_workbook_add_framework (workbook, framework, &error) == 0
+      || !ll_workbook_flush (workbook, &error))
+    return fail (error);
   return EXIT_SUCCESS;
 }
 

@@ -5,6 +5,8 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
+#include "ll-observation-sample.h"
+#include "ll-store-observation.h"
 #include "ll-test-util.h"
 #include "ll-workbook.h"
 
@@ -630,6 +632,286 @@ test_observation (Fixture       *f,
   g_assert_nonnull (strstr (text, "Agreed: Plan before starting"));
 }
 
+/* The namespace of framework files (ll-framework-xml.h) */
+#define FRAMEWORK_NS "https://leadinglearning.org/ns/framework/1"
+
+/* A workbook with a school year of sample observations up to June 2026,
+ * and one more whose note is in French over two lines. */
+static char *
+make_observed (Fixture    *f,
+               const char *name)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlStore) store = ll_store_create (path, &error);
+  g_autoptr(GPtrArray) builtin = ll_framework_list_builtin ();
+  gint64 framework, teacher, observer, id;
+
+  g_assert_no_error (error);
+  framework = ll_store_save_framework (store, 0, g_ptr_array_index (builtin, 0), &error);
+  g_assert_no_error (error);
+  teacher = ll_store_insert_person (store, "Priya Shah", "teacher", &error);
+  observer = ll_store_insert_person (store, "Helen Marsh", "headteacher", &error);
+  g_assert_no_error (error);
+  {
+    gint64 teachers[] = { teacher };
+    gint64 observers[] = { observer };
+    LlObservationSampleSetup setup = {
+      framework, g_ptr_array_index (builtin, 0), observers, 1, teachers, 1, "2026-06-30",
+    };
+
+    g_assert_true (ll_observation_sample_add (store, &setup, 1, &error));
+    g_assert_no_error (error);
+  }
+  id = ll_store_insert_observation (store, "Année 4", framework, "2026-03-10", &error);
+  g_assert_no_error (error);
+  ll_store_update_observation_number (store, id, LL_STORE_OBSERVATION_TEACHER, teacher, &error);
+  ll_store_insert_note (store, id, 7, "", "Zoë a dit « encore »,\npuis a réessayé", &error);
+  g_assert_no_error (error);
+  ll_store_close (store);
+  return g_steal_pointer (&path);
+}
+
+/* The whole contents of @path, which must exist. */
+static GBytes *
+file_bytes (const char *path)
+{
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_bytes_new_take (contents, length);
+}
+
+/* Every note of every observation, read back by Python's csv module: the
+ * header, one record per note, and the accented note with its line
+ * break as it was typed. */
+static void
+test_export_csv (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = make_observed (f, "Observed.llw");
+  g_autofree char *csv = g_build_filename (f->dir, "notes.csv", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) records = NULL;
+  const char *script =
+    "import csv, sys\n"
+    "with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:\n"
+    "    for row in csv.reader(f):\n"
+    "        sys.stdout.write('\\x1f'.join(row) + '\\x1e')\n";
+  gboolean found = FALSE;
+  GStatBuf st;
+
+  g_autoptr(GBytes) before = file_bytes (path);
+  g_autoptr(GBytes) after = NULL;
+
+  g_assert_cmpint (run_app (&out, &err, "--export-csv", csv, path, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpstr (out, ==, "");
+  /* a reading command: the workbook keeps every byte */
+  after = file_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_cmpint (g_stat (csv, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0077, ==, 0);
+  {
+    const char *argv[] = { "python3", "-c", script, csv, NULL };
+
+    g_assert_cmpint (ll_test_spawn (argv, &out, &err), ==, 0);
+  }
+  g_assert_cmpstr (err, ==, "");
+  records = g_strsplit (out, "\x1e", -1);
+  /* the header, the sample's notes and the one added, and the empty end */
+  g_assert_cmpuint (g_strv_length (records), >, 3);
+  g_assert_true (g_str_has_prefix (records[0], "Date\x1fObserver\x1fTeacher\x1f"));
+  g_assert_true (g_str_has_suffix (records[0], "\x1fNote"));
+  for (guint i = 1; records[i] != NULL && records[i][0] != '\0'; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (records[i], "\x1f", -1);
+
+      g_assert_cmpuint (g_strv_length (cells), ==, 9);
+      if (g_str_equal (cells[8], "Zoë a dit « encore »,\npuis a réessayé"))
+        {
+          g_assert_cmpstr (cells[0], ==, "2026-03-10");
+          g_assert_cmpstr (cells[2], ==, "Priya Shah");
+          g_assert_cmpstr (cells[6], ==, "7");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+}
+
+/* A framework is written by its name; a name the workbook does not have
+ * is one sentence, and nothing is written. */
+static void
+test_export_framework (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = make_observed (f, "Observed.llw");
+  g_autofree char *xml = g_build_filename (f->dir, "framework.xml", NULL);
+  g_autoptr(GPtrArray) builtin = ll_framework_list_builtin ();
+  const char *name = ll_framework_get_name (g_ptr_array_index (builtin, 0));
+  g_autofree char *option = g_strconcat ("--framework=", name, NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *rng = g_build_filename (g_getenv ("LL_SOURCE_ROOT"), "data",
+                                           "leading-learning-framework.rng", NULL);
+
+  g_assert_cmpint (run_app (&out, &err, "--export-framework", xml, option, path, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  ll_test_assert_valid_against (xml, rng);
+  g_assert_true (g_file_get_contents (xml, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, name));
+  g_assert_cmpint (g_remove (xml), ==, 0);
+
+  g_assert_cmpint (run_app (&out, &err, "--export-framework", xml, "--framework=No Such Framework", path, NULL),
+                   ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  assert_one_sentence (err);
+  g_assert_nonnull (strstr (err, "No Such Framework"));
+  g_assert_false (g_file_test (xml, G_FILE_TEST_EXISTS));
+
+  /* --framework is needed */
+  g_assert_cmpint (run_app (&out, &err, "--export-framework", xml, path, NULL), ==, 2);
+  assert_one_sentence (err);
+  g_assert_false (g_file_test (xml, G_FILE_TEST_EXISTS));
+}
+
+/* A framework file that is malformed, unsafe or not a framework is
+ * refused with one sentence, and the workbook keeps every byte. */
+static void
+test_import_framework_hostile (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *path = make_observed (f, "Observed.llw");
+  g_autoptr(GBytes) before = file_bytes (path);
+  const char *content[] = {
+    /* malformed */
+    "<framework xmlns=\"" FRAMEWORK_NS "\" version=\"1\"><name>Half",
+    /* an internal entity */
+    "<?xml version=\"1.0\"?><!DOCTYPE framework [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;\">]>"
+    "<framework xmlns=\"" FRAMEWORK_NS "\" version=\"1\"><name>&b;</name>"
+    "<scale><level>No</level><level>Yes</level></scale>"
+    "<group id=\"g\"><name>G</name><behaviour id=\"b\"><name>B</name></behaviour></group></framework>",
+    /* an external entity */
+    "<?xml version=\"1.0\"?><!DOCTYPE framework [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+    "<framework xmlns=\"" FRAMEWORK_NS "\" version=\"1\"><name>&x;</name>"
+    "<scale><level>No</level><level>Yes</level></scale>"
+    "<group id=\"g\"><name>G</name><behaviour id=\"b\"><name>B</name></behaviour></group></framework>",
+    /* well-formed, but not what the schema allows */
+    "<framework xmlns=\"" FRAMEWORK_NS "\" version=\"1\"><name>N</name>"
+    "<scale><level>No</level><level>Yes</level></scale>"
+    "<group id=\"g\"><name>G</name><behaviour id=\"b\"><name>B</name></behaviour></group>"
+    "<script>alert(1)</script></framework>",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (content); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("hostile-%u.xml", i);
+      g_autofree char *in = g_build_filename (f->dir, name, NULL);
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autoptr(GBytes) after = NULL;
+
+      g_assert_true (g_file_set_contents (in, content[i], -1, NULL));
+      g_assert_cmpint (run_app (&out, &err, "--import-framework", in, path, NULL), ==, 1);
+      g_assert_cmpstr (out, ==, "");
+      assert_one_sentence (err);
+      g_assert_null (strstr (err, "root:"));
+      after = file_bytes (path);
+      g_assert_true (g_bytes_equal (before, after));
+    }
+}
+
+/* A framework exported, imported into another workbook and exported
+ * from there is the same file; it cannot be imported twice. */
+static void
+test_framework_round_trip (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *path = make_observed (f, "Observed.llw");
+  g_autofree char *first = g_build_filename (f->dir, "first.xml", NULL);
+  g_autofree char *second = g_build_filename (f->dir, "second.xml", NULL);
+  g_autoptr(GPtrArray) builtin = ll_framework_list_builtin ();
+  const char *name = ll_framework_get_name (g_ptr_array_index (builtin, 0));
+  g_autofree char *option = g_strconcat ("--framework=", name, NULL);
+  g_autoptr(GBytes) first_bytes = NULL;
+  g_autoptr(GBytes) second_bytes = NULL;
+  g_autoptr(LlWorkbook) workbook = NULL;
+  g_autoptr(GPtrArray) frameworks = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_app (&out, &err, "--export-framework", first, option, path, NULL), ==, 0);
+  g_assert_cmpint (run_app (&out, &err, "--import-framework", first, f->sample, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpstr (out, ==, "");
+  workbook = ll_workbook_open (f->sample, LL_WORKBOOK_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  frameworks = ll_workbook_list_frameworks (workbook, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (frameworks->len, ==, 1);
+  g_assert_cmpstr (ll_framework_get_name (g_ptr_array_index (frameworks, 0)), ==, name);
+  g_clear_object (&workbook);
+
+  g_assert_cmpint (run_app (&out, &err, "--export-framework", second, option, f->sample, NULL), ==, 0);
+  first_bytes = file_bytes (first);
+  second_bytes = file_bytes (second);
+  g_assert_true (g_bytes_equal (first_bytes, second_bytes));
+
+  g_assert_cmpint (run_app (&out, &err, "--import-framework", first, f->sample, NULL), ==, 1);
+  assert_one_sentence (err);
+}
+
+/* Each term with observations has a summary, listed by a stable ID,
+ * exported as valid DocBook with its chart, and printed. */
+static void
+test_observation_summary (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = make_observed (f, "Observed.llw");
+  g_autofree char *xml = g_build_filename (f->dir, "summary.xml", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "summary.pdf", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "all", NULL);
+  g_autofree char *all_summary = g_build_filename (folder, "summary-2025-autumn.xml", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_cmpint (run_app (&out, &err, "--list", path, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_nonnull (strstr (out,
+                            "observation-summary\tsummary-2025-autumn\tObservations, Autumn term 2025\n"
+                            "observation-summary\tsummary-2025-spring\tObservations, Spring term 2026\n"
+                            "observation-summary\tsummary-2025-summer\tObservations, Summer term 2026\n"));
+
+  g_assert_cmpint (run_app (&out, &err, "--export-docbook", xml, "--document=summary-2025-spring", path, NULL),
+                   ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  ll_test_assert_docbook_valid (xml);
+  g_assert_true (g_file_get_contents (xml, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "Observations, Spring term 2026"));
+  g_assert_nonnull (strstr (contents, "<imagedata"));
+
+  g_assert_cmpint (run_app (&out, &err, "--print-pdf", pdf, "--document=summary-2025-autumn", path, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  text = ll_test_pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Autumn term 2025"));
+
+  g_assert_cmpint (run_app (&out, &err, "--export-docbook", folder, path, NULL), ==, 0);
+  ll_test_assert_docbook_valid (all_summary);
+
+  /* a term without observations has no summary */
+  g_assert_cmpint (run_app (&out, &err, "--export-docbook", xml, "--document=summary-2030-autumn", path, NULL),
+                   ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  assert_one_sentence (err);
+  g_assert_nonnull (strstr (err, "summary-2030-autumn"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -656,6 +938,11 @@ main (int   argc,
   ADD ("read-with-log", test_read_with_log);
   ADD ("non-utf8-name", test_non_utf8_name);
   ADD ("observation", test_observation);
+  ADD ("export-csv", test_export_csv);
+  ADD ("export-framework", test_export_framework);
+  ADD ("import-framework-hostile", test_import_framework_hostile);
+  ADD ("framework-round-trip", test_framework_round_trip);
+  ADD ("observation-summary", test_observation_summary);
 #undef ADD
   return g_test_run ();
 }

@@ -3,13 +3,17 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "ll-document-info-private.h"
 #include "ll-model-private.h"
 #include "ll-narrative-private.h"
+#include "ll-observation-csv.h"
 #include "ll-observation-doc.h"
 #include "ll-observation-private.h"
+#include "ll-observation-summary.h"
 #include "ll-store-observation.h"
 #include "ll-prompts.h"
 #include "ll-workbook.h"
@@ -28,6 +32,9 @@ struct _LlWorkbook
   GListStore *documents;
   GListStore *narratives;
   char       *backup_path;
+  /* draws the charts of summaries, which the core cannot draw itself */
+  LlWorkbookChartFunc chart_func;
+  gpointer    chart_data;
 };
 
 G_DEFINE_FINAL_TYPE (LlWorkbook, ll_workbook, G_TYPE_OBJECT)
@@ -760,6 +767,258 @@ build_observation_doc (LlWorkbook     *self,
   return ll_observation_build_doc (observation, &names, framework);
 }
 
+/* Summaries of observations are made, not stored: a term's summary has
+ * the ID that ll-observation-summary.c gives it, -(year × 10 + season). */
+static gint64
+summary_document_id (const LlTerm *term)
+{
+  return -((gint64) term->year * 10 + (gint64) term->season);
+}
+
+static gboolean
+summary_term (gint64  document_id,
+              LlTerm *term)
+{
+  gint64 n = -document_id;
+
+  if (document_id >= 0 || n % 10 > LL_TERM_SUMMER || n / 10 < 1 || n / 10 > 9999)
+    return FALSE;
+  term->year = (int) (n / 10);
+  term->season = (LlTermSeason) (n % 10);
+  return TRUE;
+}
+
+static int
+compare_terms (gconstpointer a,
+               gconstpointer b)
+{
+  return ll_term_compare (a, b);
+}
+
+/* Every term in which there are observations, in order. */
+static GArray *
+observed_terms (LlWorkbook  *self,
+                GError     **error)
+{
+  g_auto(GStrv) months = NULL;
+  GArray *terms;
+
+  ll_pending_flush (self->pending, NULL);
+  months = ll_store_dup_observation_months (self->store, error);
+  if (months == NULL)
+    return NULL;
+  terms = g_array_new (FALSE, FALSE, sizeof (LlTerm));
+  for (guint i = 0; months[i] != NULL; i++)
+    {
+      g_autofree char *date = g_strconcat (months[i], "-01", NULL);
+      gboolean seen = FALSE;
+      LlTerm term;
+
+      if (!ll_term_from_date (date, &term))
+        continue;
+      for (guint t = 0; t < terms->len && !seen; t++)
+        seen = ll_term_compare (&g_array_index (terms, LlTerm, t), &term) == 0;
+      if (!seen)
+        g_array_append_val (terms, term);
+    }
+  g_array_sort (terms, compare_terms);
+  return terms;
+}
+
+static gboolean
+term_has_observations (LlWorkbook   *self,
+                       const LlTerm *term)
+{
+  g_autoptr(GArray) terms = observed_terms (self, NULL);
+
+  for (guint t = 0; terms != NULL && t < terms->len; t++)
+    if (ll_term_compare (&g_array_index (terms, LlTerm, t), term) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The framework that summaries follow: the workbook's first. */
+static gint64
+summary_framework (LlWorkbook  *self,
+                   GError     **error)
+{
+  g_autoptr(GArray) ids = ll_store_list_frameworks (self->store, error);
+
+  if (ids == NULL)
+    return 0;
+  if (ids->len == 0)
+    {
+      g_set_error_literal (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NO_SUCH_DOCUMENT,
+                           _("This workbook has no framework of learning behaviours to summarise "
+                             "its observations by."));
+      return 0;
+    }
+  return g_array_index (ids, gint64, 0);
+}
+
+static LlDoc *
+build_summary_doc (LlWorkbook   *self,
+                   const LlTerm *term,
+                   GError      **error)
+{
+  g_autoptr(LlObservationTrend) trend = NULL;
+  g_autoptr(GBytes) chart = NULL;
+  gint64 framework_id;
+
+  ll_pending_flush (self->pending, NULL);
+  framework_id = summary_framework (self, error);
+  if (framework_id == 0)
+    return NULL;
+  trend = ll_observation_trend_new (self->store, framework_id, term, 1, NULL, error);
+  if (trend == NULL)
+    return NULL;
+  if (self->chart_func != NULL)
+    chart = self->chart_func (trend, 0, self->chart_data);
+  return ll_observation_summary_build_doc (self->store, trend, 0, ll_school_get_name (self->school),
+                                           chart, error);
+}
+
+/**
+ * ll_workbook_list_summaries:
+ * The summaries of observations, one for each term that has any, in the
+ * order of the terms: a new array of LlDocumentInfo of kind
+ * "observation-summary". ll_workbook_build_doc() builds them by their ID.
+ */
+GPtrArray *
+ll_workbook_list_summaries (LlWorkbook  *self,
+                            GError     **error)
+{
+  g_autoptr(GArray) terms = NULL;
+  GPtrArray *summaries;
+
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), NULL);
+
+  terms = observed_terms (self, error);
+  if (terms == NULL)
+    return NULL;
+  summaries = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint t = 0; t < terms->len; t++)
+    {
+      const LlTerm *term = &g_array_index (terms, LlTerm, t);
+      g_autofree char *label = ll_term_dup_label (term);
+      /* TRANSLATORS: e.g. "Observations, Spring term 2026" */
+      g_autofree char *title = g_strdup_printf (_("Observations, %s"), label);
+
+      g_ptr_array_add (summaries, _ll_document_info_new ("observation-summary", summary_document_id (term),
+                                                         title));
+    }
+  return summaries;
+}
+
+/**
+ * ll_workbook_dup_summary_name:
+ * A summary's ID as the command line writes it, "summary-2025-autumn";
+ * NULL when @document_id is not a summary's.
+ */
+char *
+ll_workbook_dup_summary_name (gint64 document_id)
+{
+  g_autofree char *term_id = NULL;
+  LlTerm term;
+
+  if (!summary_term (document_id, &term))
+    return NULL;
+  term_id = ll_term_dup_id (&term);
+  return g_strconcat ("summary-", term_id, NULL);
+}
+
+/**
+ * ll_workbook_summary_id_from_name:
+ * The document ID of the summary named @name ("summary-2025-autumn").
+ */
+gboolean
+ll_workbook_summary_id_from_name (const char *name,
+                                  gint64     *document_id)
+{
+  LlTerm term;
+
+  g_return_val_if_fail (name != NULL && document_id != NULL, FALSE);
+
+  if (!g_str_has_prefix (name, "summary-") || !ll_term_from_id (name + strlen ("summary-"), &term)
+      || term.year < 1 || term.year > 9999)
+    return FALSE;
+  *document_id = summary_document_id (&term);
+  return TRUE;
+}
+
+void
+ll_workbook_set_chart_func (LlWorkbook          *self,
+                            LlWorkbookChartFunc  func,
+                            gpointer             user_data)
+{
+  g_return_if_fail (LL_IS_WORKBOOK (self));
+  self->chart_func = func;
+  self->chart_data = user_data;
+}
+
+/**
+ * ll_workbook_write_observation_csv:
+ * Writes every note of every observation as CSV to @path, readable by its
+ * owner only (see ll-observation-csv.h).
+ */
+gboolean
+ll_workbook_write_observation_csv (LlWorkbook  *self,
+                                   const char  *path,
+                                   GError     **error)
+{
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), FALSE);
+
+  /* what waits is in the file before the notes are read from it */
+  ll_pending_flush (self->pending, NULL);
+  return ll_observation_csv_write_file (self->store, path, error);
+}
+
+/**
+ * ll_workbook_list_frameworks:
+ * The workbook's frameworks of learning behaviours, in order: a new array
+ * of LlFramework that the caller may change without changing the workbook.
+ */
+GPtrArray *
+ll_workbook_list_frameworks (LlWorkbook  *self,
+                             GError     **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) frameworks = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), NULL);
+
+  ids = ll_store_list_frameworks (self->store, error);
+  if (ids == NULL)
+    return NULL;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      LlFramework *framework = ll_store_load_framework (self->store, g_array_index (ids, gint64, i), error);
+
+      if (framework == NULL)
+        return NULL;
+      g_ptr_array_add (frameworks, framework);
+    }
+  return g_steal_pointer (&frameworks);
+}
+
+/**
+ * ll_workbook_add_framework:
+ * Adds a copy of @framework after the workbook's others, once its rules
+ * hold; returns its ID, or 0 with @error.
+ */
+gint64
+ll_workbook_add_framework (LlWorkbook   *self,
+                           LlFramework  *framework,
+                           GError      **error)
+{
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), 0);
+  g_return_val_if_fail (LL_IS_FRAMEWORK (framework), 0);
+
+  if (!ll_framework_validate (framework, error))
+    return 0;
+  return ll_store_save_framework (self->store, 0, framework, error);
+}
+
 /**
  * ll_workbook_build_doc:
  * Builds the neutral tree of the document @document_id. Rich text stays as
@@ -775,6 +1034,23 @@ ll_workbook_build_doc (LlWorkbook  *self,
 
   g_return_val_if_fail (LL_IS_WORKBOOK (self), NULL);
 
+  if (document_id < 0)
+    {
+      LlTerm term;
+
+      if (summary_term (document_id, &term))
+        {
+          g_autofree char *name = NULL;
+
+          if (term_has_observations (self, &term))
+            return build_summary_doc (self, &term, error);
+          name = ll_workbook_dup_summary_name (document_id);
+          g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NO_SUCH_DOCUMENT,
+                       _("This workbook has no observations in the term of “%s”, so it has no such "
+                         "summary. Use --list to see the documents it has."), name);
+          return NULL;
+        }
+    }
   n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
   for (guint i = 0; i < n; i++)
     {

@@ -9,7 +9,9 @@
 #include "ll-doc.h"
 #include "ll-document-info.h"
 #include "ll-error.h"
+#include "ll-framework.h"
 #include "ll-narrative.h"
+#include "ll-observation-trend.h"
 #include "ll-person.h"
 #include "ll-school.h"
 
@@ -70,6 +72,40 @@ GListModel  *ll_workbook_get_documents     (LlWorkbook           *self);
 /* Builds the neutral tree of one document, for export and print. */
 LlDoc       *ll_workbook_build_doc         (LlWorkbook           *self,
                                             gint64                document_id,
+                                            GError              **error);
+
+/* The summaries of observations, one for each term that has any, in the
+ * order of the terms: of LlDocumentInfo of kind "observation-summary".
+ * They are made, not stored; their IDs are below zero, made from the
+ * term, and ll_workbook_build_doc() builds them. */
+GPtrArray   *ll_workbook_list_summaries    (LlWorkbook           *self,
+                                            GError              **error);
+/* A summary's ID as people write it, "summary-2025-autumn"; NULL when
+ * @document_id is not a summary's. */
+char        *ll_workbook_dup_summary_name  (gint64                document_id);
+gboolean     ll_workbook_summary_id_from_name (const char         *name,
+                                            gint64               *document_id);
+/* Draws the chart of @term of @trend as a PNG for a summary, or returns
+ * NULL; the core draws no charts, so summaries have none unless a
+ * layer that can draw sets this. */
+typedef GBytes *(*LlWorkbookChartFunc) (const LlObservationTrend *trend,
+                                        guint                     term,
+                                        gpointer                  user_data);
+void         ll_workbook_set_chart_func    (LlWorkbook           *self,
+                                            LlWorkbookChartFunc   func,
+                                            gpointer              user_data);
+
+/* Every note of every observation as CSV (see ll-observation-csv.h). */
+gboolean     ll_workbook_write_observation_csv (LlWorkbook       *self,
+                                            const char           *path,
+                                            GError              **error);
+/* The frameworks of learning behaviours, in order: a new array of copies
+ * (LlFramework). */
+GPtrArray   *ll_workbook_list_frameworks   (LlWorkbook           *self,
+                                            GError              **error);
+/* Adds a copy of @framework, once its rules hold; its ID, or 0. */
+gint64       ll_workbook_add_framework     (LlWorkbook           *self,
+                                            LlFramework          *framework,
                                             GError              **error);
 
 /* A GListModel of LlNarrative (vision narratives), oldest first. */
