@@ -67,6 +67,11 @@ ll_test_spawn (const char * const  *argv,
   g_autoptr(GError) error = NULL;
   int status = -1;
 
+  /* callers reuse their buffers from one run to the next */
+  if (out != NULL)
+    g_clear_pointer (out, g_free);
+  if (err != NULL)
+    g_clear_pointer (err, g_free);
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
                 out, err, &status, &error);
   g_assert_no_error (error);

@@ -31,11 +31,6 @@ run_app (char       **out,
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   va_list args;
 
-  /* callers reuse their buffers from one run to the next */
-  if (out != NULL)
-    g_clear_pointer (out, g_free);
-  if (err != NULL)
-    g_clear_pointer (err, g_free);
   g_ptr_array_add (argv, (char *) g_getenv ("LL_BINARY"));
   va_start (args, first);
   for (const char *a = first; a != NULL; a = va_arg (args, const char *))
