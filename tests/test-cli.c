@@ -83,6 +83,36 @@ test_version (void)
   g_assert_cmpstr (out, ==, "leading-learning " PACKAGE_VERSION "\n");
 }
 
+/* --help and the check that one action is given are made from the same
+ * tables of options: every action shows once in each. */
+static void
+test_help_lists_actions (void)
+{
+  const char * const actions[] = {
+    "generate-sample", "list", "export-docbook", "print-pdf", "check",
+    "import-docbook", "export-csv", "export-framework", "import-framework",
+  };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *help = NULL;
+
+  g_assert_cmpint (run_app (&out, &err, "--help", NULL), ==, 0);
+  help = g_steal_pointer (&out);
+  /* two actions at once name every action in the usage message */
+  g_assert_cmpint (run_app (&out, &err, "--list", "--check", "x.llw", NULL), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_autofree char *option = g_strconcat ("--", actions[i], NULL);
+      g_autofree char *in_help = g_strconcat ("  ", option, NULL);
+      const char *at = strstr (help, in_help);
+
+      g_assert_nonnull (at);
+      g_assert_null (strstr (at + 1, in_help));
+      g_assert_nonnull (strstr (err, option));
+    }
+}
+
 static void
 test_list (Fixture       *f,
            gconstpointer  data)
@@ -921,6 +951,7 @@ main (int   argc,
   g_assert_nonnull (g_getenv ("LL_BINARY"));
 
   g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/help-lists-actions", test_help_lists_actions);
 #define ADD(name, func) \
   g_test_add ("/cli/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("list", test_list);

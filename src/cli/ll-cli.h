@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 const GOptionEntry *ll_cli_get_option_entries (void);
 
 /* If @argv asks for a command-line action (--version, or one of the
- * actions in the table in ll-cli.c: --list, --check, ...), runs it, stores its exit
+ * actions in the tables of ll-cli-*.c: --list, --check, ...), runs it, stores its exit
  * status in *@exit_status and returns TRUE. Returns FALSE when the window
  * should open instead. Errors are printed to stderr as one sentence. */
 gboolean ll_cli_maybe_run (char **argv,
