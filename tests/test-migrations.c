@@ -109,6 +109,58 @@ assert_narrative (LlWorkbook *workbook)
   g_assert_cmpstr (ll_revision_get_name (revision), ==, "First draft for staff");
 }
 
+/* Every document and person has a UUID of its own, of the usual form;
+ * returns them, joined, to compare one opening with the next. From
+ * version 5 they are those the frozen file holds. */
+static char *
+assert_identities (LlWorkbook *workbook,
+                   int         version)
+{
+  static const char *const frozen[] = {
+    "8cc7d097-2755-4319-a096-487acd379974",  /* the school profile */
+    "41b7be6e-a356-4d19-b370-097114106a36",  /* the narrative */
+    "793e13a1-4504-46e9-b52d-04de8719a5b2",  /* the observation */
+    "e5b9a008-354c-4353-9b45-866eb8d1db0a",  /* Margaret Oyelaran */
+    "39d0c4df-5388-493f-8f1c-1fb4b1c48999",  /* Tom Whitlock */
+    "9151e346-53b3-4336-8aea-2b5af45a3619",  /* Priya Natarajan */
+  };
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  GListModel *documents = ll_workbook_get_documents (workbook);
+  GListModel *people = ll_workbook_get_people (workbook);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(LlDocumentInfo) info = g_list_model_get_item (documents, i);
+
+      g_ptr_array_add (uuids, ll_workbook_dup_document_uuid (workbook, ll_document_info_get_id (info),
+                                                             &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(LlPerson) person = g_list_model_get_item (people, i);
+
+      g_ptr_array_add (uuids, ll_workbook_dup_person_uuid (workbook, person, &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < uuids->len; i++)
+    {
+      const char *uuid = g_ptr_array_index (uuids, i);
+
+      g_assert_true (g_uuid_string_is_valid (uuid));
+      g_assert_cmpint (uuid[14], ==, '4');
+      g_assert_true (g_hash_table_add (seen, (gpointer) uuid));
+      if (version >= 5 && uuids->len == G_N_ELEMENTS (frozen))
+        g_assert_cmpstr (uuid, ==, frozen[i]);
+    }
+  if (version >= 5)
+    g_assert_cmpuint (uuids->len, ==, G_N_ELEMENTS (frozen));
+  g_ptr_array_add (uuids, NULL);
+  return g_strjoinv (" ", (char **) uuids->pdata);
+}
+
 /* From version 4: a framework and one observation of Tom Whitlock by
  * Priya Natarajan, with notes, a tally and a level. */
 static void
@@ -161,11 +213,14 @@ test_opens_with_its_content (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(LlWorkbook) workbook = NULL;
   g_autofree char *report = NULL;
+  g_autofree char *identities = NULL;
+  g_autofree char *identities_again = NULL;
   gboolean ok = FALSE;
 
   workbook = ll_workbook_open (f->path, LL_WORKBOOK_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   assert_school_and_people (workbook);
+  identities = assert_identities (workbook, f->version);
   g_assert_cmpuint (g_list_model_get_n_items (ll_workbook_get_documents (workbook)), ==,
                     f->version >= 4 ? 3 : f->version >= 3 ? 2 : 1);
   if (f->version >= 3)
@@ -196,6 +251,9 @@ test_opens_with_its_content (Fixture       *f,
   g_assert_no_error (error);
   g_assert_null (ll_workbook_get_backup_path (workbook));
   assert_school_and_people (workbook);
+  /* an identity given on upgrading is kept from then on */
+  identities_again = assert_identities (workbook, f->version);
+  g_assert_cmpstr (identities, ==, identities_again);
   g_clear_object (&workbook);
   if (f->version >= 4)
     assert_observation (f->path);

@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -984,6 +985,66 @@ test_save_copy (Fixture       *f,
   g_assert_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_EXISTS);
 }
 
+/* Every document and person is given a UUID as it is made, which a copy
+ * of the workbook keeps; the check calls a row without one a problem. */
+static void
+test_identities (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = NULL;
+  g_autoptr(LlWorkbook) copy = NULL;
+  g_autoptr(LlPerson) person = NULL;
+  g_autoptr(LlPerson) copied_person = NULL;
+  g_autofree char *copy_path = g_build_filename (f->dir, "Copy.llw", NULL);
+  g_autofree char *person_uuid = NULL;
+  g_autofree char *document_uuid = NULL;
+  g_autofree char *school_uuid = NULL;
+  g_autofree char *copied = NULL;
+  g_autofree char *report = NULL;
+  LlNarrative *narrative;
+  gboolean ok = TRUE;
+
+  workbook = ll_workbook_create (f->path, &error);
+  g_assert_no_error (error);
+  person = ll_workbook_add_person (workbook, "Ada Lovelace", LL_ROLE_TEACHER, &error);
+  g_assert_no_error (error);
+  g_object_ref (person);
+  narrative = ll_workbook_add_narrative (workbook, "Our Vision", &error);
+  g_assert_no_error (error);
+
+  person_uuid = ll_workbook_dup_person_uuid (workbook, person, &error);
+  g_assert_no_error (error);
+  document_uuid = ll_workbook_dup_document_uuid (workbook, ll_narrative_get_id (narrative), &error);
+  g_assert_no_error (error);
+  school_uuid = ll_workbook_dup_document_uuid (workbook, 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_uuid_string_is_valid (person_uuid));
+  g_assert_true (g_uuid_string_is_valid (document_uuid));
+  g_assert_true (g_uuid_string_is_valid (school_uuid));
+  g_assert_cmpstr (document_uuid, !=, school_uuid);
+  g_assert_null (ll_workbook_dup_document_uuid (workbook, 4200, &error));
+  g_assert_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NO_SUCH_DOCUMENT);
+  g_clear_error (&error);
+
+  g_assert_true (ll_workbook_save_copy (workbook, copy_path, &error));
+  g_assert_no_error (error);
+  copy = ll_workbook_open (copy_path, LL_WORKBOOK_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  copied = ll_workbook_dup_document_uuid (copy, ll_narrative_get_id (narrative), &error);
+  g_assert_cmpstr (copied, ==, document_uuid);
+  g_clear_pointer (&copied, g_free);
+  copied_person = g_list_model_get_item (ll_workbook_get_people (copy), 0);
+  copied = ll_workbook_dup_person_uuid (copy, copied_person, &error);
+  g_assert_cmpstr (copied, ==, person_uuid);
+  g_clear_object (&copy);
+
+  make_foreign_db (copy_path, "UPDATE person SET uuid = NULL;");
+  report = ll_workbook_check (copy_path, &ok);
+  g_assert_false (ok);
+  g_assert_nonnull (strstr (report, "without an identity: 1"));
+}
+
 typedef struct
 {
   LlWorkbook   *workbook;
@@ -1182,6 +1243,7 @@ main (int   argc,
   ADD ("sample", test_sample);
   ADD ("save-copy", test_save_copy);
   ADD ("save-copy-async", test_save_copy_async);
+  ADD ("identities", test_identities);
   ADD ("check", test_check);
   ADD ("migration-makes-backup", test_migration_makes_backup);
   ADD ("bad-file/missing", test_missing_file);

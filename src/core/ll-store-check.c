@@ -107,6 +107,12 @@ ll_store_check_file (const char *path,
           report_line (report, _("The school's record is missing"));
           all_ok = FALSE;
         }
+      if (_ll_store_count_bad_uuids (store->db) != 0)
+        {
+          report_line (report, _("Documents or people without an identity: %" G_GINT64_FORMAT),
+                       _ll_store_count_bad_uuids (store->db));
+          all_ok = FALSE;
+        }
       if (bad_roles != 0)
         {
           report_line (report, _("People with an unknown role: %" G_GINT64_FORMAT), bad_roles);

@@ -11,6 +11,13 @@
 
 #include "ll-store-private.h"
 
+/* A random (version 4) UUID in its usual lower-case form, for one row. */
+#define NEW_UUID \
+  "lower (hex (randomblob (4))) || '-' || lower (hex (randomblob (2))) || '-4' ||" \
+  " substr (lower (hex (randomblob (2))), 2) || '-' ||" \
+  " substr ('89ab', 1 + (random () & 3), 1) || substr (lower (hex (randomblob (2))), 2) || '-' ||" \
+  " lower (hex (randomblob (6)))"
+
 /* Each entry takes the schema from the version before it to its own. */
 static const char * const migrations[LL_STORE_SCHEMA_VERSION + 1] = {
   [1] =
@@ -180,6 +187,23 @@ static const char * const migrations[LL_STORE_SCHEMA_VERSION + 1] = {
     "    questions, next_steps, reflection)"
     "    VALUES (new.document_id, new.class_group, new.year_group, new.subject, new.context,"
     "      new.strengths, new.questions, new.next_steps, new.reflection);"
+    "END;",
+  [5] =
+    /* A stable identity for every document and person, kept when they are
+     * copied into another workbook (hand-in packages, tracking impact
+     * across years, anonymised export), unlike the row IDs. Rows made
+     * without one are given one as they are inserted. */
+    "ALTER TABLE document ADD COLUMN uuid TEXT;"
+    "ALTER TABLE person ADD COLUMN uuid TEXT;"
+    "UPDATE document SET uuid = " NEW_UUID ";"
+    "UPDATE person SET uuid = " NEW_UUID ";"
+    "CREATE UNIQUE INDEX document_by_uuid ON document (uuid);"
+    "CREATE UNIQUE INDEX person_by_uuid ON person (uuid);"
+    "CREATE TRIGGER document_uuid AFTER INSERT ON document WHEN new.uuid IS NULL BEGIN"
+    "  UPDATE document SET uuid = " NEW_UUID " WHERE id = new.id;"
+    "END;"
+    "CREATE TRIGGER person_uuid AFTER INSERT ON person WHEN new.uuid IS NULL BEGIN"
+    "  UPDATE person SET uuid = " NEW_UUID " WHERE id = new.id;"
     "END;",
 };
 

@@ -60,6 +60,8 @@ gboolean       _ll_store_create_private_file (const char    *path,
 
 /* The schema's migration to @version (ll-store-migrations.c). */
 const char    *_ll_store_migration        (int               version);
+/* Documents and people without a well-formed UUID, for the check. */
+gint64         _ll_store_count_bad_uuids  (sqlite3          *db);
 
 /* A copy of @src in a new file at @path (ll-store-backup.c). */
 gboolean       _ll_store_backup_db_to     (sqlite3          *src,

@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 /* "LLWB": PRAGMA application_id, so that foreign files are recognised. */
 #define LL_STORE_APPLICATION_ID 0x4C4C5742
 /* PRAGMA user_version of the workbooks this build writes. */
-#define LL_STORE_SCHEMA_VERSION 4
+#define LL_STORE_SCHEMA_VERSION 5
 
 #define LL_TYPE_STORE (ll_store_get_type ())
 G_DECLARE_FINAL_TYPE (LlStore, ll_store, LL, STORE, GObject)
@@ -27,6 +27,14 @@ typedef struct
   char   *kind;
   char   *title;
 } LlStoreDocument;
+
+/* What has a stable identity: a UUID that stays the same when it is
+ * copied into another workbook, where its row ID may differ. */
+typedef enum
+{
+  LL_STORE_IDENTITY_DOCUMENT,
+  LL_STORE_IDENTITY_PERSON,
+} LlStoreIdentity;
 
 void      ll_store_person_free        (LlStorePerson   *person);
 void      ll_store_document_free      (LlStoreDocument *document);
@@ -75,6 +83,18 @@ gboolean  ll_store_update_person      (LlStore     *self,
 gboolean  ll_store_delete_person      (LlStore     *self,
                                        gint64       id,
                                        GError     **error);
+
+/* The UUID of the document or person with row ID @id. */
+char     *ll_store_dup_uuid           (LlStore          *self,
+                                       LlStoreIdentity   what,
+                                       gint64            id,
+                                       GError          **error);
+/* The row ID of the document or person with @uuid; 0 when there is none,
+ * -1 with @error set when the file could not be read. */
+gint64    ll_store_find_uuid          (LlStore          *self,
+                                       LlStoreIdentity   what,
+                                       const char       *uuid,
+                                       GError          **error);
 
 GPtrArray *ll_store_list_documents    (LlStore     *self,
                                        GError     **error);

@@ -1362,3 +1362,24 @@ _ll_workbook_set_document_title (LlWorkbook *self,
   if (info != NULL)
     _ll_document_info_set_title (info, title);
 }
+
+char *
+ll_workbook_dup_document_uuid (LlWorkbook  *self,
+                               gint64       document_id,
+                               GError     **error)
+{
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), NULL);
+
+  return ll_store_dup_uuid (self->store, LL_STORE_IDENTITY_DOCUMENT, document_id, error);
+}
+
+char *
+ll_workbook_dup_person_uuid (LlWorkbook  *self,
+                             LlPerson    *person,
+                             GError     **error)
+{
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), NULL);
+  g_return_val_if_fail (LL_IS_PERSON (person), NULL);
+
+  return ll_store_dup_uuid (self->store, LL_STORE_IDENTITY_PERSON, ll_person_get_id (person), error);
+}

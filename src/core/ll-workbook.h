@@ -127,6 +127,15 @@ gboolean     ll_workbook_remove_narrative  (LlWorkbook           *self,
 LlNarrative *ll_workbook_find_narrative    (LlWorkbook           *self,
                                             gint64                id);
 
+/* The stable identity (a UUID) of a document or a person: unlike the
+ * IDs, it stays the same when they are copied into another workbook. */
+char        *ll_workbook_dup_document_uuid (LlWorkbook        *self,
+                                            gint64             document_id,
+                                            GError           **error);
+char        *ll_workbook_dup_person_uuid   (LlWorkbook        *self,
+                                            LlPerson          *person,
+                                            GError           **error);
+
 /* Writes a consistent copy of the workbook to @path (which must not exist). */
 gboolean     ll_workbook_save_copy         (LlWorkbook           *self,
                                             const char           *path,
