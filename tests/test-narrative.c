@@ -1,6 +1,7 @@
 /* test-narrative.c: vision narratives, sections, revisions, comparing */
 #include "config.h"
 
+#include "ll-narrative-private.h"
 #include "ll-sample.h"
 #include "ll-store.h"
 #include "ll-test-util.h"
@@ -268,6 +269,42 @@ test_remove_narrative (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (ll_workbook_get_narratives (f->workbook)), ==, 0);
 }
 
+/* Opening a workbook reads what its list shows of each narrative, not
+ * the sections and revisions: those are read when first asked for, and
+ * are then all there. */
+static void
+test_loaded_when_asked (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlNarrative) narrative = NULL;
+  LlNarrative *added = ll_workbook_add_narrative (f->workbook, "Read Later", &error);
+  g_autoptr(LlNarrativeSection) first = NULL;
+  gboolean sections = TRUE, revisions = TRUE;
+  guint words;
+
+  first = g_list_model_get_item (ll_narrative_get_sections (added), 0);
+  ll_narrative_section_set_body (first, "<para>Five words are written here.</para>");
+  g_assert_nonnull (ll_narrative_save_revision (added, "Kept", &error));
+  words = ll_narrative_get_word_count (added);
+  g_assert_cmpuint (words, ==, 5);
+  reopen (f);
+
+  narrative = g_list_model_get_item (ll_workbook_get_narratives (f->workbook), 0);
+  g_assert_cmpstr (ll_narrative_get_title (narrative), ==, "Read Later");
+  _ll_narrative_get_loaded (narrative, &sections, &revisions);
+  g_assert_false (sections);
+  g_assert_false (revisions);
+
+  g_assert_cmpuint (ll_narrative_get_word_count (narrative), ==, words);
+  _ll_narrative_get_loaded (narrative, &sections, &revisions);
+  g_assert_true (sections);
+  g_assert_false (revisions);
+  g_assert_cmpuint (g_list_model_get_n_items (ll_narrative_get_revisions (narrative)), ==, 1);
+  _ll_narrative_get_loaded (narrative, &sections, &revisions);
+  g_assert_true (revisions);
+}
+
 static void
 test_text_from_fragment (void)
 {
@@ -431,6 +468,7 @@ main (int   argc,
   ADD ("session-revision", test_session_revision);
   ADD ("named-revision-compare-restore", test_named_revision_compare_restore);
   ADD ("remove", test_remove_narrative);
+  ADD ("loaded-when-asked", test_loaded_when_asked);
 #undef ADD
   return g_test_run ();
 }

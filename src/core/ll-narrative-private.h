@@ -18,6 +18,11 @@ LlStore             *_ll_narrative_get_store     (LlNarrative            *self);
 LlPending           *_ll_narrative_get_pending   (LlNarrative            *self);
 /* A section's change reached the file. */
 void                 _ll_narrative_written       (LlNarrative            *self);
+/* Whether the sections and the revisions have been read from the file
+ * (they are read when first asked for). */
+void                 _ll_narrative_get_loaded    (LlNarrative            *self,
+                                                  gboolean               *sections,
+                                                  gboolean               *revisions);
 /* A section's words changed in memory. */
 void                 _ll_narrative_recount_words (LlNarrative            *self);
 

@@ -20,8 +20,12 @@ struct _LlNarrative
   gboolean           show_prompts;
   GDateTime         *modified;
   guint              word_count;
+  /* both are read from the file when first asked for, so that opening a
+   * workbook reads each narrative's summary, not all it holds */
   GListStore        *sections;
   GListStore        *revisions;
+  gboolean           sections_loaded;
+  gboolean           revisions_loaded;
   /* a revision has been saved for this opening's writing session */
   gboolean           session_saved;
 };
@@ -150,7 +154,7 @@ ll_narrative_get_property (GObject    *object,
       g_value_set_boolean (value, ll_narrative_get_unsaved (self));
       break;
     case PROP_WORD_COUNT:
-      g_value_set_uint (value, self->word_count);
+      g_value_set_uint (value, ll_narrative_get_word_count (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -254,6 +258,7 @@ load_sections (LlNarrative  *self,
   g_autoptr(GPtrArray) rows = ll_store_list_sections (self->store, self->id, error);
   g_autoptr(GPtrArray) items = NULL;
 
+  self->sections_loaded = TRUE;
   if (rows == NULL)
     return FALSE;
   items = g_ptr_array_new_with_free_func (g_object_unref);
@@ -273,6 +278,7 @@ load_revisions (LlNarrative  *self,
   g_autoptr(GPtrArray) rows = ll_store_list_revisions (self->store, self->id, error);
   g_autoptr(GPtrArray) items = NULL;
 
+  self->revisions_loaded = TRUE;
   if (rows == NULL)
     return FALSE;
   items = g_ptr_array_new_with_free_func (g_object_unref);
@@ -281,6 +287,26 @@ load_revisions (LlNarrative  *self,
   g_list_store_splice (self->revisions, 0, g_list_model_get_n_items (G_LIST_MODEL (self->revisions)),
                        items->pdata, items->len);
   return TRUE;
+}
+
+/* Reads the sections the first time they are needed. A file that cannot
+ * be read then shows the narrative empty, and says why once. */
+static void
+ensure_sections (LlNarrative *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!self->sections_loaded && !load_sections (self, &error))
+    g_warning ("The sections of a narrative could not be read: %s", error->message);
+}
+
+static void
+ensure_revisions (LlNarrative *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!self->revisions_loaded && !load_revisions (self, &error))
+    g_warning ("The revisions of a narrative could not be read: %s", error->message);
 }
 
 static void
@@ -311,9 +337,16 @@ _ll_narrative_new (LlStore                *store,
     if (g_strcmp0 (row->status, status_ids[i]) == 0)
       self->status = i;
   set_modified_from_store (self);
-  if (!load_sections (self, error) || !load_revisions (self, error))
-    return NULL;
   return g_steal_pointer (&self);
+}
+
+void
+_ll_narrative_get_loaded (LlNarrative *self,
+                          gboolean    *sections,
+                          gboolean    *revisions)
+{
+  *sections = self->sections_loaded;
+  *revisions = self->revisions_loaded;
 }
 
 LlStore *
@@ -349,6 +382,7 @@ insert_revision (LlNarrative  *self,
 {
   gint64 id;
 
+  ensure_sections (self);
   /* a revision copies the sections from the file: what waits goes first */
   if (!ll_pending_flush (self->pending, error))
     return NULL;
@@ -368,7 +402,10 @@ insert_revision (LlNarrative  *self,
 static gboolean
 has_written_text (LlNarrative *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sections));
+  guint n;
+
+  ensure_sections (self);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->sections));
 
   for (guint i = 0; i < n; i++)
     {
@@ -570,6 +607,7 @@ guint
 ll_narrative_get_word_count (LlNarrative *self)
 {
   g_return_val_if_fail (LL_IS_NARRATIVE (self), 0);
+  ensure_sections (self);
   return self->word_count;
 }
 
@@ -577,6 +615,7 @@ GListModel *
 ll_narrative_get_sections (LlNarrative *self)
 {
   g_return_val_if_fail (LL_IS_NARRATIVE (self), NULL);
+  ensure_sections (self);
   return G_LIST_MODEL (self->sections);
 }
 
@@ -597,6 +636,7 @@ ll_narrative_add_section (LlNarrative  *self,
 
   g_return_val_if_fail (LL_IS_NARRATIVE (self), NULL);
 
+  ensure_sections (self);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->sections));
   position = MIN (position, n);
   _ll_narrative_before_edit (self);
@@ -622,6 +662,7 @@ ll_narrative_remove_section (LlNarrative         *self,
 
   g_return_val_if_fail (LL_IS_NARRATIVE (self), FALSE);
 
+  ensure_sections (self);
   if (!g_list_store_find (self->sections, section, &position))
     {
       g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_INVALID,
@@ -649,6 +690,7 @@ ll_narrative_move_section (LlNarrative         *self,
 
   g_return_val_if_fail (LL_IS_NARRATIVE (self), FALSE);
 
+  ensure_sections (self);
   if (!g_list_store_find (self->sections, section, &from))
     {
       g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_INVALID,
@@ -688,6 +730,7 @@ GListModel *
 ll_narrative_get_revisions (LlNarrative *self)
 {
   g_return_val_if_fail (LL_IS_NARRATIVE (self), NULL);
+  ensure_revisions (self);
   return G_LIST_MODEL (self->revisions);
 }
 
@@ -803,6 +846,7 @@ ll_narrative_dup_text_with_kinds (LlNarrative  *self,
 
   g_return_val_if_fail (LL_IS_NARRATIVE (self), NULL);
 
+  ensure_sections (self);
   if (revision == NULL)
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sections));
