@@ -61,23 +61,11 @@ list_rows (LlStore        *self,
            GDestroyNotify  free_row,
            GError        **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_row);
   sqlite3_stmt *stmt = _ll_store_prepare (self, sql, error);
-  int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  if (id != 0)
+  if (stmt != NULL && id != 0)
     sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, make_row (stmt));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _ll_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  return _ll_store_collect (self, stmt, make_row, free_row, error);
 }
 
 typedef struct

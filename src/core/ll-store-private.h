@@ -28,6 +28,20 @@ void           _ll_store_set_sqlite_error (LlStore          *self,
  * SQL NULL. */
 char          *_ll_store_column_text      (sqlite3_stmt     *stmt,
                                            int               column);
+/* The text of @column, "" for NULL. */
+char          *_ll_store_column_string    (sqlite3_stmt     *stmt,
+                                           int               column);
+/* Steps @stmt (prepared and bound already, or NULL after a failed
+ * prepare) and makes each row an item with @make; finalises @stmt. */
+GPtrArray     *_ll_store_collect          (LlStore          *self,
+                                           sqlite3_stmt     *stmt,
+                                           gpointer        (*make) (sqlite3_stmt *stmt),
+                                           GDestroyNotify    free_item,
+                                           GError          **error);
+/* Binds @id, or NULL when it is 0 or less (no person chosen). */
+void           _ll_store_bind_id_or_null  (sqlite3_stmt     *stmt,
+                                           int               index,
+                                           gint64            id);
 gboolean       _ll_store_exec             (LlStore          *self,
                                            const char       *sql,
                                            GError          **error);

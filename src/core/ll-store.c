@@ -151,6 +151,49 @@ _ll_store_column_text (sqlite3_stmt *stmt,
   return text != NULL ? g_utf8_make_valid (text, -1) : NULL;
 }
 
+char *
+_ll_store_column_string (sqlite3_stmt *stmt,
+                         int           column)
+{
+  char *text = _ll_store_column_text (stmt, column);
+
+  return text != NULL ? text : g_strdup ("");
+}
+
+GPtrArray *
+_ll_store_collect (LlStore         *self,
+                   sqlite3_stmt    *stmt,
+                   gpointer       (*make) (sqlite3_stmt *stmt),
+                   GDestroyNotify   free_item,
+                   GError         **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_item);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, make (stmt));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _ll_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+void
+_ll_store_bind_id_or_null (sqlite3_stmt *stmt,
+                           int           index,
+                           gint64        id)
+{
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, index, id);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
 gboolean
 _ll_store_exec (LlStore     *self,
                 const char  *sql,
