@@ -74,6 +74,31 @@ gboolean       _ll_store_create_private_file (const char    *path,
 
 /* The schema's migration to @version (ll-store-migrations.c). */
 const char    *_ll_store_migration        (int               version);
+
+/* Judging a file before it is opened (ll-store-inspect.c). */
+/* Whether the write-ahead log beside @path holds anything. */
+gboolean       _ll_store_wal_has_content  (const char       *path);
+/* The schema version, asked of SQLite read-only: for a file whose log
+ * holds changes, whose header is stale. -1 when it cannot be read. */
+int            _ll_store_read_version_from_wal (const char  *path);
+/* Judges the file open on @fd from its first 100 bytes and its size. On
+ * success, *@version is the schema version in its header (stale if
+ * @hot_wal), and *@page_size and *@n_pages give its size. */
+gboolean       _ll_store_inspect_file     (const char       *path,
+                                           int               fd,
+                                           gboolean          hot_wal,
+                                           guint32          *page_size,
+                                           guint32          *n_pages,
+                                           int              *version,
+                                           GError          **error);
+/* Refuses a version newer than this build's, or none. */
+gboolean       _ll_store_check_version    (const char       *path,
+                                           int               version,
+                                           GError          **error);
+/* Opens a regular file at @path for reading without blocking; -1 with
+ * @error set otherwise. */
+int            _ll_store_open_for_inspection (const char    *path,
+                                           GError          **error);
 /* Documents and people without a well-formed UUID, for the check. */
 gint64         _ll_store_count_bad_uuids  (sqlite3          *db);
 

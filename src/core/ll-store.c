@@ -24,7 +24,6 @@
 
 G_DEFINE_FINAL_TYPE (LlStore, ll_store, G_TYPE_OBJECT)
 
-#define SQLITE_HEADER_MAGIC "SQLite format 3"
 
 
 void
@@ -99,116 +98,6 @@ display_name (const char *path)
   return g_filename_display_basename (path);
 }
 
-/* Turns an SQLite failure into a sentence for the user. */
-void
-_ll_store_set_sqlite_error (LlStore     *self,
-                            int          rc,
-                            GError     **error)
-{
-  g_autofree char *name = display_name (self->path);
-  int primary = rc & 0xff;
-
-  switch (primary)
-    {
-    case SQLITE_FULL:
-      g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_IO,
-                   _("The change could not be saved because the disk is full. "
-                     "Free some space; nothing saved before has been lost."));
-      break;
-    case SQLITE_READONLY:
-      g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_READ_ONLY,
-                   _("“%s” is read-only, so the change could not be saved. "
-                     "Use Save a Copy to work on it."), name);
-      break;
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_IN_USE,
-                   _("“%s” is busy in another program. Close it there and try again."), name);
-      break;
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_DAMAGED,
-                   _("“%s” is damaged and cannot be used safely. "
-                     "Open a copy you saved earlier; this file has been left as it is."), name);
-      break;
-    default:
-      g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_IO,
-                   _("“%s” could not be read or written (%s)."), name,
-                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
-      break;
-    }
-}
-
-/* A workbook may come from anywhere, and SQLite hands back the bytes of a
- * TEXT value as they are in the file: the rest of the app, which walks
- * text character by character, gets valid UTF-8 only. */
-char *
-_ll_store_column_text (sqlite3_stmt *stmt,
-                       int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  return text != NULL ? g_utf8_make_valid (text, -1) : NULL;
-}
-
-char *
-_ll_store_column_string (sqlite3_stmt *stmt,
-                         int           column)
-{
-  char *text = _ll_store_column_text (stmt, column);
-
-  return text != NULL ? text : g_strdup ("");
-}
-
-GPtrArray *
-_ll_store_collect (LlStore         *self,
-                   sqlite3_stmt    *stmt,
-                   gpointer       (*make) (sqlite3_stmt *stmt),
-                   GDestroyNotify   free_item,
-                   GError         **error)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_item);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, make (stmt));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _ll_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
-}
-
-void
-_ll_store_bind_id_or_null (sqlite3_stmt *stmt,
-                           int           index,
-                           gint64        id)
-{
-  if (id > 0)
-    sqlite3_bind_int64 (stmt, index, id);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-gboolean
-_ll_store_exec (LlStore     *self,
-                const char  *sql,
-                GError     **error)
-{
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      _ll_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static gboolean
 check_writable (LlStore  *self,
                 GError  **error)
@@ -231,235 +120,6 @@ check_writable (LlStore  *self,
       return FALSE;
     }
   return TRUE;
-}
-
-static guint32
-read_be32 (const guchar *p)
-{
-  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
-}
-
-static gboolean
-wal_has_content (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  struct stat st;
-
-  /* anything but a regular file there is for the log's check to refuse */
-  return g_stat (wal, &st) == 0 && (st.st_size > 0 || !S_ISREG (st.st_mode));
-}
-
-/* The schema version of a file whose write-ahead log holds changes that
- * are not yet in the main file (after a crash, or while another copy has it
- * open): then the header is stale, so ask SQLite, read-only. */
-static int
-read_version_from_wal (const char *path)
-{
-  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
-  g_autofree char *uri = g_strdup_printf ("file:%s?mode=ro", escaped);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int version = -1;
-
-  if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK
-      && sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK
-      && sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return version;
-}
-
-/* Judges the file from its first 100 bytes and its size, before SQLite sees
- * it. On success, *@version is the schema version in its header (stale if
- * @hot_wal), and *@page_size and *@n_pages give its size. */
-static gboolean
-inspect_file (const char  *path,
-              int          fd,
-              gboolean     hot_wal,
-              guint32     *page_size_out,
-              guint32     *n_pages,
-              int         *version,
-              GError     **error)
-{
-  g_autofree char *name = display_name (path);
-  guchar header[100];
-  struct stat st;
-  gssize n;
-  guint32 page_size, page_count;
-
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
-    {
-      if (fstat (fd, &st) == 0 && S_ISDIR (st.st_mode))
-        g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NOT_A_WORKBOOK,
-                     _("“%s” is a folder, not a Leading Learning workbook."), name);
-      else
-        g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NOT_A_WORKBOOK,
-                     _("“%s” is not a file that holds a Leading Learning workbook."), name);
-      return FALSE;
-    }
-  n = pread (fd, header, sizeof header, 0);
-  if (n < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_IO,
-                   _("“%s” could not be read (%s)."), name, g_strerror (saved));
-      return FALSE;
-    }
-  if (n >= 16 && memcmp (header, SQLITE_HEADER_MAGIC, 16) == 0 && n < (gssize) sizeof header)
-    {
-      g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_DAMAGED,
-                   _("“%s” is damaged: most of the file is missing. "
-                     "Open a copy you saved earlier; this file has been left as it is."), name);
-      return FALSE;
-    }
-  if (n < (gssize) sizeof header || memcmp (header, SQLITE_HEADER_MAGIC, 16) != 0)
-    {
-      if (st.st_size == 0)
-        g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NOT_A_WORKBOOK,
-                     _("“%s” is empty, so it is not a Leading Learning workbook."), name);
-      /* whose name says workbook: telling what a workbook's name ends
-       * in would not help */
-      else if (g_str_has_suffix (path, ".llw"))
-        g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NOT_A_WORKBOOK,
-                     _("“%s” is not a Leading Learning workbook: it holds something else, "
-                       "or it has been overwritten. It has been left as it is."),
-                     name);
-      else
-        g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NOT_A_WORKBOOK,
-                     _("“%s” is not a Leading Learning workbook. "
-                       "Workbooks are files ending in “.llw” made with Leading Learning."), name);
-      return FALSE;
-    }
-
-  if (read_be32 (header + 68) != LL_STORE_APPLICATION_ID)
-    {
-      g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_FOREIGN,
-                   _("“%s” is a database made by another program, not a Leading Learning "
-                     "workbook. It has been left as it is."), name);
-      return FALSE;
-    }
-
-  page_size = ((guint32) header[16] << 8) | header[17];
-  if (page_size == 1)
-    page_size = 65536;
-  page_count = read_be32 (header + 28);
-  if (hot_wal)
-    page_count = 0;
-  if (page_size < 512 || (page_size & (page_size - 1)) != 0
-      || st.st_size % page_size != 0
-      /* the page count in the header is valid when the two counters agree */
-      || (read_be32 (header + 24) == read_be32 (header + 92) && page_count > 0
-          && (guint64) st.st_size < (guint64) page_count * page_size))
-    {
-      g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_DAMAGED,
-                   _("“%s” is damaged: part of the file is missing. "
-                     "Open a copy you saved earlier; this file has been left as it is."), name);
-      return FALSE;
-    }
-
-  *page_size_out = page_size;
-  *n_pages = st.st_size / page_size;
-  *version = (int) read_be32 (header + 60);
-  return TRUE;
-}
-
-static gboolean
-check_version (const char  *path,
-               int          version,
-               GError     **error)
-{
-  g_autofree char *name = display_name (path);
-
-  if (version > LL_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_TOO_NEW,
-                   _("“%s” was made by a newer version of Leading Learning. "
-                     "Update Leading Learning to open it; the file has been left as it is."), name);
-      return FALSE;
-    }
-  if (version < 1)
-    {
-      g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_DAMAGED,
-                   _("“%s” is damaged and cannot be used safely. "
-                     "Open a copy you saved earlier; this file has been left as it is."), name);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-set_open_error (const char  *path,
-                int          saved,
-                GError     **error)
-{
-  g_autofree char *name = display_name (path);
-
-  if (saved == ENOENT)
-    g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NOT_FOUND,
-                 _("“%s” could not be found. It may have been moved, renamed or deleted."),
-                 name);
-  else if (saved == EACCES || saved == EPERM)
-    g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_IO,
-                 _("You do not have permission to read “%s”. "
-                   "Ask its owner to share it with you."), name);
-  else
-    g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_IO,
-                 _("“%s” could not be read (%s)."), name, g_strerror (saved));
-}
-
-/* A workbook is a regular file. Anything else is refused before it is
- * opened: opening a named pipe for reading waits for a writer for ever. */
-static gboolean
-check_regular (const char   *path,
-               struct stat  *st,
-               GError      **error)
-{
-  g_autofree char *name = NULL;
-
-  if (S_ISREG (st->st_mode))
-    return TRUE;
-  name = display_name (path);
-  if (S_ISDIR (st->st_mode))
-    g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NOT_A_WORKBOOK,
-                 _("“%s” is a folder, not a Leading Learning workbook."), name);
-  else
-    g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NOT_A_WORKBOOK,
-                 _("“%s” is not an ordinary file, so it is not a Leading Learning workbook."),
-                 name);
-  return FALSE;
-}
-
-static int
-open_for_inspection (const char  *path,
-                     GError     **error)
-{
-  struct stat st;
-  int fd;
-
-  if (g_stat (path, &st) != 0)
-    {
-      set_open_error (path, errno, error);
-      return -1;
-    }
-  if (!check_regular (path, &st, error))
-    return -1;
-  /* never blocks, even if the file was swapped for a pipe meanwhile */
-  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
-  if (fd < 0)
-    {
-      set_open_error (path, errno, error);
-      return -1;
-    }
-  if (fstat (fd, &st) != 0 || !check_regular (path, &st, error))
-    {
-      if (error != NULL && *error == NULL)
-        set_open_error (path, errno, error);
-      close (fd);
-      return -1;
-    }
-  return fd;
 }
 
 static gboolean
@@ -695,11 +355,11 @@ ll_store_open (const char  *path,
 
   self = g_object_new (LL_TYPE_STORE, NULL);
   self->path = g_canonicalize_filename (path, NULL);
-  self->lock_fd = open_for_inspection (self->path, error);
+  self->lock_fd = _ll_store_open_for_inspection (self->path, error);
   if (self->lock_fd < 0)
     return NULL;
-  hot_wal = wal_has_content (self->path);
-  if (!inspect_file (self->path, self->lock_fd, hot_wal, &page_size, &n_pages, &version, error))
+  hot_wal = _ll_store_wal_has_content (self->path);
+  if (!_ll_store_inspect_file (self->path, self->lock_fd, hot_wal, &page_size, &n_pages, &version, error))
     return NULL;
 
   /* SQLite writes its log and index beside the file, so a workbook in a
@@ -737,8 +397,8 @@ ll_store_open (const char  *path,
         sqlite3_close (replay);
     }
   else if (hot_wal)
-    version = read_version_from_wal (self->path);
-  if (!check_version (self->path, version, error))
+    version = _ll_store_read_version_from_wal (self->path);
+  if (!_ll_store_check_version (self->path, version, error))
     return NULL;
 
   if (self->db != NULL)
@@ -918,46 +578,6 @@ ll_store_rollback (LlStore *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-sqlite3_stmt *
-_ll_store_prepare (LlStore     *self,
-                   const char  *sql,
-                   GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  if (self->db == NULL)
-    {
-      _ll_store_set_sqlite_error (self, SQLITE_MISUSE, error);
-      return NULL;
-    }
-  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _ll_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-  return stmt;
-}
-
-/* Steps a statement that returns no rows, and finalises it. */
-gboolean
-_ll_store_step_done (LlStore       *self,
-                     sqlite3_stmt  *stmt,
-                     GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _ll_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-
 gboolean
 _ll_store_run_edit (LlStore       *self,
                     LlStoreEditFunc  edit,
@@ -983,36 +603,6 @@ _ll_store_run_edit (LlStore       *self,
       return FALSE;
     }
   return TRUE;
-}
-
-gboolean
-_ll_store_touch_document (LlStore     *self,
-                          const char  *kind,
-                          GError     **error)
-{
-  sqlite3_stmt *stmt = _ll_store_prepare (self,
-                                "UPDATE document SET modified = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
-                                "WHERE kind = ?1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
-  return _ll_store_step_done (self, stmt, error);
-}
-
-gboolean
-_ll_store_touch_document_id (LlStore  *self,
-                             gint64    id,
-                             GError  **error)
-{
-  sqlite3_stmt *stmt = _ll_store_prepare (self,
-                                          "UPDATE document SET modified = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
-                                          "WHERE id = ?1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return _ll_store_step_done (self, stmt, error);
 }
 
 GPtrArray *
