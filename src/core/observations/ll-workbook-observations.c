@@ -493,3 +493,84 @@ ll_workbook_search_observations (LlWorkbook  *self,
     }
   return hits;
 }
+
+/* Trends ------------------------------------------------------------------ */
+
+LlObservationTrend *
+ll_workbook_dup_observation_trend (LlWorkbook  *self,
+                                   gint64       framework_id,
+                                   const char  *year_group,
+                                   GError     **error)
+{
+  LlStore *store;
+
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), NULL);
+
+  store = _ll_workbook_get_store (self);
+  if (!ll_pending_flush (_ll_workbook_get_pending (self), error))
+    return NULL;
+  if (framework_id == 0)
+    {
+      g_autoptr(GArray) ids = ll_store_list_frameworks (store, error);
+
+      if (ids == NULL)
+        return NULL;
+      if (ids->len == 0)
+        {
+          g_set_error_literal (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NO_SUCH_DOCUMENT,
+                               _("This workbook has no framework of learning behaviours yet."));
+          return NULL;
+        }
+      framework_id = g_array_index (ids, gint64, 0);
+    }
+  return ll_observation_trend_new (store, framework_id, NULL, 0, year_group, error);
+}
+
+/* "Year 10" after "Year 9": the number in a name, or -1. */
+static int
+year_number (const char *name)
+{
+  const char *digits = name;
+
+  while (*digits != '\0' && !g_ascii_isdigit (*digits))
+    digits++;
+  return *digits != '\0' ? (int) g_ascii_strtoll (digits, NULL, 10) : -1;
+}
+
+static int
+compare_year_groups (gconstpointer a,
+                     gconstpointer b)
+{
+  const char *x = *(const char * const *) a;
+  const char *y = *(const char * const *) b;
+  int nx = year_number (x), ny = year_number (y);
+
+  /* Nursery and Reception (no number) come before Year 1 */
+  if (nx != ny)
+    return nx < ny ? -1 : 1;
+  return g_utf8_collate (x, y);
+}
+
+char **
+ll_workbook_dup_observed_year_groups (LlWorkbook  *self,
+                                      GError     **error)
+{
+  g_autoptr(GPtrArray) counts = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), NULL);
+
+  counts = ll_store_count_by_year_group (_ll_workbook_get_store (self), "0000-01-01", "9999-12-31", error);
+  if (counts == NULL)
+    return NULL;
+  for (guint i = 0; i < counts->len; i++)
+    {
+      LlStoreMark *mark = g_ptr_array_index (counts, i);
+
+      if (mark->behaviour[0] != '\0')
+        g_ptr_array_add (names, g_strdup (mark->behaviour));
+    }
+  g_ptr_array_sort (names, compare_year_groups);
+  g_ptr_array_add (names, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+}

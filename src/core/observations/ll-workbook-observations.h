@@ -4,6 +4,7 @@
 
 #include "ll-framework.h"
 #include "ll-observation.h"
+#include "ll-observation-trend.h"
 #include "ll-workbook.h"
 
 G_BEGIN_DECLS
@@ -54,5 +55,19 @@ GPtrArray     *ll_workbook_search_observations  (LlWorkbook  *self,
                                                  const char  *typed,
                                                  guint        limit,
                                                  GError     **error);
+
+/* How often each behaviour of the framework @framework_id (0: the
+ * workbook's first) was seen developing or embedded, over every term that
+ * has observations, for @year_group (NULL or "": every year group). What
+ * waits to be written is written first. */
+LlObservationTrend *ll_workbook_dup_observation_trend (LlWorkbook  *self,
+                                                       gint64       framework_id,
+                                                       const char  *year_group,
+                                                       GError     **error);
+/* The year groups that observations name, sorted as people count them
+ * ("Reception", "Year 1", "Year 2", ..., "Year 10"); a NULL-terminated
+ * array. */
+char              **ll_workbook_dup_observed_year_groups (LlWorkbook  *self,
+                                                          GError     **error);
 
 G_END_DECLS
