@@ -51,32 +51,18 @@ h export-pandoc "pandoc -f docbook -t docbook5 -s $out/school.xml -o $out/pandoc
 N=3 h print "$app --print-pdf=$out/print.pdf --document=1 $wb"
 N=3 h print-pandoc-html "pandoc -f docbook -t html5 -s $out/school.xml -o $out/pandoc.html"
 
-# Opening must not grow with the text: the same 200 narratives, short with
-# one revision each, and of 5 000 words with 20 revisions each.
-gen=$PWD/build-bench/bench/generate-narratives
-"$gen" "$out/light.llw" 200 50 1
-"$gen" "$out/heavy.llw" 200 5000 20
-for size in light heavy; do
-  h "list-$size" --warmup 1 "$app --list $out/$size.llw"
-done
-build-aux/with-xvfb.sh hyperfine --style basic --runs "$runs" --warmup 1 \
-  --export-json "$json/window.json" -n window-light -n window-heavy \
-  "bench/open-window.sh $app $out/light.llw" "bench/open-window.sh $app $out/heavy.llw" >/dev/null
-light_size=$(du -h "$out/light.llw" | cut -f1)
-heavy_size=$(du -h "$out/heavy.llw" | cut -f1)
 
 pages=$(pdfinfo "$out/print.pdf" | awk '/^Pages:/ {print $2}')
 people=$(sqlite3 -readonly "$wb" 'SELECT count(*) FROM person')
 size=$(du -h "$wb" | cut -f1)
 
-python3 - "$json" "$scale" "$people" "$size" "$pages" "$runs" "$light_size" "$heavy_size" > bench/RESULTS.md <<'PY'
+python3 - "$json" "$scale" "$people" "$size" "$pages" "$runs" > bench/RESULTS.md <<'PY'
 import json, os, sys, platform, datetime
-d, scale, people, size, pages, runs, light_size, heavy_size = sys.argv[1:]
+d, scale, people, size, pages, runs = sys.argv[1:]
 m = {}
 for f in os.listdir(d):
     for r in json.load(open(os.path.join(d, f)))["results"]:
-        name = f[:-5] if f != "window.json" else r["command"]
-        m[name] = r["median"]
+        m[f[:-5]] = r["median"]
 def ms(k): return f"{m[k]*1000:.0f} ms"
 def ratio(a, b): return f"{m[a]/m[b]:.2f}×"
 print("# Benchmark results\n")
@@ -96,14 +82,6 @@ print()
 print("A ratio below 1 means Leading Learning is faster. sqlite3 only reads rows, so the "
       "open ratio is the price of checking the file and building the model; pandoc's "
       "HTML does not lay out pages, so the print row is an upper bound for comparison.")
-print()
-print("## Opening does not grow with the text\n")
-print(f"Two workbooks of 200 vision narratives each (bench/generate-narratives): short ones "
-      f"of 50 words with one revision ({light_size} on disk), and long ones of 5 000 words "
-      f"with 20 revisions ({heavy_size}). Opening should cost the same for both.\n")
-print("| task | short narratives | long narratives | long ÷ short |")
-print("| --- | --- | --- | --- |")
-print(f"| `--list` | {ms('list-light')} | {ms('list-heavy')} | {ratio('list-heavy', 'list-light')} |")
-print(f"| start to window shown (bench/open-window.sh) | {ms('window-light')} | {ms('window-heavy')} | {ratio('window-heavy', 'window-light')} |")
 PY
+{ echo; bench/opening.sh "$app"; } >> bench/RESULTS.md
 cat bench/RESULTS.md
