@@ -426,7 +426,7 @@ test_sample_revision_words (void)
         g_assert_no_error (error);
         for (guint s = 0; s < sections->len; s++)
           {
-            LlStoreSection *row = g_ptr_array_index (sections, s);
+            LlSectionText *row = g_ptr_array_index (sections, s);
             g_autofree char *text = ll_text_from_fragment (row->body);
 
             words += ll_text_count_words (text);

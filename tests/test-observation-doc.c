@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "ll-observation-trend-private.h"
 #include "ll-chart-trend.h"
 #include "ll-docbook.h"
 #include "ll-framework.h"

@@ -822,10 +822,36 @@ ll_narrative_dup_revision_sections (LlNarrative  *self,
                                     LlRevision   *revision,
                                     GError      **error)
 {
+  g_autoptr(GPtrArray) rows = NULL;
+  GPtrArray *sections;
+
   g_return_val_if_fail (LL_IS_NARRATIVE (self), NULL);
   g_return_val_if_fail (LL_IS_REVISION (revision), NULL);
 
-  return ll_store_list_revision_sections (self->store, ll_revision_get_id (revision), error);
+  rows = ll_store_list_revision_sections (self->store, ll_revision_get_id (revision), error);
+  if (rows == NULL)
+    return NULL;
+  sections = g_ptr_array_new_full (rows->len, (GDestroyNotify) ll_section_text_free);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      LlStoreSection *row = g_ptr_array_index (rows, i);
+      LlSectionText *section = g_new0 (LlSectionText, 1);
+
+      section->title = g_steal_pointer (&row->title);
+      section->body = g_steal_pointer (&row->body);
+      g_ptr_array_add (sections, section);
+    }
+  return sections;
+}
+
+void
+ll_section_text_free (LlSectionText *section)
+{
+  if (section == NULL)
+    return;
+  g_free (section->title);
+  g_free (section->body);
+  g_free (section);
 }
 
 char *
@@ -866,7 +892,7 @@ ll_narrative_dup_text_with_kinds (LlNarrative  *self,
         return NULL;
       for (guint i = 0; i < rows->len; i++)
         {
-          LlStoreSection *row = g_ptr_array_index (rows, i);
+          LlSectionText *row = g_ptr_array_index (rows, i);
 
           append_section_text (out, kinds, row->title, row->body);
         }

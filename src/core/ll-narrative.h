@@ -79,7 +79,17 @@ char        *ll_narrative_dup_text_with_kinds (LlNarrative  *self,
                                                LlRevision   *revision,
                                                GArray       *kinds,
                                                GError      **error);
-/* The sections of @revision as (title, DocBook fragment) pairs, for reading. */
+/* One section of a revision, as it was then. */
+typedef struct
+{
+  char *title;
+  char *body;   /* a DocBook block fragment */
+} LlSectionText;
+
+void         ll_section_text_free             (LlSectionText *section);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LlSectionText, ll_section_text_free)
+
+/* The sections of @revision (of LlSectionText), for reading. */
 GPtrArray   *ll_narrative_dup_revision_sections (LlNarrative *self,
                                                  LlRevision  *revision,
                                                  GError     **error);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ll-observation-trend-private.h"
 #include "ll-document-info-private.h"
 #include "ll-model-private.h"
 #include "ll-narrative-private.h"

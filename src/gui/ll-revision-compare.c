@@ -9,7 +9,6 @@
 #include "ll-gui-util.h"
 #include "ll-revision-compare.h"
 #include "ll-rich-text.h"
-#include "ll-store.h"
 #include "ll-text.h"
 
 struct _LlRevisionCompare

@@ -8,7 +8,6 @@
 #include "ll-gui-util.h"
 #include "ll-rich-text.h"
 #include "ll-revision-view.h"
-#include "ll-store.h"
 
 struct _LlRevisionView
 {
@@ -91,7 +90,7 @@ ll_revision_view_constructed (GObject *object)
     }
   for (guint i = 0; i < sections->len; i++)
     {
-      LlStoreSection *section = g_ptr_array_index (sections, i);
+      LlSectionText *section = g_ptr_array_index (sections, i);
 
       add_section (self, section->title, section->body);
     }

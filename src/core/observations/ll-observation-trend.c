@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ll-observation-trend-private.h"
 #include "ll-observation-trend.h"
 #include "ll-store-observation.h"
 

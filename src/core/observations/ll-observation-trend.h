@@ -4,7 +4,6 @@
 #pragma once
 
 #include "ll-framework.h"
-#include "ll-store.h"
 #include "ll-term.h"
 
 G_BEGIN_DECLS
@@ -27,14 +26,6 @@ typedef struct
 void                ll_observation_trend_free  (LlObservationTrend *trend);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LlObservationTrend, ll_observation_trend_free)
 
-/* The shares for @framework_id over @terms (or every term with
- * observations when @n_terms is 0), for @year_group (NULL or "": all). */
-LlObservationTrend *ll_observation_trend_new   (LlStore      *store,
-                                                gint64        framework_id,
-                                                const LlTerm *terms,
-                                                guint         n_terms,
-                                                const char   *year_group,
-                                                GError      **error);
 /* The share for a term and a behaviour, from 0 to 1; NAN when no
  * observation gave the behaviour a level in that term. */
 double              ll_observation_trend_share (const LlObservationTrend *trend,

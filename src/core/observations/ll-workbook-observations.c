@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ll-observation-trend-private.h"
 #include "ll-observation-private.h"
 #include "ll-store-observation.h"
 #include "ll-term.h"
