@@ -272,6 +272,96 @@ test_workbook (void)
   ll_test_rm_rf (dir);
 }
 
+/* A school edits the framework its observations use: names and
+ * descriptions change everywhere, a behaviour no observation refers to
+ * goes, but one that an observation refers to cannot, and the workbook is
+ * left as it was. */
+static void
+test_edit_framework (void)
+{
+  g_autofree char *dir = ll_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "Frameworks.llw", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = ll_workbook_create (path, &error);
+  g_autoptr(LlObservation) observation = NULL;
+  g_autoptr(GPtrArray) frameworks = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(LlFramework) edited = NULL;
+  g_autoptr(LlFramework) losing = NULL;
+  g_autoptr(LlObservationItem) item = NULL;
+  LlFramework *framework;
+  const LlBehaviour *behaviour;
+  guint group = 0;
+  gint64 id;
+
+  g_assert_no_error (error);
+  observation = ll_workbook_add_observation (workbook, "2026-05-12", &error);
+  g_assert_no_error (error);
+  ll_observation_set_text (observation, LL_OBSERVATION_FOCUS, "noticing");
+  frameworks = ll_workbook_list_frameworks (workbook, &error);
+  ids = ll_workbook_dup_framework_ids (workbook, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, frameworks->len);
+  framework = g_ptr_array_index (frameworks, 0);
+  id = g_array_index (ids, gint64, 0);
+  g_assert_cmpstr (ll_framework_get_name (framework), ==, "Building Learning Power");
+
+  /* renamed and described anew; a behaviour in no observation taken away */
+  edited = ll_framework_copy (framework);
+  g_assert_nonnull (ll_framework_find_behaviour (edited, "noticing", &group));
+  for (guint i = 0; i < ll_framework_get_n_behaviours (edited, group); i++)
+    if (g_str_equal (ll_framework_get_behaviour (edited, group, i)->id, "noticing"))
+      ll_framework_set_behaviour (edited, group, i, "Spotting patterns", "Seeing what is there.");
+  for (guint i = 0; i < ll_framework_get_n_behaviours (edited, group); i++)
+    if (g_str_equal (ll_framework_get_behaviour (edited, group, i)->id, "absorption"))
+      ll_framework_remove_behaviour (edited, group, i);
+  g_assert_true (ll_workbook_update_framework (workbook, id, edited, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&observation);
+  g_clear_object (&workbook);
+  workbook = ll_workbook_open (path, LL_WORKBOOK_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  item = g_list_model_get_item (ll_workbook_get_observations (workbook), 0);
+  g_assert_cmpstr (ll_observation_item_get_string (item, "focus"), ==, "Spotting patterns");
+  g_clear_pointer (&frameworks, g_ptr_array_unref);
+  frameworks = ll_workbook_list_frameworks (workbook, &error);
+  framework = g_ptr_array_index (frameworks, 0);
+  behaviour = ll_framework_find_behaviour (framework, "noticing", NULL);
+  g_assert_cmpstr (behaviour->description, ==, "Seeing what is there.");
+  g_assert_null (ll_framework_find_behaviour (framework, "absorption", NULL));
+
+  /* the behaviour in the observation's focus cannot go */
+  losing = ll_framework_copy (framework);
+  g_assert_nonnull (ll_framework_find_behaviour (losing, "noticing", &group));
+  for (guint i = 0; i < ll_framework_get_n_behaviours (losing, group); i++)
+    if (g_str_equal (ll_framework_get_behaviour (losing, group, i)->id, "noticing"))
+      ll_framework_remove_behaviour (losing, group, i);
+  {
+    g_autofree char *before = ll_test_file_checksum (path);
+    g_autofree char *after = NULL;
+
+    g_assert_true (ll_workbook_flush (workbook, &error));
+    g_free (before);
+    before = ll_test_file_checksum (path);
+    g_assert_false (ll_workbook_update_framework (workbook, id, losing, &error));
+    g_assert_error (error, LL_FRAMEWORK_ERROR, LL_FRAMEWORK_ERROR_IN_USE);
+    g_clear_error (&error);
+    after = ll_test_file_checksum (path);
+    g_assert_cmpstr (before, ==, after);
+  }
+
+  /* a new behaviour is given an identifier no other has */
+  {
+    g_autofree char *made = ll_framework_make_id (losing, "Spotting: Patterns!");
+    g_autofree char *taken = ll_framework_make_id (framework, "Noticing");
+
+    g_assert_cmpstr (made, ==, "spotting-patterns");
+    g_assert_cmpstr (taken, ==, "noticing-2");
+    g_assert_true (ll_framework_id_is_valid (taken));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -285,5 +375,6 @@ main (int   argc,
   ADD ("/observation/tallies-and-levels", test_tallies_and_levels);
 #undef ADD
   g_test_add_func ("/observation/workbook", test_workbook);
+  g_test_add_func ("/observation/edit-framework", test_edit_framework);
   return g_test_run ();
 }

@@ -275,6 +275,126 @@ ll_framework_add_behaviour (LlFramework *self,
   g_ptr_array_add (found->behaviours, behaviour);
 }
 
+void
+ll_framework_set_group (LlFramework *self,
+                        guint        group,
+                        const char  *name,
+                        const char  *description)
+{
+  Group *found = get_group (self, group);
+
+  g_return_if_fail (found != NULL);
+
+  g_free (found->name);
+  found->name = g_strdup (name != NULL ? name : "");
+  g_free (found->description);
+  found->description = g_strdup (description != NULL ? description : "");
+}
+
+void
+ll_framework_remove_group (LlFramework *self,
+                           guint        group)
+{
+  g_return_if_fail (get_group (self, group) != NULL);
+
+  g_ptr_array_remove_index (self->groups, group);
+}
+
+void
+ll_framework_set_behaviour (LlFramework *self,
+                            guint        group,
+                            guint        index,
+                            const char  *name,
+                            const char  *description)
+{
+  Group *found = get_group (self, group);
+  LlBehaviour *behaviour;
+
+  g_return_if_fail (found != NULL && index < found->behaviours->len);
+
+  behaviour = g_ptr_array_index (found->behaviours, index);
+  g_free (behaviour->name);
+  behaviour->name = g_strdup (name != NULL ? name : "");
+  g_free (behaviour->description);
+  behaviour->description = g_strdup (description != NULL ? description : "");
+}
+
+void
+ll_framework_remove_behaviour (LlFramework *self,
+                               guint        group,
+                               guint        index)
+{
+  Group *found = get_group (self, group);
+
+  g_return_if_fail (found != NULL && index < found->behaviours->len);
+
+  g_ptr_array_remove_index (found->behaviours, index);
+}
+
+void
+ll_framework_move_behaviour (LlFramework *self,
+                             guint        group,
+                             guint        from,
+                             guint        to)
+{
+  Group *found = get_group (self, group);
+  gpointer behaviour;
+
+  g_return_if_fail (found != NULL && from < found->behaviours->len);
+
+  to = MIN (to, found->behaviours->len - 1);
+  if (to == from)
+    return;
+  behaviour = g_ptr_array_steal_index (found->behaviours, from);
+  g_ptr_array_insert (found->behaviours, (int) to, behaviour);
+}
+
+static gboolean
+id_taken (LlFramework *self,
+          const char  *id)
+{
+  for (guint g = 0; g < self->groups->len; g++)
+    {
+      Group *group = g_ptr_array_index (self->groups, g);
+
+      if (g_str_equal (group->id, id))
+        return TRUE;
+    }
+  return ll_framework_find_behaviour (self, id, NULL) != NULL;
+}
+
+char *
+ll_framework_make_id (LlFramework *self,
+                      const char  *name)
+{
+  g_autoptr(GString) id = g_string_new (NULL);
+  g_autofree char *ascii = NULL;
+  g_autofree char *base = NULL;
+
+  g_return_val_if_fail (LL_IS_FRAMEWORK (self), NULL);
+
+  /* lower-case letters and digits, in words joined by single hyphens */
+  ascii = g_str_to_ascii (name != NULL ? name : "", "C");
+  for (const char *c = ascii; *c != '\0' && id->len < 48; c++)
+    {
+      if (g_ascii_isalnum (*c))
+        g_string_append_c (id, g_ascii_tolower (*c));
+      else if (id->len > 0 && id->str[id->len - 1] != '-')
+        g_string_append_c (id, '-');
+    }
+  while (id->len > 0 && id->str[id->len - 1] == '-')
+    g_string_truncate (id, id->len - 1);
+  if (id->len == 0)
+    g_string_append (id, "behaviour");
+  base = g_strdup (id->str);
+  for (guint n = 2; id_taken (self, id->str); n++)
+    {
+      g_string_truncate (id, 0);
+      g_string_append_printf (id, "%s-%u", base, n);
+    }
+  return g_string_free (g_steal_pointer (&id), FALSE);
+}
+
 const LlBehaviour *
 ll_framework_find_behaviour (LlFramework *self,
                              const char  *id,

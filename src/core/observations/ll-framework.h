@@ -74,6 +74,34 @@ void               ll_framework_add_behaviour      (LlFramework  *self,
                                                     const char   *id,
                                                     const char   *name,
                                                     const char   *description);
+/* Editing: a group's or a behaviour's name and description (their
+ * identifiers stay, so that observations keep referring to them), taking
+ * one away, and moving a behaviour to @to within its group. Whether the
+ * result may replace a framework in use is for
+ * ll_framework_can_replace() to say. */
+void               ll_framework_set_group          (LlFramework  *self,
+                                                    guint         group,
+                                                    const char   *name,
+                                                    const char   *description);
+void               ll_framework_remove_group       (LlFramework  *self,
+                                                    guint         group);
+void               ll_framework_set_behaviour      (LlFramework  *self,
+                                                    guint         group,
+                                                    guint         index,
+                                                    const char   *name,
+                                                    const char   *description);
+void               ll_framework_remove_behaviour   (LlFramework  *self,
+                                                    guint         group,
+                                                    guint         index);
+void               ll_framework_move_behaviour     (LlFramework  *self,
+                                                    guint         group,
+                                                    guint         from,
+                                                    guint         to);
+/* An identifier made from @name that no group or behaviour of the
+ * framework has yet ("active-listening", "active-listening-2"). */
+char              *ll_framework_make_id            (LlFramework  *self,
+                                                    const char   *name);
+
 /* The behaviour with @id in any group, and its group; NULL if none. */
 const LlBehaviour *ll_framework_find_behaviour     (LlFramework  *self,
                                                     const char   *id,

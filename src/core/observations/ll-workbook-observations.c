@@ -495,6 +495,66 @@ ll_workbook_search_observations (LlWorkbook  *self,
   return hits;
 }
 
+/* Frameworks -------------------------------------------------------------- */
+
+GArray *
+ll_workbook_dup_framework_ids (LlWorkbook  *self,
+                               GError     **error)
+{
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), NULL);
+
+  return ll_store_list_frameworks (_ll_workbook_get_store (self), error);
+}
+
+gboolean
+ll_workbook_update_framework (LlWorkbook   *self,
+                              gint64        framework_id,
+                              LlFramework  *framework,
+                              GError      **error)
+{
+  LlStore *store;
+  g_autoptr(LlFramework) current = NULL;
+  g_auto(GStrv) in_use = NULL;
+
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), FALSE);
+  g_return_val_if_fail (LL_IS_FRAMEWORK (framework), FALSE);
+
+  store = _ll_workbook_get_store (self);
+  /* what was typed into an observation a moment ago counts as in use */
+  if (!ll_pending_flush (_ll_workbook_get_pending (self), error))
+    return FALSE;
+  current = ll_store_load_framework (store, framework_id, error);
+  if (current == NULL)
+    return FALSE;
+  in_use = ll_store_dup_behaviours_in_use (store, framework_id, error);
+  if (in_use == NULL)
+    return FALSE;
+  if (!ll_framework_can_replace (current, framework, (const char * const *) in_use, error))
+    return FALSE;
+  if (ll_store_save_framework (store, framework_id, framework, error) == 0)
+    return FALSE;
+  /* observations opened from now on see the new names; whoever holds the
+   * old framework may go on reading it until the workbook closes */
+  {
+    gpointer key = NULL, old = NULL;
+
+    if (g_hash_table_steal_extended (get_observations (self)->frameworks, &framework_id, &key, &old))
+      {
+        GPtrArray *retired = g_object_get_data (G_OBJECT (self), "ll-retired-frameworks");
+
+        if (retired == NULL)
+          {
+            retired = g_ptr_array_new_with_free_func (g_object_unref);
+            g_object_set_data_full (G_OBJECT (self), "ll-retired-frameworks", retired,
+                                    (GDestroyNotify) g_ptr_array_unref);
+          }
+        g_ptr_array_add (retired, old);
+        g_free (key);
+      }
+  }
+  return TRUE;
+}
+
 /* Trends ------------------------------------------------------------------ */
 
 LlObservationTrend *

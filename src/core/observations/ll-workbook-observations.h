@@ -56,6 +56,18 @@ GPtrArray     *ll_workbook_search_observations  (LlWorkbook  *self,
                                                  guint        limit,
                                                  GError     **error);
 
+/* The IDs of the frameworks, in the order of ll_workbook_list_frameworks(). */
+GArray        *ll_workbook_dup_framework_ids    (LlWorkbook   *self,
+                                                 GError      **error);
+/* Replaces the framework @framework_id with @framework once its rules
+ * hold and it keeps every behaviour that observations refer to (their
+ * focus, notes, tallies or levels); LL_FRAMEWORK_ERROR_IN_USE names the
+ * first that would be lost. */
+gboolean       ll_workbook_update_framework     (LlWorkbook   *self,
+                                                 gint64        framework_id,
+                                                 LlFramework  *framework,
+                                                 GError      **error);
+
 /* How often each behaviour of the framework @framework_id (0: the
  * workbook's first) was seen developing or embedded, over every term that
  * has observations, for @year_group (NULL or "": every year group). What
