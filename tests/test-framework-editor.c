@@ -1,0 +1,174 @@
+/* test-framework-editor.c: a school edits its framework of learning
+ * behaviours in the window, and the workbook follows; a behaviour that an
+ * observation refers to stays (display suite) */
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "ll-framework-editor.h"
+#include "ll-resources.h"
+#include "ll-test-gui.h"
+#include "ll-test-util.h"
+#include "ll-workbook-observations.h"
+
+typedef struct
+{
+  char       *dir;
+  char       *path;
+  LlWorkbook *workbook;
+  GtkWidget  *editor;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlObservation) observation = NULL;
+
+  f->dir = ll_test_make_tmpdir ();
+  f->path = g_build_filename (f->dir, "Frameworks.llw", NULL);
+  ll_test_make_workbook (f->path);
+  f->workbook = ll_workbook_open (f->path, LL_WORKBOOK_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  /* the frameworks come with the first observation, whose focus is noticing */
+  observation = ll_workbook_add_observation (f->workbook, "2026-03-02", &error);
+  g_assert_no_error (error);
+  ll_observation_set_text (observation, LL_OBSERVATION_FOCUS, "noticing");
+  g_assert_true (ll_workbook_flush (f->workbook, &error));
+
+  f->editor = ll_framework_editor_new (f->workbook);
+  gtk_window_present (GTK_WINDOW (f->editor));
+  ll_test_iterate_briefly ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  ll_test_destroy_all_windows ();
+  g_clear_object (&f->workbook);
+  ll_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+/* The first descendant of @widget of @type whose title (a row's) or label
+ * (a button's) is @text. */
+static GtkWidget *
+find (GtkWidget  *widget,
+      GType       type,
+      const char *text)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    {
+      const char *have = ADW_IS_PREFERENCES_ROW (widget)
+                         ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget))
+                         : GTK_IS_BUTTON (widget) ? gtk_button_get_label (GTK_BUTTON (widget))
+                         : NULL;
+
+      if (text == NULL || g_strcmp0 (have, text) == 0)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find (child, type, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The framework as another program reads it from the file. */
+static LlFramework *
+read_back_framework (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) other = ll_test_read_back (f->path);
+  g_autoptr(GPtrArray) frameworks = ll_workbook_list_frameworks (other, &error);
+
+  g_assert_no_error (error);
+  return g_object_ref (g_ptr_array_index (frameworks, 0));
+}
+
+static void
+test_rename_and_describe (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *noticing = find (f->editor, ADW_TYPE_EXPANDER_ROW, "Noticing");
+  GtkWidget *name = NULL;
+  GtkWidget *description = NULL;
+  g_autoptr(LlFramework) framework = NULL;
+
+  g_assert_nonnull (noticing);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (noticing), TRUE);
+  name = find (noticing, ADW_TYPE_ENTRY_ROW, "_Name");
+  description = find (noticing, ADW_TYPE_ENTRY_ROW, "_Description");
+  gtk_editable_set_text (GTK_EDITABLE (name), "Spotting patterns");
+  gtk_editable_set_text (GTK_EDITABLE (description), "Seeing what is there, and what repeats.");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (noticing)), ==, "Spotting patterns");
+
+  framework = read_back_framework (f);
+  g_assert_cmpstr (ll_framework_find_behaviour (framework, "noticing", NULL)->name, ==, "Spotting patterns");
+  g_assert_cmpstr (ll_framework_find_behaviour (framework, "noticing", NULL)->description, ==,
+                   "Seeing what is there, and what repeats.");
+
+  /* an empty name is not taken: the row says so and the file keeps the last */
+  gtk_editable_set_text (GTK_EDITABLE (name), "");
+  g_assert_true (gtk_widget_has_css_class (name, "error"));
+  g_clear_object (&framework);
+  framework = read_back_framework (f);
+  g_assert_cmpstr (ll_framework_find_behaviour (framework, "noticing", NULL)->name, ==, "Spotting patterns");
+}
+
+static void
+test_remove_and_add (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *noticing = find (f->editor, ADW_TYPE_EXPANDER_ROW, "Noticing");
+  GtkWidget *absorption = find (f->editor, ADW_TYPE_EXPANDER_ROW, "Absorption");
+  GtkWidget *add = NULL;
+  g_autoptr(LlFramework) framework = NULL;
+
+  g_assert_nonnull (noticing);
+  g_assert_nonnull (absorption);
+  /* in the observation's focus: it stays, in the window and in the file */
+  g_signal_emit_by_name (find (noticing, GTK_TYPE_BUTTON, "_Remove Behaviour"), "clicked");
+  g_assert_true (find (f->editor, ADW_TYPE_EXPANDER_ROW, "Noticing") == noticing);
+  framework = read_back_framework (f);
+  g_assert_nonnull (ll_framework_find_behaviour (framework, "noticing", NULL));
+
+  /* in no observation: it goes */
+  g_signal_emit_by_name (find (absorption, GTK_TYPE_BUTTON, "_Remove Behaviour"), "clicked");
+  g_assert_null (find (f->editor, ADW_TYPE_EXPANDER_ROW, "Absorption"));
+  g_clear_object (&framework);
+  framework = read_back_framework (f);
+  g_assert_null (ll_framework_find_behaviour (framework, "absorption", NULL));
+
+  /* a new one, open for its name */
+  add = find (find (f->editor, ADW_TYPE_ACTION_ROW, "Add Behaviour"), GTK_TYPE_BUTTON, NULL);
+  g_signal_emit_by_name (add, "clicked");
+  g_assert_nonnull (find (f->editor, ADW_TYPE_EXPANDER_ROW, "New behaviour"));
+  g_clear_object (&framework);
+  framework = read_back_framework (f);
+  g_assert_nonnull (ll_framework_find_behaviour (framework, "new-behaviour", NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  adw_init ();
+  g_assert_nonnull (ll_get_resource ());
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/framework-editor/rename-and-describe", test_rename_and_describe);
+  ADD ("/framework-editor/remove-and-add", test_remove_and_add);
+#undef ADD
+  return g_test_run ();
+}
