@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "ll-sample.h"
 #include "ll-test-util.h"
 #include "ll-workbook.h"
@@ -156,6 +158,32 @@ test_check_of_sample (Fixture       *f,
   g_assert_nonnull (strstr (report, "no problems found"));
 }
 
+/* Each kind checks its own part: a document whose kind's record is
+ * gone is found and counted. */
+static void
+test_check_of_kinds (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_strdup (ll_workbook_get_path (f->workbook));
+  g_autofree char *report = NULL;
+  sqlite3 *db = NULL;
+  gboolean ok = TRUE;
+
+  g_clear_object (&f->workbook);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = OFF; DELETE FROM narrative; "
+                                 "DELETE FROM observation WHERE document_id IN "
+                                 "(SELECT document_id FROM observation LIMIT 2)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  report = ll_workbook_check (path, &ok);
+  g_assert_false (ok);
+  g_assert_nonnull (strstr (report, "Vision narratives whose text is missing: 1"));
+  g_assert_nonnull (strstr (report, "Observations whose record is missing: 2"));
+  g_assert_nonnull (strstr (report, "problems found"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -171,6 +199,8 @@ main (int   argc,
   g_test_add ("/document-kind/no-such-document", Fixture, NULL, fixture_set_up,
               test_no_such_document, fixture_tear_down);
   g_test_add ("/document-kind/check", Fixture, NULL, fixture_set_up, test_check_of_sample,
+              fixture_tear_down);
+  g_test_add ("/document-kind/check-kinds", Fixture, NULL, fixture_set_up, test_check_of_kinds,
               fixture_tear_down);
   return g_test_run ();
 }

@@ -170,6 +170,9 @@ gint64     ll_store_insert_narrative     (LlStore     *self,
                                           GError     **error);
 GPtrArray *ll_store_list_narratives      (LlStore     *self,
                                           GError     **error);
+/* For the check: how many vision documents have no narrative, or -1
+ * when the file cannot say. */
+gint64     ll_store_count_lost_narratives (LlStore    *self);
 /* @field: "title", "author", "status" or "show_prompts" ("0"/"1"). */
 gboolean   ll_store_update_narrative     (LlStore     *self,
                                           gint64       id,

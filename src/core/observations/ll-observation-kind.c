@@ -52,6 +52,21 @@ observation_kind_get_tables (LlDocumentKind *kind)
   return tables;
 }
 
+static gboolean
+observation_kind_check (LlDocumentKind *kind,
+                        LlStore        *store,
+                        GString        *report)
+{
+  gint64 lost = ll_store_count_lost_observations (store);
+
+  if (lost == 0)
+    return TRUE;
+  g_string_append_printf (report, _("Observations whose record is missing: %" G_GINT64_FORMAT),
+                          lost);
+  g_string_append_c (report, '\n');
+  return FALSE;
+}
+
 /* The name of the person @id, or NULL. */
 static const char *
 person_name (LlWorkbook *workbook,
@@ -203,5 +218,6 @@ ll_observation_kind_document_kind_init (LlDocumentKindInterface *iface)
   iface->get_id = observation_kind_get_id;
   iface->get_tables = observation_kind_get_tables;
   iface->build_doc = observation_kind_build_doc;
+  iface->check = observation_kind_check;
   iface->add_sample = observation_kind_add_sample;
 }

@@ -180,6 +180,21 @@ vision_kind_build_doc (LlDocumentKind  *kind,
 }
 
 static gboolean
+vision_kind_check (LlDocumentKind *kind,
+                   LlStore        *store,
+                   GString        *report)
+{
+  gint64 lost = ll_store_count_lost_narratives (store);
+
+  if (lost == 0)
+    return TRUE;
+  g_string_append_printf (report, _("Vision narratives whose text is missing: %" G_GINT64_FORMAT),
+                          lost);
+  g_string_append_c (report, '\n');
+  return FALSE;
+}
+
+static gboolean
 vision_kind_add_sample (LlDocumentKind  *kind,
                         LlStore         *store,
                         guint            scale,
@@ -195,6 +210,7 @@ ll_vision_kind_document_kind_init (LlDocumentKindInterface *iface)
   iface->get_tables = vision_kind_get_tables;
   iface->load = vision_kind_load;
   iface->build_doc = vision_kind_build_doc;
+  iface->check = vision_kind_check;
   iface->add_sample = vision_kind_add_sample;
 }
 
