@@ -155,7 +155,8 @@ build_summary_doc (LlWorkbook   *self,
   kind = summary_kind (self);
   if (kind->chart_func != NULL)
     chart = kind->chart_func (trend, 0, kind->chart_data);
-  return ll_observation_summary_build_doc (_ll_workbook_get_store (self), trend, 0, ll_school_get_name (ll_workbook_get_school (self)),
+  return ll_observation_summary_build_doc (_ll_workbook_get_store (self), trend, 0,
+                                           ll_school_get_name (ll_workbook_get_school (self)),
                                            chart, error);
 }
 
