@@ -186,8 +186,8 @@ ll_workbook_list_summaries (LlWorkbook  *self,
       /* TRANSLATORS: e.g. "Observations, Spring term 2026" */
       g_autofree char *title = g_strdup_printf (_("Observations, %s"), label);
 
-      g_ptr_array_add (summaries, _ll_document_info_new ("observation-summary", summary_document_id (term),
-                                                         title));
+      g_ptr_array_add (summaries, _ll_document_info_new ("observation-summary",
+                                                         summary_document_id (term), title));
     }
   return summaries;
 }

@@ -296,7 +296,7 @@ add_narrative_full (LlWorkbook          *self,
     return NULL;
   track_narrative (kind, narrative);
   g_list_store_append (kind->narratives, narrative);
-  _ll_workbook_add_document (self, "vision", id, clean);
+  _ll_workbook_add_document (self, ll_document_kind_get_id (LL_DOCUMENT_KIND (kind)), id, clean);
   return narrative;
 }
 
