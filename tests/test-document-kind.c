@@ -146,6 +146,44 @@ test_no_such_document (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "987654321"));
 }
 
+/* Every document, stored and made, has a name that leads back to it. */
+static void
+test_names (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = ll_workbook_list_documents (f->workbook, &error);
+  g_autoptr(GPtrArray) summaries = ll_workbook_list_summaries (f->workbook, &error);
+  GListModel *stored = ll_workbook_get_documents (f->workbook);
+  gint64 id = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (summaries->len, >, 0);
+  g_assert_cmpuint (all->len, ==, g_list_model_get_n_items (stored) + summaries->len);
+  for (guint i = 0; i < all->len; i++)
+    {
+      LlDocumentInfo *info = g_ptr_array_index (all, i);
+      g_autofree char *name = ll_workbook_dup_document_name (f->workbook,
+                                                             ll_document_info_get_id (info));
+      gint64 back = 0;
+
+      g_assert_nonnull (name);
+      g_assert_true (ll_workbook_document_id_from_name (f->workbook, name, &back));
+      g_assert_cmpint (back, ==, ll_document_info_get_id (info));
+    }
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      gint64 summary = ll_document_info_get_id (g_ptr_array_index (summaries, i));
+      g_autofree char *name = ll_workbook_dup_document_name (f->workbook, summary);
+      g_autofree char *expected = ll_workbook_dup_summary_name (summary);
+
+      g_assert_cmpstr (name, ==, expected);
+    }
+  g_assert_null (ll_workbook_dup_document_name (f->workbook, 987654321));
+  g_assert_false (ll_workbook_document_id_from_name (f->workbook, "987654321", &id));
+  g_assert_false (ll_workbook_document_id_from_name (f->workbook, "no-such-document", &id));
+}
+
 static void
 test_check_of_sample (Fixture       *f,
                       gconstpointer  data)
@@ -198,6 +236,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/document-kind/no-such-document", Fixture, NULL, fixture_set_up,
               test_no_such_document, fixture_tear_down);
+  g_test_add ("/document-kind/names", Fixture, NULL, fixture_set_up, test_names,
+              fixture_tear_down);
   g_test_add ("/document-kind/check", Fixture, NULL, fixture_set_up, test_check_of_sample,
               fixture_tear_down);
   g_test_add ("/document-kind/check-kinds", Fixture, NULL, fixture_set_up, test_check_of_kinds,

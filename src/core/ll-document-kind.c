@@ -102,6 +102,27 @@ real_owns (LlDocumentKind *self,
   return find_info (self, id, NULL);
 }
 
+static char *
+real_dup_name (LlDocumentKind *self,
+               gint64          id)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, id);
+}
+
+static gboolean
+real_id_from_name (LlDocumentKind *self,
+                   const char     *name,
+                   gint64         *id)
+{
+  gint64 number;
+
+  if (!g_ascii_string_to_signed (name, 10, 1, G_MAXINT64, &number, NULL)
+      || !ll_document_kind_owns (self, number))
+    return FALSE;
+  *id = number;
+  return TRUE;
+}
+
 static gboolean
 real_check (LlDocumentKind *self,
             LlStore        *store,
@@ -126,6 +147,8 @@ ll_document_kind_default_init (LlDocumentKindInterface *iface)
   iface->load = real_load;
   iface->list_documents = real_list_documents;
   iface->owns = real_owns;
+  iface->dup_name = real_dup_name;
+  iface->id_from_name = real_id_from_name;
   iface->check = real_check;
   iface->add_sample = real_add_sample;
 }
@@ -172,6 +195,24 @@ ll_document_kind_owns (LlDocumentKind *self,
 {
   g_return_val_if_fail (LL_IS_DOCUMENT_KIND (self), FALSE);
   return LL_DOCUMENT_KIND_GET_IFACE (self)->owns (self, id);
+}
+
+char *
+ll_document_kind_dup_name (LlDocumentKind *self,
+                           gint64          id)
+{
+  g_return_val_if_fail (LL_IS_DOCUMENT_KIND (self), NULL);
+  return LL_DOCUMENT_KIND_GET_IFACE (self)->dup_name (self, id);
+}
+
+gboolean
+ll_document_kind_id_from_name (LlDocumentKind *self,
+                               const char     *name,
+                               gint64         *id)
+{
+  g_return_val_if_fail (LL_IS_DOCUMENT_KIND (self), FALSE);
+  g_return_val_if_fail (name != NULL && id != NULL, FALSE);
+  return LL_DOCUMENT_KIND_GET_IFACE (self)->id_from_name (self, name, id);
 }
 
 LlDoc *

@@ -46,6 +46,15 @@ struct _LlDocumentKindInterface
    * it is in ll_document_kind_get_documents(). */
   gboolean             (*owns)           (LlDocumentKind  *self,
                                           gint64           id);
+  /* How people write the ID of the document @id, for instance on the
+   * command line; by default its number. */
+  char                *(*dup_name)       (LlDocumentKind  *self,
+                                          gint64           id);
+  /* The document of the kind that @name names, as dup_name() writes it;
+   * by default a number that the kind owns. */
+  gboolean             (*id_from_name)   (LlDocumentKind  *self,
+                                          const char      *name,
+                                          gint64          *id);
   /* Required: the neutral tree of the document @id, which the kind owns. */
   LlDoc               *(*build_doc)      (LlDocumentKind  *self,
                                           gint64           id,
@@ -81,6 +90,13 @@ GPtrArray           *ll_document_kind_list_documents (LlDocumentKind  *self,
                                                       GError         **error);
 gboolean             ll_document_kind_owns           (LlDocumentKind  *self,
                                                       gint64           id);
+/* The document's ID as people write it: "12", "summary-2025-autumn". */
+char                *ll_document_kind_dup_name       (LlDocumentKind  *self,
+                                                      gint64           id);
+/* Whether @name names one of the kind's documents, and which. */
+gboolean             ll_document_kind_id_from_name   (LlDocumentKind  *self,
+                                                      const char      *name,
+                                                      gint64          *id);
 /* Builds the neutral tree of the document @id for export and print. */
 LlDoc               *ll_document_kind_build_doc      (LlDocumentKind  *self,
                                                       gint64           id,

@@ -688,6 +688,68 @@ ll_workbook_save_copy_finish (LlWorkbook    *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/**
+ * ll_workbook_list_documents:
+ * Every document, stored and made, each kind's in the order of the table
+ * of kinds: a new array of LlDocumentInfo, or NULL with @error.
+ */
+GPtrArray *
+ll_workbook_list_documents (LlWorkbook  *self,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  guint n;
+
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), NULL);
+
+  all = g_ptr_array_new_with_free_func (g_object_unref);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->kinds));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LlDocumentKind) kind = g_list_model_get_item (G_LIST_MODEL (self->kinds), i);
+      g_autoptr(GPtrArray) some = ll_document_kind_list_documents (kind, error);
+
+      if (some == NULL)
+        return NULL;
+      for (guint d = 0; d < some->len; d++)
+        g_ptr_array_add (all, g_object_ref (g_ptr_array_index (some, d)));
+    }
+  return g_steal_pointer (&all);
+}
+
+char *
+ll_workbook_dup_document_name (LlWorkbook *self,
+                               gint64      document_id)
+{
+  LlDocumentKind *kind;
+
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), NULL);
+
+  kind = ll_workbook_find_document_kind (self, document_id);
+  return kind != NULL ? ll_document_kind_dup_name (kind, document_id) : NULL;
+}
+
+gboolean
+ll_workbook_document_id_from_name (LlWorkbook *self,
+                                   const char *name,
+                                   gint64     *document_id)
+{
+  guint n;
+
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), FALSE);
+  g_return_val_if_fail (name != NULL && document_id != NULL, FALSE);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->kinds));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LlDocumentKind) kind = g_list_model_get_item (G_LIST_MODEL (self->kinds), i);
+
+      if (ll_document_kind_id_from_name (kind, name, document_id))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 check_kinds (LlStore  *store,
              GString  *report,

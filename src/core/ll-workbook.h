@@ -87,6 +87,20 @@ LlDocumentKind *ll_workbook_find_kind      (LlWorkbook           *self,
 LlDocumentKind *ll_workbook_find_document_kind (LlWorkbook       *self,
                                             gint64                document_id);
 
+/* Every document, stored and made: each kind's in the order of the table
+ * of kinds (a new array of LlDocumentInfo), for the command line. */
+GPtrArray   *ll_workbook_list_documents    (LlWorkbook           *self,
+                                            GError              **error);
+/* The document's ID as people write it ("12", "summary-2025-autumn"), or
+ * NULL when no kind owns @document_id. */
+char        *ll_workbook_dup_document_name (LlWorkbook           *self,
+                                            gint64                document_id);
+/* The document that @name names, as ll_workbook_dup_document_name()
+ * writes it. */
+gboolean     ll_workbook_document_id_from_name (LlWorkbook       *self,
+                                            const char           *name,
+                                            gint64               *document_id);
+
 /* The summaries of observations, one for each term that has any, in the
  * order of the terms: of LlDocumentInfo of kind "observation-summary".
  * They are made, not stored; their IDs are below zero, made from the

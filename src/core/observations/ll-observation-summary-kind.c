@@ -260,6 +260,21 @@ summary_kind_owns (LlDocumentKind *kind,
   return summary_term (id, &term);
 }
 
+static char *
+summary_kind_dup_name (LlDocumentKind *kind,
+                       gint64          id)
+{
+  return ll_workbook_dup_summary_name (id);
+}
+
+static gboolean
+summary_kind_id_from_name (LlDocumentKind *kind,
+                           const char     *name,
+                           gint64         *id)
+{
+  return ll_workbook_summary_id_from_name (name, id);
+}
+
 static LlDoc *
 summary_kind_build_doc (LlDocumentKind  *kind,
                         gint64           id,
@@ -284,5 +299,7 @@ ll_observation_summary_kind_document_kind_init (LlDocumentKindInterface *iface)
   iface->get_id = summary_kind_get_id;
   iface->list_documents = summary_kind_list_documents;
   iface->owns = summary_kind_owns;
+  iface->dup_name = summary_kind_dup_name;
+  iface->id_from_name = summary_kind_id_from_name;
   iface->build_doc = summary_kind_build_doc;
 }
