@@ -188,8 +188,11 @@ vision_kind_check (LlDocumentKind *kind,
 
   if (lost == 0)
     return TRUE;
-  g_string_append_printf (report, _("Vision narratives whose text is missing: %" G_GINT64_FORMAT),
-                          lost);
+  if (lost < 0)
+    g_string_append (report, _("Vision narratives could not be checked"));
+  else
+    g_string_append_printf (report, _("Vision narratives whose text is missing: %" G_GINT64_FORMAT),
+                            lost);
   g_string_append_c (report, '\n');
   return FALSE;
 }
