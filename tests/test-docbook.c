@@ -14,6 +14,7 @@
 
 #include "ll-docbook.h"
 #include "ll-test-util.h"
+#include "ll-workbook.h"
 
 #define DOCBOOK_OPEN "<article xmlns=\"http://docbook.org/ns/docbook\" version=\"5.0\">"
 

@@ -68,6 +68,8 @@ gboolean  ll_store_set_school_field   (LlStore     *self,
                                        const char  *field,
                                        const char  *value,
                                        GError     **error);
+/* Whether the school's one record is there (for the check). */
+gboolean  ll_store_has_school_record  (LlStore     *self);
 
 GPtrArray *ll_store_list_people       (LlStore     *self,
                                        GError     **error);
@@ -130,8 +132,22 @@ gboolean  ll_store_move_to            (LlStore     *self,
 void      ll_store_report_write_failure (LlStore      *self,
                                          const GError *error);
 
-/* Integrity and schema check of the file at @path, changing nothing. */
+/* A part of the check that the store leaves to others (the kinds of
+ * document): appends a line to @report for each problem it finds, and
+ * returns FALSE when it found any. */
+typedef gboolean (*LlStoreCheckFunc) (LlStore  *store,
+                                      GString  *report,
+                                      gpointer  user_data);
+/* Integrity and schema check of the file at @path, changing nothing:
+ * the store's own part only. ll_workbook_check() adds the kinds' parts. */
 char     *ll_store_check_file         (const char  *path,
+                                       gboolean    *ok);
+/* The same, with @tables (NULL-terminated) required besides the store's
+ * own, and @check run once they are all there. */
+char     *ll_store_check_file_full    (const char  *path,
+                                       const char * const *tables,
+                                       LlStoreCheckFunc check,
+                                       gpointer     check_data,
                                        gboolean    *ok);
 
 /* Vision narratives (ll-store-narrative.c) */
@@ -174,6 +190,9 @@ gint64     ll_store_insert_narrative     (LlStore     *self,
                                           GError     **error);
 GPtrArray *ll_store_list_narratives      (LlStore     *self,
                                           GError     **error);
+/* For the check: how many vision documents have no narrative, or -1
+ * when the file cannot say. */
+gint64     ll_store_count_lost_narratives (LlStore    *self);
 /* @field: "title", "author", "status" or "show_prompts" ("0"/"1"). */
 gboolean   ll_store_update_narrative     (LlStore     *self,
                                           gint64       id,

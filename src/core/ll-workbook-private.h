@@ -2,6 +2,7 @@
  * the workbook */
 #pragma once
 
+#include "ll-document-kind.h"
 #include "ll-pending.h"
 #include "ll-store.h"
 #include "ll-workbook.h"
@@ -20,5 +21,8 @@ void       _ll_workbook_remove_document    (LlWorkbook *self,
 void       _ll_workbook_set_document_title (LlWorkbook *self,
                                             gint64      id,
                                             const char *title);
+/* The workbook's one object of the kind @type. */
+LlDocumentKind *_ll_workbook_get_kind_of_type (LlWorkbook *self,
+                                               GType       type);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include "ll-doc.h"
 #include "ll-document-info.h"
+#include "ll-document-kind.h"
 #include "ll-error.h"
 #include "ll-framework.h"
 #include "ll-narrative.h"
@@ -73,6 +74,32 @@ GListModel  *ll_workbook_get_documents     (LlWorkbook           *self);
 LlDoc       *ll_workbook_build_doc         (LlWorkbook           *self,
                                             gint64                document_id,
                                             GError              **error);
+
+/* The kinds of document, one LlDocumentKind of each, in the order of
+ * the table in ll-document-kinds.c: a GListModel. */
+GListModel  *ll_workbook_get_kinds         (LlWorkbook           *self);
+/* The kind whose ID is @id (as ll_document_info_get_kind() gives it),
+ * or NULL. */
+LlDocumentKind *ll_workbook_find_kind      (LlWorkbook           *self,
+                                            const char           *id);
+/* The kind that owns the document @document_id, stored or made, or
+ * NULL when none does. */
+LlDocumentKind *ll_workbook_find_document_kind (LlWorkbook       *self,
+                                            gint64                document_id);
+
+/* Every document, stored and made: each kind's in the order of the table
+ * of kinds (a new array of LlDocumentInfo), for the command line. */
+GPtrArray   *ll_workbook_list_documents    (LlWorkbook           *self,
+                                            GError              **error);
+/* The document's ID as people write it ("12", "summary-2025-autumn"), or
+ * NULL when no kind owns @document_id. */
+char        *ll_workbook_dup_document_name (LlWorkbook           *self,
+                                            gint64                document_id);
+/* The document that @name names, as ll_workbook_dup_document_name()
+ * writes it. */
+gboolean     ll_workbook_document_id_from_name (LlWorkbook       *self,
+                                            const char           *name,
+                                            gint64               *document_id);
 
 /* The summaries of observations, one for each term that has any, in the
  * order of the terms: of LlDocumentInfo of kind "observation-summary".

@@ -13,6 +13,7 @@
 
 #include "ll-docbook.h"
 #include "ll-docbook-private.h"
+#include "ll-workbook.h"
 
 gboolean
 ll_docbook_has_fragments (const LlDocNode *node)

@@ -4,7 +4,12 @@
 #include <gio/gio.h>
 
 #include "ll-doc.h"
-#include "ll-workbook.h"
+
+/* The workbook and its narratives are only named here: the DocBook layer
+ * reads and writes the neutral tree, and ll-docbook-document.c alone
+ * reaches into a workbook. */
+typedef struct _LlWorkbook LlWorkbook;
+typedef struct _LlNarrative LlNarrative;
 
 G_BEGIN_DECLS
 

@@ -509,3 +509,12 @@ ll_store_list_levels (LlStore  *self,
                      "ORDER BY behaviour",
                      observation_id, error);
 }
+
+gint64
+ll_store_count_lost_observations (LlStore *self)
+{
+  g_return_val_if_fail (LL_IS_STORE (self), -1);
+  return _ll_store_count_rows (self->db,
+                               "SELECT count(*) FROM document WHERE kind = 'observation' "
+                               "AND id NOT IN (SELECT document_id FROM observation)");
+}

@@ -112,6 +112,9 @@ gboolean   ll_store_update_observation_number (LlStore  *self,
                                            gint64        value,
                                            GError      **error);
 /* Of LlStoreObservationSummary, by date and start time. */
+/* For the check: how many observation documents have no observation,
+ * or -1 when the file cannot say. */
+gint64     ll_store_count_lost_observations (LlStore    *self);
 GPtrArray *ll_store_list_observations     (LlStore      *self,
                                            GError      **error);
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ll-observation-csv.h"
 #include "ll-observation-trend-private.h"
 #include "ll-observation-private.h"
 #include "ll-store-observation.h"
@@ -493,6 +494,73 @@ ll_workbook_search_observations (LlWorkbook  *self,
       g_ptr_array_add (hits, hit);
     }
   return hits;
+}
+
+/* The workbook's frameworks and notes (ll-workbook.h) ---------------------- */
+
+/**
+ * ll_workbook_write_observation_csv:
+ * Writes every note of every observation as CSV to @path, readable by its
+ * owner only (see ll-observation-csv.h).
+ */
+gboolean
+ll_workbook_write_observation_csv (LlWorkbook  *self,
+                                   const char  *path,
+                                   GError     **error)
+{
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), FALSE);
+
+  /* what waits is in the file before the notes are read from it */
+  ll_workbook_flush (self, NULL);
+  return ll_observation_csv_write_file (_ll_workbook_get_store (self), path, error);
+}
+
+/**
+ * ll_workbook_list_frameworks:
+ * The workbook's frameworks of learning behaviours, in order: a new array
+ * of LlFramework that the caller may change without changing the workbook.
+ */
+GPtrArray *
+ll_workbook_list_frameworks (LlWorkbook  *self,
+                             GError     **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) frameworks = g_ptr_array_new_with_free_func (g_object_unref);
+  LlStore *store;
+
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), NULL);
+
+  store = _ll_workbook_get_store (self);
+  ids = ll_store_list_frameworks (store, error);
+  if (ids == NULL)
+    return NULL;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      LlFramework *framework = ll_store_load_framework (store, g_array_index (ids, gint64, i), error);
+
+      if (framework == NULL)
+        return NULL;
+      g_ptr_array_add (frameworks, framework);
+    }
+  return g_steal_pointer (&frameworks);
+}
+
+/**
+ * ll_workbook_add_framework:
+ * Adds a copy of @framework after the workbook's others, once its rules
+ * hold; returns its ID, or 0 with @error.
+ */
+gint64
+ll_workbook_add_framework (LlWorkbook   *self,
+                           LlFramework  *framework,
+                           GError      **error)
+{
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), 0);
+  g_return_val_if_fail (LL_IS_FRAMEWORK (framework), 0);
+
+  if (!ll_framework_validate (framework, error))
+    return 0;
+  return ll_store_save_framework (_ll_workbook_get_store (self), 0, framework, error);
 }
 
 /* Frameworks -------------------------------------------------------------- */

@@ -74,6 +74,13 @@ ll_store_set_school_field (LlStore     *self,
   return _ll_store_run_edit (self, edit_school, &edit, error);
 }
 
+gboolean
+ll_store_has_school_record (LlStore *self)
+{
+  g_return_val_if_fail (LL_IS_STORE (self), FALSE);
+  return _ll_store_count_rows (self->db, "SELECT count(*) FROM school WHERE id = 1") == 1;
+}
+
 GPtrArray *
 ll_store_list_people (LlStore  *self,
                       GError  **error)

@@ -535,3 +535,12 @@ ll_store_replace_sections_from_revision (LlStore  *self,
   g_return_val_if_fail (LL_IS_STORE (self), FALSE);
   return _ll_store_run_edit (self, edit_replace_sections, &edit, error);
 }
+
+gint64
+ll_store_count_lost_narratives (LlStore *self)
+{
+  g_return_val_if_fail (LL_IS_STORE (self), -1);
+  return _ll_store_count_rows (self->db,
+                               "SELECT count(*) FROM document WHERE kind = 'vision' "
+                               "AND id NOT IN (SELECT document_id FROM narrative)");
+}
