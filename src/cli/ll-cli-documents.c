@@ -42,8 +42,12 @@ const LlCliOption ll_cli_document_options[] = {
   { NULL }
 };
 
+/* The document --document names, as --list writes it ("12",
+ * "summary-2025-autumn"); a number that no document has yet is taken as
+ * it is, for building it to say so. */
 static gboolean
-parse_document_id (gint64 *id)
+parse_document_id (LlWorkbook *workbook,
+                   gint64     *id)
 {
   char *end = NULL;
   gint64 value;
@@ -52,7 +56,7 @@ parse_document_id (gint64 *id)
 
   if (document == NULL)
     return FALSE;
-  if (ll_workbook_summary_id_from_name (document, id))
+  if (ll_workbook_document_id_from_name (workbook, document, id))
     return TRUE;
   errno = 0;
   value = g_ascii_strtoll (document, &end, 10);
@@ -128,26 +132,18 @@ run_list (const char *file)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LlWorkbook) workbook = ll_cli_open_for_reading (file, &error);
-  g_autoptr(GPtrArray) summaries = NULL;
-  GListModel *docs;
+  g_autoptr(GPtrArray) documents = NULL;
 
   if (workbook == NULL)
     return ll_cli_fail (error);
-  docs = ll_workbook_get_documents (workbook);
-  for (guint i = 0; i < g_list_model_get_n_items (docs); i++)
-    {
-      g_autoptr(LlDocumentInfo) info = g_list_model_get_item (docs, i);
-
-      g_print ("%s\t%" G_GINT64_FORMAT "\t%s\n", ll_document_info_get_kind (info),
-               ll_document_info_get_id (info), ll_document_info_get_title (info));
-    }
-  summaries = ll_workbook_list_summaries (workbook, &error);
-  if (summaries == NULL)
+  /* those stored and those made from them, kind by kind */
+  documents = ll_workbook_list_documents (workbook, &error);
+  if (documents == NULL)
     return ll_cli_fail (error);
-  for (guint i = 0; i < summaries->len; i++)
+  for (guint i = 0; i < documents->len; i++)
     {
-      LlDocumentInfo *info = g_ptr_array_index (summaries, i);
-      g_autofree char *name = ll_workbook_dup_summary_name (ll_document_info_get_id (info));
+      LlDocumentInfo *info = g_ptr_array_index (documents, i);
+      g_autofree char *name = ll_workbook_dup_document_name (workbook, ll_document_info_get_id (info));
 
       g_print ("%s\t%s\t%s\n", ll_document_info_get_kind (info), name, ll_document_info_get_title (info));
     }
@@ -159,9 +155,8 @@ run_export (const char *file)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LlWorkbook) workbook = ll_cli_open_for_reading (file, &error);
-  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
   const char *out_path = ll_cli_option_value ("export-docbook");
-  GListModel *docs;
   gint64 id = 0;
 
   if (workbook == NULL)
@@ -171,7 +166,7 @@ run_export (const char *file)
     {
       g_autoptr(LlDoc) doc = NULL;
 
-      if (!parse_document_id (&id))
+      if (!parse_document_id (workbook, &id))
         return ll_cli_usage (_("--document needs a document ID, as --list shows."));
       doc = ll_docbook_build_doc (workbook, id, &error);
       if (doc == NULL || !ll_docbook_write_file (doc, out_path, &error))
@@ -188,34 +183,26 @@ run_export (const char *file)
       g_printerr (_("The folder “%s” could not be created (%s).\n"), name, g_strerror (saved));
       return LL_CLI_EXIT_FAILED;
     }
-  docs = ll_workbook_get_documents (workbook);
-  for (guint i = 0; i < g_list_model_get_n_items (docs); i++)
+  documents = ll_workbook_list_documents (workbook, &error);
+  if (documents == NULL)
+    return ll_cli_fail (error);
+  for (guint i = 0; i < documents->len; i++)
     {
-      g_autoptr(LlDocumentInfo) info = g_list_model_get_item (docs, i);
+      LlDocumentInfo *info = g_ptr_array_index (documents, i);
       g_autoptr(LlDoc) doc = ll_docbook_build_doc (workbook, ll_document_info_get_id (info), &error);
-      g_autofree char *name = NULL;
+      g_autofree char *name = ll_workbook_dup_document_name (workbook, ll_document_info_get_id (info));
+      g_autofree char *file_name = NULL;
       g_autofree char *out = NULL;
 
       if (doc == NULL)
         return ll_cli_fail (error);
-      name = g_strdup_printf ("%s-%" G_GINT64_FORMAT ".xml", ll_document_info_get_kind (info),
-                              ll_document_info_get_id (info));
-      out = g_build_filename (out_path, name, NULL);
+      /* "vision-2.xml"; a name that says what it is stands alone:
+       * "summary-2025-autumn.xml" */
+      file_name = g_ascii_isdigit (name[0])
+                  ? g_strdup_printf ("%s-%s.xml", ll_document_info_get_kind (info), name)
+                  : g_strconcat (name, ".xml", NULL);
+      out = g_build_filename (out_path, file_name, NULL);
       if (!ll_docbook_write_file (doc, out, &error))
-        return ll_cli_fail (error);
-    }
-  summaries = ll_workbook_list_summaries (workbook, &error);
-  if (summaries == NULL)
-    return ll_cli_fail (error);
-  for (guint i = 0; i < summaries->len; i++)
-    {
-      LlDocumentInfo *info = g_ptr_array_index (summaries, i);
-      g_autoptr(LlDoc) doc = ll_docbook_build_doc (workbook, ll_document_info_get_id (info), &error);
-      g_autofree char *summary = ll_workbook_dup_summary_name (ll_document_info_get_id (info));
-      g_autofree char *name = g_strconcat (summary, ".xml", NULL);
-      g_autofree char *out = g_build_filename (out_path, name, NULL);
-
-      if (doc == NULL || !ll_docbook_write_file (doc, out, &error))
         return ll_cli_fail (error);
     }
   return EXIT_SUCCESS;
@@ -231,13 +218,15 @@ run_print_pdf (const char *file)
   const char *paper = ll_cli_option_value ("paper");
   gint64 id = 0;
 
-  if (!parse_document_id (&id))
+  if (ll_cli_option_value ("document") == NULL)
     return ll_cli_usage (_("--print-pdf needs --document with a document ID, as --list shows."));
   if (paper != NULL && !g_str_equal (paper, "a4") && !g_str_equal (paper, "letter"))
     return ll_cli_usage (_("--paper must be “a4” or “letter”."));
   workbook = ll_cli_open_for_reading (file, &error);
   if (workbook == NULL)
     return ll_cli_fail (error);
+  if (!parse_document_id (workbook, &id))
+    return ll_cli_usage (_("--print-pdf needs --document with a document ID, as --list shows."));
   doc = ll_docbook_build_doc (workbook, id, &error);
   if (doc == NULL)
     return ll_cli_fail (error);

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ll-document-info-private.h"
+#include "ll-observation-trend-private.h"
 #include "ll-observation-summary.h"
 #include "ll-observation-summary-kind.h"
 #include "ll-store-observation.h"
