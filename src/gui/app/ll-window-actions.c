@@ -98,7 +98,7 @@ ll_window_save_copy_to_path (LlWindow   *self,
     return FALSE;
 
   name = ll_window_display_basename (path);
-  ll_vision_page_flush (self->vision_page);
+  ll_window_flush_places (self);
   if (!ll_workbook_save_copy (self->workbook, path, &error))
     {
       g_autofree char *heading = NULL;
@@ -223,7 +223,7 @@ ll_window_export_docbook_to_path_async (LlWindow            *self,
       return;
     }
 
-  ll_vision_page_flush (self->vision_page);
+  ll_window_flush_places (self);
   /* Fragments stay as they are stored: the worker resolves them. */
   doc = ll_workbook_build_doc (self->workbook, document_id, &error);
   if (doc == NULL)
@@ -369,7 +369,7 @@ ll_window_save_to_new_place (LlWindow   *self,
     return FALSE;
 
   name = ll_window_display_basename (path);
-  ll_vision_page_flush (self->vision_page);
+  ll_window_flush_places (self);
   if (!ll_workbook_save_to_new_place (self->workbook, path, &error))
     {
       g_autofree char *heading = NULL;
@@ -494,6 +494,7 @@ choose_document (LlWindow        *self,
   GtkWidget *list;
   GPtrArray *checks;
   GtkCheckButton *group = NULL;
+  LlPlace *place;
   gint64 preselect = 0;
   guint preselected = 0;
 
@@ -501,23 +502,18 @@ choose_document (LlWindow        *self,
     return;
 
   /* export and print what is on the screen */
-  ll_vision_page_flush (self->vision_page);
-  ll_observations_page_flush (self->observations_page);
+  ll_window_flush_places (self);
   documents = ll_workbook_get_documents (self->workbook);
   n = g_list_model_get_n_items (documents);
   if (n == 0)
     return;
 
-  /* The narrative being written, or the observation open, is the
-   * document meant: no question. */
-  if ((g_strcmp0 (ll_window_get_place (self), "vision") == 0
-       && ll_vision_page_get_current_document_id (self->vision_page) > 0)
-      || (g_strcmp0 (ll_window_get_place (self), "observations") == 0
-          && ll_observations_page_get_current_id (self->observations_page) > 0))
+  /* The document open in the place (the narrative being written, the
+   * observation in the form) is the document meant: no question. */
+  place = ll_window_get_current_place (self);
+  if (place != NULL && ll_place_get_current_document_id (place) > 0)
     {
-      gint64 id = g_strcmp0 (ll_window_get_place (self), "vision") == 0
-                  ? ll_vision_page_get_current_document_id (self->vision_page)
-                  : ll_observations_page_get_current_id (self->observations_page);
+      gint64 id = ll_place_get_current_document_id (place);
 
       for (guint i = 0; i < n; i++)
         {
@@ -538,9 +534,9 @@ choose_document (LlWindow        *self,
       return;
     }
 
-  /* The narrative in hand comes first to mind; otherwise the first. */
-  if (g_strcmp0 (ll_window_get_place (self), "vision") == 0)
-    preselect = ll_vision_page_get_chosen_document_id (self->vision_page);
+  /* The document in hand comes first to mind; otherwise the first. */
+  if (place != NULL)
+    preselect = ll_place_get_chosen_document_id (place);
   for (guint i = 0; i < n && preselect > 0; i++)
     {
       g_autoptr(LlDocumentInfo) info = g_list_model_get_item (documents, i);
@@ -708,21 +704,16 @@ new_item_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   LlWindow *self = LL_WINDOW (widget);
+  LlPlace *place;
 
   if (self->workbook == NULL)
     return;
-  if (g_strcmp0 (ll_window_get_place (self), "vision") == 0)
-    {
-      if (adw_leaflet_get_folded (self->leaflet))
-        adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-      gtk_widget_activate_action (GTK_WIDGET (self->vision_page), "vision.new", NULL);
-    }
-  else if (g_strcmp0 (ll_window_get_place (self), "observations") == 0)
-    {
-      if (adw_leaflet_get_folded (self->leaflet))
-        adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-      gtk_widget_activate_action (GTK_WIDGET (self->observations_page), "observations.new", NULL);
-    }
+  place = ll_window_get_current_place (self);
+  if (place == NULL || !ll_place_can_new_document (place))
+    return;
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  ll_place_new_document (place);
 }
 
 static void

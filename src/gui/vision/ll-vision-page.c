@@ -30,7 +30,10 @@ struct _LlVisionPage
   LlNarrativeEditor *editor;
 };
 
-G_DEFINE_FINAL_TYPE (LlVisionPage, ll_vision_page, GTK_TYPE_WIDGET)
+static void ll_vision_page_place_init (LlPlaceInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (LlVisionPage, ll_vision_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (LL_TYPE_PLACE, ll_vision_page_place_init))
 
 enum {
   PROP_0,
@@ -486,6 +489,92 @@ ll_vision_page_set_folded (LlVisionPage *self,
   g_return_if_fail (LL_IS_VISION_PAGE (self));
 
   ll_narrative_editor_set_folded (self->editor, folded);
+}
+
+/* The place in the window */
+
+static const char *
+place_get_name (LlPlace *place)
+{
+  return "vision";
+}
+
+static const char *
+place_get_title (LlPlace *place)
+{
+  return _("Vision");
+}
+
+static const char *
+place_get_icon_name (LlPlace *place)
+{
+  return "document-edit-symbolic";
+}
+
+static void
+place_set_workbook (LlPlace    *place,
+                    LlWorkbook *workbook)
+{
+  ll_vision_page_set_workbook (LL_VISION_PAGE (place), workbook);
+}
+
+static void
+place_flush (LlPlace *place)
+{
+  ll_vision_page_flush (LL_VISION_PAGE (place));
+}
+
+static gint64
+place_get_current_document_id (LlPlace *place)
+{
+  return ll_vision_page_get_current_document_id (LL_VISION_PAGE (place));
+}
+
+static gint64
+place_get_chosen_document_id (LlPlace *place)
+{
+  return ll_vision_page_get_chosen_document_id (LL_VISION_PAGE (place));
+}
+
+static void
+place_new_document (LlPlace *place)
+{
+  gtk_widget_activate_action (GTK_WIDGET (place), "vision.new", NULL);
+}
+
+static gboolean
+place_get_editing (LlPlace *place)
+{
+  return ll_vision_page_get_editing (LL_VISION_PAGE (place));
+}
+
+static gboolean
+place_get_distraction_free (LlPlace *place)
+{
+  return ll_vision_page_get_distraction_free (LL_VISION_PAGE (place));
+}
+
+static void
+place_set_folded (LlPlace  *place,
+                  gboolean  folded)
+{
+  ll_vision_page_set_folded (LL_VISION_PAGE (place), folded);
+}
+
+static void
+ll_vision_page_place_init (LlPlaceInterface *iface)
+{
+  iface->get_name = place_get_name;
+  iface->get_title = place_get_title;
+  iface->get_icon_name = place_get_icon_name;
+  iface->set_workbook = place_set_workbook;
+  iface->flush = place_flush;
+  iface->get_current_document_id = place_get_current_document_id;
+  iface->get_chosen_document_id = place_get_chosen_document_id;
+  iface->new_document = place_new_document;
+  iface->get_editing = place_get_editing;
+  iface->get_distraction_free = place_get_distraction_free;
+  iface->set_folded = place_set_folded;
 }
 
 /* Actions */
