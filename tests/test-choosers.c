@@ -31,18 +31,15 @@ typedef struct
   gint64    observation;
 } Fixture;
 
+/* Two narratives and an observation, besides the school profile. */
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+add_documents (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LlWorkbook) workbook = NULL;
   g_autoptr(LlObservation) observation = NULL;
   LlNarrative *narrative;
 
-  f->dir = ll_test_make_tmpdir ();
-  f->path = g_build_filename (f->dir, "Test.llw", NULL);
-  ll_test_make_workbook (f->path);
   workbook = ll_workbook_open (f->path, LL_WORKBOOK_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   narrative = ll_workbook_add_narrative (workbook, "First Vision", &error);
@@ -58,6 +55,18 @@ fixture_set_up (Fixture       *f,
   g_assert_true (ll_workbook_flush (workbook, &error));
   g_assert_no_error (error);
   ll_workbook_close (workbook);
+}
+
+/* With @data, the workbook as made: its school profile only. */
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = ll_test_make_tmpdir ();
+  f->path = g_build_filename (f->dir, "Test.llw", NULL);
+  ll_test_make_workbook (f->path);
+  if (data == NULL)
+    add_documents (f);
 
   f->window = ll_window_new (GTK_APPLICATION (app));
   g_assert_true (ll_window_open_path (f->window, f->path));
@@ -433,6 +442,29 @@ test_choose_another_and_print (Fixture       *f,
     }
 }
 
+/* A workbook's only document needs no question, from any place. */
+static void
+test_only_document (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *only = first_document_title (f);
+  g_autofree char *name = g_strdup_printf ("%s.xml", only);
+
+  g_assert_cmpuint (g_list_model_get_n_items (ll_workbook_get_documents (ll_window_get_workbook (f->window))), ==, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    {
+      GtkWindow *chooser;
+
+      ll_window_set_place (f->window, places[i]);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-docbook", NULL));
+      chooser = ll_test_wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
+      g_assert_null (ll_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+      g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==, name);
+      gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+      g_assert_true (ll_test_wait_for (window_gone, chooser));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -449,6 +481,7 @@ main (int   argc,
   ADD ("/choosers/export-cancel", test_export_cancel);
   ADD ("/choosers/observation-prints-current", test_observation_prints_current);
   ADD ("/choosers/choose-another-and-print", test_choose_another_and_print);
+  g_test_add ("/choosers/only-document", Fixture, "bare", fixture_set_up, test_only_document, fixture_tear_down);
 #undef ADD
 
   status = g_test_run ();

@@ -300,6 +300,7 @@ open_chosen (GtkWidget  *widget,
              const char *path)
 {
   LlWindow *self = LL_WINDOW (widget);
+
   ll_window_open_from_menu (self, path);
 }
 
@@ -359,6 +360,7 @@ export_chosen (GtkWidget  *widget,
                const char *path)
 {
   LlWindow *self = LL_WINDOW (widget);
+
   ll_window_export_docbook_to_path_async (self, self->chosen_document, path,
                                           NULL, NULL, NULL);
 }
