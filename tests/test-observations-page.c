@@ -52,7 +52,7 @@ fixture_tear_down (Fixture       *f,
 static LlObservationsPage *
 page (Fixture *f)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (f->window), LL_TYPE_WINDOW, "observations_page");
+  GObject *child = G_OBJECT (ll_window_lookup_place (f->window, "observations"));
 
   g_assert_nonnull (child);
   return LL_OBSERVATIONS_PAGE (child);

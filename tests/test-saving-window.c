@@ -48,8 +48,7 @@ fixture_set_up (Fixture       *f,
   g_assert_true (ll_window_open_path (f->window, f->path));
   gtk_window_present (GTK_WINDOW (f->window));
   ll_window_set_place (f->window, "vision");
-  f->page = LL_VISION_PAGE (gtk_widget_get_template_child (GTK_WIDGET (f->window), LL_TYPE_WINDOW,
-                                                           "vision_page"));
+  f->page = LL_VISION_PAGE (ll_window_lookup_place (f->window, "vision"));
   f->editor = ll_vision_page_get_editor (f->page);
   g_assert_nonnull (ll_vision_page_new_narrative (f->page));
   ll_test_iterate_briefly ();

@@ -102,7 +102,10 @@ school_child (GtkWindow  *window,
 static GtkWidget *
 vision_page (LlWindow *window)
 {
-  return window_child (window, "vision_page");
+  LlPlace *place = ll_window_lookup_place (window, "vision");
+
+  g_assert_nonnull (place);
+  return GTK_WIDGET (place);
 }
 
 /* Tests */

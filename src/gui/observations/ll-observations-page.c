@@ -74,7 +74,10 @@ struct _LlObservationsPage
   AdwPreferencesGroup *steps_group;
 };
 
-G_DEFINE_FINAL_TYPE (LlObservationsPage, ll_observations_page, GTK_TYPE_WIDGET)
+static void ll_observations_page_place_init (LlPlaceInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (LlObservationsPage, ll_observations_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (LL_TYPE_PLACE, ll_observations_page_place_init))
 
 static void fill_form (LlObservationsPage *self);
 
@@ -832,6 +835,63 @@ GtkWidget *
 ll_observations_page_new (void)
 {
   return g_object_new (LL_TYPE_OBSERVATIONS_PAGE, NULL);
+}
+
+/* The place in the window */
+
+static const char *
+place_get_name (LlPlace *place)
+{
+  return "observations";
+}
+
+static const char *
+place_get_title (LlPlace *place)
+{
+  return _("Observations");
+}
+
+static const char *
+place_get_icon_name (LlPlace *place)
+{
+  return "view-reveal-symbolic";
+}
+
+static void
+place_set_workbook (LlPlace    *place,
+                    LlWorkbook *workbook)
+{
+  ll_observations_page_set_workbook (LL_OBSERVATIONS_PAGE (place), workbook);
+}
+
+static void
+place_flush (LlPlace *place)
+{
+  ll_observations_page_flush (LL_OBSERVATIONS_PAGE (place));
+}
+
+static gint64
+place_get_current_document_id (LlPlace *place)
+{
+  return ll_observations_page_get_current_id (LL_OBSERVATIONS_PAGE (place));
+}
+
+static void
+place_new_document (LlPlace *place)
+{
+  gtk_widget_activate_action (GTK_WIDGET (place), "observations.new", NULL);
+}
+
+static void
+ll_observations_page_place_init (LlPlaceInterface *iface)
+{
+  iface->get_name = place_get_name;
+  iface->get_title = place_get_title;
+  iface->get_icon_name = place_get_icon_name;
+  iface->set_workbook = place_set_workbook;
+  iface->flush = place_flush;
+  iface->get_current_document_id = place_get_current_document_id;
+  iface->new_document = place_new_document;
 }
 
 static void

@@ -1,9 +1,10 @@
 /* ll-observations-page.h: the Observations place: the year's list with
- * search, and the observation form with live notes */
+ * search, and the observation form with live notes (an LlPlace) */
 #pragma once
 
 #include <gtk/gtk.h>
 
+#include "ll-place.h"
 #include "ll-workbook.h"
 
 G_BEGIN_DECLS

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "ll-docbook.h"
+#include "ll-file-chooser.h"
 #include "ll-gui-util.h"
 #include "ll-narrative-row.h"
 #include "ll-vision-page.h"
@@ -30,7 +31,10 @@ struct _LlVisionPage
   LlNarrativeEditor *editor;
 };
 
-G_DEFINE_FINAL_TYPE (LlVisionPage, ll_vision_page, GTK_TYPE_WIDGET)
+static void ll_vision_page_place_init (LlPlaceInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (LlVisionPage, ll_vision_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (LL_TYPE_PLACE, ll_vision_page_place_init))
 
 enum {
   PROP_0,
@@ -359,11 +363,7 @@ create_row (gpointer item,
 static void
 clear_chooser (LlVisionPage *self)
 {
-  if (self->chooser != NULL)
-    {
-      gtk_native_dialog_destroy (self->chooser);
-      g_clear_object (&self->chooser);
-    }
+  ll_file_chooser_clear (&self->chooser);
 }
 
 void
@@ -488,6 +488,92 @@ ll_vision_page_set_folded (LlVisionPage *self,
   ll_narrative_editor_set_folded (self->editor, folded);
 }
 
+/* The place in the window */
+
+static const char *
+place_get_name (LlPlace *place)
+{
+  return "vision";
+}
+
+static const char *
+place_get_title (LlPlace *place)
+{
+  return _("Vision");
+}
+
+static const char *
+place_get_icon_name (LlPlace *place)
+{
+  return "document-edit-symbolic";
+}
+
+static void
+place_set_workbook (LlPlace    *place,
+                    LlWorkbook *workbook)
+{
+  ll_vision_page_set_workbook (LL_VISION_PAGE (place), workbook);
+}
+
+static void
+place_flush (LlPlace *place)
+{
+  ll_vision_page_flush (LL_VISION_PAGE (place));
+}
+
+static gint64
+place_get_current_document_id (LlPlace *place)
+{
+  return ll_vision_page_get_current_document_id (LL_VISION_PAGE (place));
+}
+
+static gint64
+place_get_chosen_document_id (LlPlace *place)
+{
+  return ll_vision_page_get_chosen_document_id (LL_VISION_PAGE (place));
+}
+
+static void
+place_new_document (LlPlace *place)
+{
+  gtk_widget_activate_action (GTK_WIDGET (place), "vision.new", NULL);
+}
+
+static gboolean
+place_get_editing (LlPlace *place)
+{
+  return ll_vision_page_get_editing (LL_VISION_PAGE (place));
+}
+
+static gboolean
+place_get_distraction_free (LlPlace *place)
+{
+  return ll_vision_page_get_distraction_free (LL_VISION_PAGE (place));
+}
+
+static void
+place_set_folded (LlPlace  *place,
+                  gboolean  folded)
+{
+  ll_vision_page_set_folded (LL_VISION_PAGE (place), folded);
+}
+
+static void
+ll_vision_page_place_init (LlPlaceInterface *iface)
+{
+  iface->get_name = place_get_name;
+  iface->get_title = place_get_title;
+  iface->get_icon_name = place_get_icon_name;
+  iface->set_workbook = place_set_workbook;
+  iface->flush = place_flush;
+  iface->get_current_document_id = place_get_current_document_id;
+  iface->get_chosen_document_id = place_get_chosen_document_id;
+  iface->new_document = place_new_document;
+  iface->get_editing = place_get_editing;
+  iface->get_distraction_free = place_get_distraction_free;
+  iface->set_folded = place_set_folded;
+}
+
 /* Actions */
 
 static void
@@ -499,23 +585,10 @@ new_action (GtkWidget  *widget,
 }
 
 static void
-import_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    LlVisionPage    *self)
+import_chosen (GtkWidget  *widget,
+               const char *path)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      if (file != NULL)
-        path = g_file_get_path (file);
-    }
-  if (self->chooser == chooser)
-    clear_chooser (self);
-  if (path != NULL)
-    ll_vision_page_import_file_async (self, path, NULL, NULL, NULL);
+  ll_vision_page_import_file_async (LL_VISION_PAGE (widget), path, NULL, NULL, NULL);
 }
 
 static void
@@ -524,25 +597,14 @@ import_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   LlVisionPage *self = LL_VISION_PAGE (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = NULL;
 
   if (read_only (self) || self->import != NULL)
     return;
-  clear_chooser (self);
-  chooser = gtk_file_chooser_native_new (_("Import DocBook"),
-                                         GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("DocBook articles"));
-  gtk_file_filter_add_pattern (filter, "*.xml");
-  gtk_file_filter_add_pattern (filter, "*.dbk");
-  gtk_file_filter_add_mime_type (filter, "application/docbook+xml");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (import_response_cb), self, 0);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->chooser);
+  filter = ll_file_filter_new_docbook ();
+  ll_file_chooser_run (widget, &self->chooser, GTK_FILE_CHOOSER_ACTION_OPEN,
+                       _("Import DocBook"), _("_Import"), filter, NULL, NULL,
+                       import_chosen);
 }
 
 static void

@@ -1,10 +1,11 @@
 /* ll-vision-page.h: the Vision place: the workbook's vision narratives,
- * and the editor of the one being written */
+ * and the editor of the one being written (an LlPlace) */
 #pragma once
 
 #include <adwaita.h>
 
 #include "ll-narrative-editor.h"
+#include "ll-place.h"
 #include "ll-workbook.h"
 
 G_BEGIN_DECLS

@@ -1,8 +1,7 @@
 /* ll-window-private.h: what ll-window.c and ll-window-actions.c share */
 #pragma once
 
-#include "ll-observations-page.h"
-#include "ll-vision-page.h"
+#include "ll-place.h"
 #include "ll-window.h"
 
 G_BEGIN_DECLS
@@ -26,6 +25,8 @@ struct _LlWindow
   gboolean              fullscreen_for_writing;
   /* the user chose to close although changes could not be written */
   gboolean              close_anyway;
+  /* the LlPlace widgets, in the order of the sidebar (the stack owns them) */
+  GPtrArray            *places;
 
   /* template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -41,8 +42,6 @@ struct _LlWindow
   GtkRevealer          *banner_revealer;
   GtkRevealer          *moved_revealer;
   GtkStack             *stack;
-  LlVisionPage         *vision_page;
-  LlObservationsPage   *observations_page;
   GMenu                *recent_menu;
 };
 
@@ -55,6 +54,9 @@ char      *ll_window_display_basename      (const char     *path);
 void       ll_window_open_from_menu        (LlWindow       *self,
                                             const char     *path);
 void       ll_window_clear_chooser         (LlWindow       *self);
+/* Has every place write what waits, so that what is saved, exported or
+ * printed is what is on the screen. */
+void       ll_window_flush_places          (LlWindow       *self);
 /* Asks where to save the workbook, for when its file cannot be written. */
 void       ll_window_choose_new_place      (LlWindow       *self);
 void       ll_window_class_install_actions (GtkWidgetClass *widget_class);

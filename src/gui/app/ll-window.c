@@ -6,8 +6,12 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ll-certificates-place.h"
 #include "ll-gui-util.h"
+#include "ll-observations-page.h"
+#include "ll-portfolios-place.h"
 #include "ll-school-window.h"
+#include "ll-vision-page.h"
 #include "ll-window-private.h"
 
 #define MAX_RECENT 8
@@ -15,9 +19,13 @@
 
 G_DEFINE_FINAL_TYPE (LlWindow, ll_window, ADW_TYPE_APPLICATION_WINDOW)
 
-/* In the order of the sidebar rows. */
-static const char * const places[] = {
-  "vision", "observations", "portfolios", "certificates",
+/* The places: one row in the sidebar and one page in the stack each, in
+ * this order. Each type implements LlPlace. */
+static GType (* const place_types[]) (void) = {
+  ll_vision_page_get_type,
+  ll_observations_page_get_type,
+  ll_portfolios_place_get_type,
+  ll_certificates_place_get_type,
 };
 
 
@@ -207,14 +215,26 @@ ll_window_get_workbook (LlWindow *self)
   return self->workbook;
 }
 
+void
+ll_window_flush_places (LlWindow *self)
+{
+  for (guint i = 0; self->places != NULL && i < self->places->len; i++)
+    ll_place_flush (g_ptr_array_index (self->places, i));
+}
+
+static void
+set_places_workbook (LlWindow   *self,
+                     LlWorkbook *workbook)
+{
+  for (guint i = 0; self->places != NULL && i < self->places->len; i++)
+    ll_place_set_workbook (g_ptr_array_index (self->places, i), workbook);
+}
+
 static void
 drop_workbook (LlWindow *self)
 {
   /* what waits to be written goes to the workbook before it closes */
-  if (self->vision_page != NULL)
-    ll_vision_page_set_workbook (self->vision_page, NULL);
-  if (self->observations_page != NULL)
-    ll_observations_page_set_workbook (self->observations_page, NULL);
+  set_places_workbook (self, NULL);
 
   if (self->school_window != NULL)
     gtk_window_destroy (self->school_window);
@@ -264,8 +284,7 @@ ll_window_set_workbook (LlWindow   *self,
       remember_workbook (self, ll_workbook_get_path (workbook));
     }
 
-  ll_vision_page_set_workbook (self->vision_page, workbook);
-  ll_observations_page_set_workbook (self->observations_page, workbook);
+  set_places_workbook (self, workbook);
   gtk_stack_set_visible_child_name (self->main_stack,
                                     workbook != NULL ? "workbook" : "empty");
   gtk_revealer_set_reveal_child (self->banner_revealer,
@@ -359,20 +378,56 @@ ll_window_get_place (LlWindow *self)
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
+/* The index of the place called @name in the sidebar, or -1. */
+static int
+find_place (LlWindow   *self,
+            const char *name)
+{
+  for (guint i = 0; self->places != NULL && i < self->places->len; i++)
+    if (g_strcmp0 (ll_place_get_name (g_ptr_array_index (self->places, i)), name) == 0)
+      return i;
+  return -1;
+}
+
 void
 ll_window_set_place (LlWindow   *self,
                      const char *place)
 {
+  int index;
+
   g_return_if_fail (LL_IS_WINDOW (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
-    if (g_strcmp0 (places[i], place) == 0)
-      {
-        gtk_list_box_select_row (self->sidebar_list,
-                                 gtk_list_box_get_row_at_index (self->sidebar_list, i));
-        return;
-      }
-  g_warning ("No place called “%s”", place);
+  index = find_place (self, place);
+  if (index < 0)
+    {
+      g_warning ("No place called “%s”", place);
+      return;
+    }
+  gtk_list_box_select_row (self->sidebar_list,
+                           gtk_list_box_get_row_at_index (self->sidebar_list, index));
+}
+
+LlPlace *
+ll_window_get_current_place (LlWindow *self)
+{
+  GtkWidget *child;
+
+  g_return_val_if_fail (LL_IS_WINDOW (self), NULL);
+
+  child = gtk_stack_get_visible_child (self->stack);
+  return child != NULL && LL_IS_PLACE (child) ? LL_PLACE (child) : NULL;
+}
+
+LlPlace *
+ll_window_lookup_place (LlWindow   *self,
+                        const char *name)
+{
+  int index;
+
+  g_return_val_if_fail (LL_IS_WINDOW (self), NULL);
+
+  index = find_place (self, name);
+  return index >= 0 ? g_ptr_array_index (self->places, index) : NULL;
 }
 
 GtkWindow *
@@ -397,19 +452,20 @@ ll_window_show_school_window (LlWindow *self)
 
 /* Template callbacks */
 
-/* A narrative open in the Vision place brings its own header bar; in
- * distraction-free mode the sidebar goes too, and the window fills the
- * screen. */
+/* A place that is editing (a narrative open in the Vision place) brings
+ * its own header bar; in distraction-free mode the sidebar goes too, and
+ * the window fills the screen. */
 static void
 update_chrome (LlWindow *self)
 {
+  LlPlace *place;
   gboolean editing, distraction_free;
 
-  if (self->vision_page == NULL || self->stack == NULL)
+  if (self->stack == NULL)
     return;
-  editing = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "vision") == 0
-            && ll_vision_page_get_editing (self->vision_page);
-  distraction_free = editing && ll_vision_page_get_distraction_free (self->vision_page);
+  place = ll_window_get_current_place (self);
+  editing = place != NULL && ll_place_get_editing (place);
+  distraction_free = editing && ll_place_get_distraction_free (place);
 
   gtk_widget_set_visible (self->content_header, !editing);
   gtk_widget_set_visible (GTK_WIDGET (self->banner_revealer), !editing);
@@ -438,8 +494,8 @@ sidebar_row_selected_cb (GtkListBox    *list,
   if (row == NULL)
     return;
   index = gtk_list_box_row_get_index (row);
-  if (index >= 0 && (guint) index < G_N_ELEMENTS (places))
-    gtk_stack_set_visible_child_name (self->stack, places[index]);
+  if (self->places != NULL && index >= 0 && (guint) index < self->places->len)
+    gtk_stack_set_visible_child (self->stack, g_ptr_array_index (self->places, index));
 }
 
 static void
@@ -489,7 +545,9 @@ back_clicked_cb (LlWindow *self)
 static void
 leaflet_folded_cb (LlWindow *self)
 {
-  ll_vision_page_set_folded (self->vision_page, adw_leaflet_get_folded (self->leaflet));
+  for (guint i = 0; self->places != NULL && i < self->places->len; i++)
+    ll_place_set_folded (g_ptr_array_index (self->places, i),
+                         adw_leaflet_get_folded (self->leaflet));
 
   /* Folded, the sidebar is a list to pick from, not a selection to keep. */
   if (adw_leaflet_get_folded (self->leaflet))
@@ -517,12 +575,11 @@ stack_visible_child_cb (LlWindow *self)
   if (place != NULL && !adw_leaflet_get_folded (self->leaflet))
     {
       GtkListBoxRow *selected = gtk_list_box_get_selected_row (self->sidebar_list);
+      int index = find_place (self, place);
+      GtkListBoxRow *row = index >= 0 ? gtk_list_box_get_row_at_index (self->sidebar_list, index) : NULL;
 
-      for (guint i = 0; i < G_N_ELEMENTS (places); i++)
-        if (g_str_equal (places[i], place)
-            && (selected == NULL || gtk_list_box_row_get_index (selected) != (int) i))
-          gtk_list_box_select_row (self->sidebar_list,
-                                   gtk_list_box_get_row_at_index (self->sidebar_list, i));
+      if (row != NULL && row != selected)
+        gtk_list_box_select_row (self->sidebar_list, row);
     }
 }
 
@@ -578,8 +635,7 @@ ll_window_close_request (GtkWindow *window)
   g_autoptr(GError) error = NULL;
 
   /* nothing typed is lost */
-  ll_vision_page_flush (self->vision_page);
-  ll_observations_page_flush (self->observations_page);
+  ll_window_flush_places (self);
   if (self->workbook != NULL && !self->close_anyway
       && !ll_workbook_flush (self->workbook, &error))
     {
@@ -623,8 +679,7 @@ ll_window_close_for_shutdown (LlWindow *self)
 
   g_return_if_fail (LL_IS_WINDOW (self));
 
-  ll_vision_page_flush (self->vision_page);
-  ll_observations_page_flush (self->observations_page);
+  ll_window_flush_places (self);
   if (self->workbook != NULL && !ll_workbook_flush (self->workbook, &error))
     g_printerr ("%s\n", _("Leading Learning is closing, but some changes could not be saved."));
   self->close_anyway = TRUE;
@@ -641,6 +696,7 @@ ll_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   ll_window_clear_chooser (self);
   drop_workbook (self);
+  g_clear_pointer (&self->places, g_ptr_array_unref);
   g_clear_weak_pointer (&self->write_failed_dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), LL_TYPE_WINDOW);
 
@@ -669,8 +725,6 @@ ll_window_class_init (LlWindowClass *klass)
   object_class->finalize = ll_window_finalize;
   window_class->close_request = ll_window_close_request;
 
-  g_type_ensure (LL_TYPE_VISION_PAGE);
-  g_type_ensure (LL_TYPE_OBSERVATIONS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/leadinglearning/LeadingLearning/ll-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LlWindow, toast_overlay);
@@ -682,8 +736,6 @@ ll_window_class_init (LlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, moved_revealer);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, LlWindow, vision_page);
-  gtk_widget_class_bind_template_child (widget_class, LlWindow, observations_page);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, sidebar_separator);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, content_header);
@@ -699,6 +751,47 @@ ll_window_class_init (LlWindowClass *klass)
   ll_window_class_install_actions (widget_class);
 }
 
+static GtkWidget *
+sidebar_row_new (LlPlace *place)
+{
+  GtkWidget *row, *box, *label;
+
+  row = gtk_list_box_row_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, ll_place_get_title (place),
+                                  -1);
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (ll_place_get_icon_name (place)));
+  label = gtk_label_new (ll_place_get_title (place));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
+}
+
+/* One sidebar row and one stack page for each place in the table. */
+static void
+add_places (LlWindow *self)
+{
+  self->places = g_ptr_array_sized_new (G_N_ELEMENTS (place_types));
+  for (guint i = 0; i < G_N_ELEMENTS (place_types); i++)
+    {
+      GType type = place_types[i] ();
+      LlPlace *place;
+
+      g_assert (g_type_is_a (type, LL_TYPE_PLACE));
+      place = g_object_new (type, NULL);
+      g_ptr_array_add (self->places, place);
+      gtk_list_box_append (self->sidebar_list, sidebar_row_new (place));
+      gtk_stack_add_titled (self->stack, GTK_WIDGET (place),
+                            ll_place_get_name (place), ll_place_get_title (place));
+      g_signal_connect_object (place, "notify::editing",
+                               G_CALLBACK (update_chrome), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (place, "notify::distraction-free",
+                               G_CALLBACK (update_chrome), self, G_CONNECT_SWAPPED);
+    }
+}
+
 static void
 ll_window_init (LlWindow *self)
 {
@@ -706,6 +799,7 @@ ll_window_init (LlWindow *self)
   int width, height;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_places (self);
 
   key = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);

@@ -9,14 +9,11 @@
 
 #include "ll-application.h"
 #include "ll-docbook.h"
+#include "ll-document-chooser.h"
+#include "ll-file-chooser.h"
 #include "ll-gui-util.h"
 #include "ll-print.h"
 #include "ll-window-private.h"
-
-typedef enum {
-  DOCUMENT_EXPORT,
-  DOCUMENT_PRINT,
-} DocumentPurpose;
 
 /* "name" → "name.llw", leaving "name.llw" alone */
 static char *
@@ -98,7 +95,7 @@ ll_window_save_copy_to_path (LlWindow   *self,
     return FALSE;
 
   name = ll_window_display_basename (path);
-  ll_vision_page_flush (self->vision_page);
+  ll_window_flush_places (self);
   if (!ll_workbook_save_copy (self->workbook, path, &error))
     {
       g_autofree char *heading = NULL;
@@ -223,7 +220,7 @@ ll_window_export_docbook_to_path_async (LlWindow            *self,
       return;
     }
 
-  ll_vision_page_flush (self->vision_page);
+  ll_window_flush_places (self);
   /* Fragments stay as they are stored: the worker resolves them. */
   doc = ll_workbook_build_doc (self->workbook, document_id, &error);
   if (doc == NULL)
@@ -263,35 +260,6 @@ ll_window_export_docbook_to_path_finish (LlWindow      *self,
 
 /* File choosers */
 
-typedef void (*ChooserDone) (LlWindow   *self,
-                             const char *path);
-
-static void
-chooser_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     LlWindow        *self)
-{
-  ChooserDone done = g_object_get_data (G_OBJECT (chooser), "ll-done");
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      if (file != NULL)
-        path = g_file_get_path (file);
-    }
-
-  if (self->chooser == chooser)
-    {
-      gtk_native_dialog_destroy (chooser);
-      g_clear_object (&self->chooser);
-    }
-
-  if (path != NULL)
-    done (self, path);
-}
-
 static void
 run_chooser (LlWindow             *self,
              GtkFileChooserAction  action,
@@ -299,58 +267,40 @@ run_chooser (LlWindow             *self,
              const char           *accept_label,
              const char           *suggested_name,
              gboolean              workbooks_only,
-             ChooserDone           done)
+             LlFileChosenFunc      done)
 {
-  GtkFileChooserNative *chooser;
-
-  ll_window_clear_chooser (self);
-
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
-                                         accept_label, _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_autoptr(GtkFileFilter) filter = NULL;
+  g_autoptr(GFile) folder = NULL;
 
   if (workbooks_only)
-    {
-      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-      gtk_file_filter_set_name (filter, _("Leading Learning workbooks"));
-      gtk_file_filter_add_pattern (filter, "*" LL_WORKBOOK_EXTENSION);
-      gtk_file_filter_add_mime_type (filter, "application/x-leading-learning-workbook");
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-    }
-
-  if (suggested_name != NULL)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
-
+    filter = ll_file_filter_new_workbooks ();
+  /* what is saved goes beside the workbook, at first */
   if (self->workbook != NULL && action == GTK_FILE_CHOOSER_ACTION_SAVE)
     {
       g_autoptr(GFile) file = g_file_new_for_path (ll_workbook_get_path (self->workbook));
-      g_autoptr(GFile) dir = g_file_get_parent (file);
 
-      if (dir != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), dir, NULL);
+      folder = g_file_get_parent (file);
     }
-
-  g_object_set_data (G_OBJECT (chooser), "ll-done", done);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb),
-                           self, 0);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->chooser);
+  ll_file_chooser_run (GTK_WIDGET (self), &self->chooser, action, title, accept_label,
+                       filter, suggested_name, folder, done);
 }
 
 static void
-new_workbook_chosen (LlWindow   *self,
+new_workbook_chosen (GtkWidget  *widget,
                      const char *path)
 {
+  LlWindow *self = LL_WINDOW (widget);
   g_autofree char *full = with_workbook_extension (path);
 
   ll_window_create_workbook_at (self, full);
 }
 
 static void
-open_chosen (LlWindow   *self,
+open_chosen (GtkWidget  *widget,
              const char *path)
 {
+  LlWindow *self = LL_WINDOW (widget);
+
   ll_window_open_from_menu (self, path);
 }
 
@@ -369,7 +319,7 @@ ll_window_save_to_new_place (LlWindow   *self,
     return FALSE;
 
   name = ll_window_display_basename (path);
-  ll_vision_page_flush (self->vision_page);
+  ll_window_flush_places (self);
   if (!ll_workbook_save_to_new_place (self->workbook, path, &error))
     {
       g_autofree char *heading = NULL;
@@ -386,27 +336,31 @@ ll_window_save_to_new_place (LlWindow   *self,
 }
 
 static void
-new_place_chosen (LlWindow   *self,
+new_place_chosen (GtkWidget  *widget,
                   const char *path)
 {
+  LlWindow *self = LL_WINDOW (widget);
   g_autofree char *full = with_workbook_extension (path);
 
   ll_window_save_to_new_place (self, full);
 }
 
 static void
-save_copy_chosen (LlWindow   *self,
+save_copy_chosen (GtkWidget  *widget,
                   const char *path)
 {
+  LlWindow *self = LL_WINDOW (widget);
   g_autofree char *full = with_workbook_extension (path);
 
   ll_window_save_copy_to_path (self, full);
 }
 
 static void
-export_chosen (LlWindow   *self,
+export_chosen (GtkWidget  *widget,
                const char *path)
 {
+  LlWindow *self = LL_WINDOW (widget);
+
   ll_window_export_docbook_to_path_async (self, self->chosen_document, path,
                                           NULL, NULL, NULL);
 }
@@ -424,178 +378,66 @@ print_done_cb (const GError *error,
 }
 
 static void
-document_chosen (LlWindow        *self,
-                 DocumentPurpose  purpose,
-                 LlDocumentInfo  *info)
+export_document_chosen (GtkWindow      *parent,
+                        LlDocumentInfo *info)
 {
-  if (purpose == DOCUMENT_EXPORT)
-    {
-      g_autofree char *name = NULL;
+  LlWindow *self = LL_WINDOW (parent);
+  g_autofree char *name = NULL;
 
-      self->chosen_document = ll_document_info_get_id (info);
-      name = g_strdup_printf ("%s.xml", ll_document_info_get_title (info));
-      g_strdelimit (name, "/", '-');
-      run_chooser (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export as DocBook"),
-                   _("_Export"), name, FALSE, export_chosen);
-    }
-  else
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GtkPageSetup) page_setup = NULL;
-      g_autofree char *paper = NULL;
-      LlDoc *doc;
-
-      doc = ll_docbook_build_doc (self->workbook, ll_document_info_get_id (info), &error);
-      if (doc == NULL)
-        {
-          ll_window_show_message (self, _("Could Not Print"), error->message);
-          return;
-        }
-      paper = g_settings_get_string (self->settings, "paper-size");
-      page_setup = ll_print_page_setup_new (paper);
-      /* The print operation owns the document from here, and holds the
-       * window until it ends. */
-      ll_print_run_dialog (GTK_WINDOW (self), doc, page_setup,
-                           print_done_cb, g_object_ref (self));
-    }
-}
-
-static void
-document_dialog_response_cb (AdwMessageDialog *dialog,
-                             const char       *response,
-                             LlWindow         *self)
-{
-  GPtrArray *checks = g_object_get_data (G_OBJECT (dialog), "ll-checks");
-  DocumentPurpose purpose = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "ll-purpose"));
-  GListModel *documents;
-
-  if (g_strcmp0 (response, "choose") != 0 || self->workbook == NULL)
+  if (self->workbook == NULL)
     return;
-
-  documents = ll_workbook_get_documents (self->workbook);
-  for (guint i = 0; i < checks->len; i++)
-    if (gtk_check_button_get_active (g_ptr_array_index (checks, i)))
-      {
-        g_autoptr(LlDocumentInfo) info = g_list_model_get_item (documents, i);
-
-        if (info != NULL)
-          document_chosen (self, purpose, info);
-        return;
-      }
+  self->chosen_document = ll_document_info_get_id (info);
+  name = g_strdup_printf ("%s.xml", ll_document_info_get_title (info));
+  g_strdelimit (name, "/", '-');
+  run_chooser (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export as DocBook"),
+               _("_Export"), name, FALSE, export_chosen);
 }
 
 static void
-choose_document (LlWindow        *self,
-                 DocumentPurpose  purpose)
+print_document_chosen (GtkWindow      *parent,
+                       LlDocumentInfo *info)
 {
-  GListModel *documents;
-  guint n;
-  GtkWidget *dialog;
-  GtkWidget *list;
-  GPtrArray *checks;
-  GtkCheckButton *group = NULL;
-  gint64 preselect = 0;
-  guint preselected = 0;
+  LlWindow *self = LL_WINDOW (parent);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkPageSetup) page_setup = NULL;
+  g_autofree char *paper = NULL;
+  LlDoc *doc;
+
+  if (self->workbook == NULL)
+    return;
+  doc = ll_docbook_build_doc (self->workbook, ll_document_info_get_id (info), &error);
+  if (doc == NULL)
+    {
+      ll_window_show_message (self, _("Could Not Print"), error->message);
+      return;
+    }
+  paper = g_settings_get_string (self->settings, "paper-size");
+  page_setup = ll_print_page_setup_new (paper);
+  /* The print operation owns the document from here, and holds the
+   * window until it ends. */
+  ll_print_run_dialog (GTK_WINDOW (self), doc, page_setup,
+                       print_done_cb, g_object_ref (self));
+}
+
+/* Export and print take the document of the place shown, or ask. */
+static void
+choose_document (LlWindow             *self,
+                 const char           *heading,
+                 const char           *accept_label,
+                 LlDocumentChosenFunc  chosen)
+{
+  LlPlace *place;
 
   if (self->workbook == NULL)
     return;
 
   /* export and print what is on the screen */
-  ll_vision_page_flush (self->vision_page);
-  ll_observations_page_flush (self->observations_page);
-  documents = ll_workbook_get_documents (self->workbook);
-  n = g_list_model_get_n_items (documents);
-  if (n == 0)
-    return;
-
-  /* The narrative being written, or the observation open, is the
-   * document meant: no question. */
-  if ((g_strcmp0 (ll_window_get_place (self), "vision") == 0
-       && ll_vision_page_get_current_document_id (self->vision_page) > 0)
-      || (g_strcmp0 (ll_window_get_place (self), "observations") == 0
-          && ll_observations_page_get_current_id (self->observations_page) > 0))
-    {
-      gint64 id = g_strcmp0 (ll_window_get_place (self), "vision") == 0
-                  ? ll_vision_page_get_current_document_id (self->vision_page)
-                  : ll_observations_page_get_current_id (self->observations_page);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(LlDocumentInfo) info = g_list_model_get_item (documents, i);
-
-          if (ll_document_info_get_id (info) == id)
-            {
-              document_chosen (self, purpose, info);
-              return;
-            }
-        }
-    }
-  if (n == 1)
-    {
-      g_autoptr(LlDocumentInfo) info = g_list_model_get_item (documents, 0);
-
-      document_chosen (self, purpose, info);
-      return;
-    }
-
-  /* The narrative in hand comes first to mind; otherwise the first. */
-  if (g_strcmp0 (ll_window_get_place (self), "vision") == 0)
-    preselect = ll_vision_page_get_chosen_document_id (self->vision_page);
-  for (guint i = 0; i < n && preselect > 0; i++)
-    {
-      g_autoptr(LlDocumentInfo) info = g_list_model_get_item (documents, i);
-
-      if (ll_document_info_get_id (info) == preselect)
-        preselected = i;
-    }
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self),
-                                   purpose == DOCUMENT_EXPORT
-                                   ? _("Export as DocBook")
-                                   : _("Print"),
-                                   _("Choose the document."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "choose", purpose == DOCUMENT_EXPORT
-                                              ? _("_Export…") : _("_Print…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "choose",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "choose");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  checks = g_ptr_array_new ();
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LlDocumentInfo) info = g_list_model_get_item (documents, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
-
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      if (group != NULL)
-        gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
-      else
-        group = GTK_CHECK_BUTTON (check);
-      if (i == preselected)
-        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     ll_document_info_get_title (info));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-      g_ptr_array_add (checks, check);
-    }
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  g_object_set_data_full (G_OBJECT (dialog), "ll-checks", checks,
-                          (GDestroyNotify) g_ptr_array_unref);
-  g_object_set_data (G_OBJECT (dialog), "ll-purpose", GINT_TO_POINTER (purpose));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (document_dialog_response_cb),
-                           self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  ll_window_flush_places (self);
+  place = ll_window_get_current_place (self);
+  ll_document_chooser_run (GTK_WINDOW (self), self->workbook,
+                           place != NULL ? ll_place_get_current_document_id (place) : 0,
+                           place != NULL ? ll_place_get_chosen_document_id (place) : 0,
+                           heading, accept_label, chosen);
 }
 
 /* Actions */
@@ -682,7 +524,8 @@ export_docbook_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  choose_document (LL_WINDOW (widget), DOCUMENT_EXPORT);
+  choose_document (LL_WINDOW (widget), _("Export as DocBook"), _("_Export…"),
+                   export_document_chosen);
 }
 
 static void
@@ -690,7 +533,7 @@ print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  choose_document (LL_WINDOW (widget), DOCUMENT_PRINT);
+  choose_document (LL_WINDOW (widget), _("Print"), _("_Print…"), print_document_chosen);
 }
 
 static void
@@ -708,21 +551,16 @@ new_item_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   LlWindow *self = LL_WINDOW (widget);
+  LlPlace *place;
 
   if (self->workbook == NULL)
     return;
-  if (g_strcmp0 (ll_window_get_place (self), "vision") == 0)
-    {
-      if (adw_leaflet_get_folded (self->leaflet))
-        adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-      gtk_widget_activate_action (GTK_WIDGET (self->vision_page), "vision.new", NULL);
-    }
-  else if (g_strcmp0 (ll_window_get_place (self), "observations") == 0)
-    {
-      if (adw_leaflet_get_folded (self->leaflet))
-        adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-      gtk_widget_activate_action (GTK_WIDGET (self->observations_page), "observations.new", NULL);
-    }
+  place = ll_window_get_current_place (self);
+  if (place == NULL || !ll_place_can_new_document (place))
+    return;
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  ll_place_new_document (place);
 }
 
 static void
@@ -760,9 +598,5 @@ ll_window_class_install_actions (GtkWidgetClass *widget_class)
 void
 ll_window_clear_chooser (LlWindow *self)
 {
-  if (self->chooser != NULL)
-    {
-      gtk_native_dialog_destroy (self->chooser);
-      g_clear_object (&self->chooser);
-    }
+  ll_file_chooser_clear (&self->chooser);
 }

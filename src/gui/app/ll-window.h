@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "ll-place.h"
 #include "ll-workbook.h"
 
 G_BEGIN_DECLS
@@ -54,10 +55,16 @@ gboolean     ll_window_export_docbook_to_path_finish (LlWindow            *self,
                                                       GAsyncResult        *result,
                                                       GError             **error);
 
-/* The place shown: "vision", "observations", "portfolios", "certificates". */
+/* The place shown, by its name: "vision", "observations", "portfolios",
+ * "certificates" (ll_place_get_name). */
 const char  *ll_window_get_place             (LlWindow       *self);
 void         ll_window_set_place             (LlWindow       *self,
                                               const char     *place);
+/* The place shown. */
+LlPlace     *ll_window_get_current_place     (LlWindow       *self);
+/* The place called @name, or NULL. */
+LlPlace     *ll_window_lookup_place          (LlWindow       *self,
+                                              const char     *name);
 
 /* Presents the School and People window of this workbook, and returns it. */
 GtkWindow   *ll_window_show_school_window    (LlWindow       *self);
