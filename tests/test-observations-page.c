@@ -10,6 +10,7 @@
 
 #include "ll-live-notes.h"
 #include "ll-observation-filters.h"
+#include "ll-framework-editor.h"
 #include "ll-observations-page.h"
 #include "ll-sample.h"
 #include "ll-test-gui.h"
@@ -367,6 +368,59 @@ test_filters (Fixture       *f,
   }
 }
 
+/* The first button under @root whose label is @label. */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Trends and Frameworks are a click away from the year's list: the trends
+ * take the place of the list until Back, and the frameworks open in a
+ * window of their own over the main one. */
+static void
+test_trends_and_frameworks (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlObservation) observation = NULL;
+  GtkStack *stack = page_child (f, "stack");
+  GtkWidget *trends = NULL;
+  GtkWindow *editor;
+
+  /* an observation brings the list, and the frameworks with it */
+  observation = ll_workbook_add_observation (ll_window_get_workbook (f->window), "2026-03-02", &error);
+  g_assert_no_error (error);
+  ll_window_set_place (f->window, "observations");
+  ll_test_iterate_briefly ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+
+  trends = find_button (GTK_WIDGET (page (f)), "_Trends");
+  g_assert_nonnull (trends);
+  g_signal_emit_by_name (trends, "clicked");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "trends");
+  g_assert_true (ll_test_wait_for ((LlTestCondition) gtk_widget_get_mapped, page_child (f, "trends_view")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page (f)), "observations.back", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+
+  g_signal_emit_by_name (find_button (GTK_WIDGET (page (f)), "_Frameworks…"), "clicked");
+  editor = ll_test_wait_for_toplevel (LL_TYPE_FRAMEWORK_EDITOR, NULL);
+  g_assert_true (gtk_window_get_transient_for (editor) == GTK_WINDOW (f->window));
+  g_assert_cmpstr (gtk_window_get_title (editor), ==, "Frameworks of Learning Behaviours");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -380,6 +434,7 @@ main (int   argc,
   ADD ("/observations-page/new-and-fill", test_new_and_fill);
   ADD ("/observations-page/open-and-level", test_open_and_level);
   ADD ("/observations-page/filters", test_filters);
+  ADD ("/observations-page/trends-and-frameworks", test_trends_and_frameworks);
 #undef ADD
 
   status = g_test_run ();

@@ -14,11 +14,13 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "ll-framework-editor.h"
 #include "ll-live-notes.h"
 #include "ll-observations-page.h"
 #include "ll-rich-text.h"
 #include "ll-observation-filters.h"
 #include "ll-term.h"
+#include "ll-trends-view.h"
 #include "ll-workbook-observations.h"
 
 #define SEARCH_LIMIT 500
@@ -31,6 +33,7 @@ struct _LlObservationsPage
   LlObservation      *observation;
   LlFramework        *framework;
   gboolean            loading;          /* filling the form: not an edit */
+  gboolean            showing_trends;
 
   /* the list */
   GtkFilterListModel *filtered;
@@ -61,6 +64,7 @@ struct _LlObservationsPage
 
   /* template widgets */
   GtkStack           *stack;
+  LlTrendsView       *trends_view;
   GtkSearchEntry     *search_entry;
   LlObservationFilters *filters;
   GtkLabel           *results_label;
@@ -308,6 +312,8 @@ update_stack (LlObservationsPage *self)
 
   if (self->observation != NULL)
     name = "form";
+  else if (self->showing_trends && self->workbook != NULL)
+    name = "trends";
   else if (self->workbook != NULL && g_list_model_get_n_items (ll_workbook_get_observations (self->workbook)) > 0)
     name = "list";
   else
@@ -798,7 +804,42 @@ back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
+  LL_OBSERVATIONS_PAGE (widget)->showing_trends = FALSE;
   ll_observations_page_open (LL_OBSERVATIONS_PAGE (widget), 0);
+}
+
+static void
+trends_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LlObservationsPage *self = LL_OBSERVATIONS_PAGE (widget);
+
+  if (self->workbook == NULL)
+    return;
+  ll_observations_page_open (self, 0);
+  self->showing_trends = TRUE;
+  /* what was written a moment ago counts */
+  ll_trends_view_set_workbook (self->trends_view, self->workbook);
+  ll_trends_view_refresh (self->trends_view);
+  update_stack (self);
+}
+
+static void
+frameworks_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LlObservationsPage *self = LL_OBSERVATIONS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *editor;
+
+  if (self->workbook == NULL)
+    return;
+  editor = ll_framework_editor_new (self->workbook);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (editor));
 }
 
 static void
@@ -818,6 +859,9 @@ ll_observations_page_set_workbook (LlObservationsPage *self,
   if (self->workbook != NULL)
     g_signal_handlers_disconnect_by_data (ll_workbook_get_observations (self->workbook), self);
   g_set_object (&self->workbook, workbook);
+  /* the trends are read when they are shown; until then nothing holds the workbook */
+  self->showing_trends = FALSE;
+  ll_trends_view_set_workbook (self->trends_view, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_filter_list_model_set_model (self->filtered, workbook != NULL ? ll_workbook_get_observations (workbook) : NULL);
   ll_observation_filters_clear (self->filters);
@@ -938,9 +982,11 @@ ll_observations_page_class_init (LlObservationsPageClass *klass)
 
   g_type_ensure (LL_TYPE_LIVE_NOTES);
   g_type_ensure (LL_TYPE_OBSERVATION_FILTERS);
+  g_type_ensure (LL_TYPE_TRENDS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/leadinglearning/LeadingLearning/ll-observations-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LlObservationsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, LlObservationsPage, trends_view);
   gtk_widget_class_bind_template_child (widget_class, LlObservationsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, LlObservationsPage, filters);
   gtk_widget_class_bind_template_child (widget_class, LlObservationsPage, results_label);
@@ -957,6 +1003,8 @@ ll_observations_page_class_init (LlObservationsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_install_action (widget_class, "observations.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "observations.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "observations.trends", NULL, trends_action);
+  gtk_widget_class_install_action (widget_class, "observations.frameworks", NULL, frameworks_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

@@ -402,9 +402,9 @@ ll_trends_view_choose_year_group (LlTrendsView *self,
 static GtkWidget *
 build_toolbar (LlTrendsView *self)
 {
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  /* the controls wrap onto a second line in a narrow window */
+  GtkWidget *bar = gtk_flow_box_new ();
   GtkWidget *layouts = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
   self->year_group_names = gtk_string_list_new (NULL);
   self->year_group = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->year_group_names)), NULL));
@@ -412,7 +412,11 @@ build_toolbar (LlTrendsView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->year_group),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Year group"), -1);
   g_signal_connect_swapped (self->year_group, "notify::selected", G_CALLBACK (on_year_group_chosen), self);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->year_group));
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (bar), GTK_SELECTION_NONE);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (bar), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (bar), 6);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (bar), 3);
+  gtk_flow_box_append (GTK_FLOW_BOX (bar), GTK_WIDGET (self->year_group));
 
   gtk_widget_add_css_class (layouts, "linked");
   self->radar = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("_One Chart")));
@@ -425,14 +429,17 @@ build_toolbar (LlTrendsView *self)
   g_signal_connect_swapped (self->multiples, "toggled", G_CALLBACK (on_layout_toggled), self);
   gtk_box_append (GTK_BOX (layouts), GTK_WIDGET (self->radar));
   gtk_box_append (GTK_BOX (layouts), GTK_WIDGET (self->multiples));
-  gtk_box_append (GTK_BOX (bar), layouts);
+  gtk_flow_box_append (GTK_FLOW_BOX (bar), layouts);
 
-  gtk_widget_set_hexpand (spacer, TRUE);
-  gtk_box_append (GTK_BOX (bar), spacer);
   self->export_button = gtk_button_new_with_mnemonic (_("_Save Chart…"));
   gtk_widget_set_tooltip_text (self->export_button, _("Save the chart as a PNG or SVG image"));
   g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (on_export_clicked), self);
-  gtk_box_append (GTK_BOX (bar), self->export_button);
+  gtk_widget_set_halign (self->export_button, GTK_ALIGN_END);
+  gtk_flow_box_append (GTK_FLOW_BOX (bar), self->export_button);
+  /* the controls take the focus, not the cells that hold them */
+  for (GtkWidget *child = gtk_widget_get_first_child (bar); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
   return bar;
 }
 
@@ -441,6 +448,7 @@ build_content (LlTrendsView *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *heading = gtk_label_new (_("Every Figure"));
+  GtkWidget *table_scroller;
 
   self->area = g_object_new (GTK_TYPE_DRAWING_AREA,
                              "accessible-role", GTK_ACCESSIBLE_ROLE_IMG,
@@ -464,13 +472,18 @@ build_content (LlTrendsView *self)
     GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->rows))))));
   gtk_column_view_set_show_column_separators (self->table, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->table), "card");
+  /* a column a term: in a narrow window the table scrolls sideways */
+  table_scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (table_scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (table_scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (table_scroller), GTK_WIDGET (self->table));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->table),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Observations that saw each behaviour developing or embedded, by term"),
                                   -1);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->table),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->table));
+  gtk_box_append (GTK_BOX (box), table_scroller);
   return box;
 }
 
