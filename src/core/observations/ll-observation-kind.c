@@ -212,7 +212,9 @@ observation_kind_add_sample (LlDocumentKind  *kind,
   setup.teachers = (const gint64 *) people->teachers->data;
   setup.n_teachers = people->teachers->len;
   setup.today = today;
-  return ll_observation_sample_add (store, &setup, scale, error);
+  /* a year's observations for every twenty of @scale, as narratives grow:
+   * the people grow with @scale itself */
+  return ll_observation_sample_add (store, &setup, 1 + (scale - 1) / 20, error);
 }
 
 static void
