@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "ll-chart-view.h"
 #include "ll-resources.h"
 #include "ll-sample.h"
 #include "ll-test-gui.h"
@@ -132,7 +133,7 @@ test_chart_and_table (Fixture       *f,
   g_auto(GStrv) year_groups = ll_workbook_dup_observed_year_groups (f->workbook, &error);
   GtkColumnView *table = GTK_COLUMN_VIEW (find (GTK_WIDGET (f->view), GTK_TYPE_COLUMN_VIEW, NULL));
   GtkDropDown *year_group = GTK_DROP_DOWN (find (GTK_WIDGET (f->view), GTK_TYPE_DROP_DOWN, NULL));
-  GtkWidget *area = find (GTK_WIDGET (f->view), GTK_TYPE_DRAWING_AREA, NULL);
+  GtkWidget *area = find (GTK_WIDGET (f->view), LL_TYPE_CHART_VIEW, NULL);
   g_autofree char *text = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *narrowed = NULL;
@@ -146,6 +147,7 @@ test_chart_and_table (Fixture       *f,
       g_assert_cmpint (atoi (year_groups[i - 1] + 5), <, atoi (year_groups[i] + 5));
 
   g_assert_true (gtk_widget_get_mapped (area));
+  g_assert_cmpint (ll_chart_view_get_layout (LL_CHART_VIEW (area)), ==, LL_CHART_RADAR);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (table)), ==, 1 + all->n_terms);
   text = table_text (f);
   for (guint t = 0; t < all->n_terms; t++)
@@ -188,6 +190,8 @@ test_save_chart (Fixture       *f,
   /* as Space or Enter on it does: the button shows the press, then toggles */
   gtk_widget_activate (each_term);
   g_assert_true (ll_test_wait_for ((LlTestCondition) gtk_toggle_button_get_active, each_term));
+  g_assert_cmpint (ll_chart_view_get_layout (LL_CHART_VIEW (find (GTK_WIDGET (f->view), LL_TYPE_CHART_VIEW, NULL))),
+                   ==, LL_CHART_SMALL_MULTIPLES);
 
   g_assert_true (ll_trends_view_write_chart (f->view, png, &error));
   g_assert_no_error (error);

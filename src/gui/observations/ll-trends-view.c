@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "ll-chart-trend.h"
+#include "ll-chart-view.h"
 #include "ll-trends-view.h"
 #include "ll-workbook-observations.h"
 
@@ -41,7 +42,7 @@ G_DEFINE_FINAL_TYPE (LlTrendsView, ll_trends_view, GTK_TYPE_WIDGET)
 static LlChartLayout
 current_layout (LlTrendsView *self)
 {
-  return gtk_toggle_button_get_active (self->multiples) ? LL_CHART_SMALL_MULTIPLES : LL_CHART_RADAR;
+  return ll_chart_view_get_layout (LL_CHART_VIEW (self->area));
 }
 
 static const char *
@@ -176,6 +177,7 @@ show_trend (LlTrendsView *self)
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
   clear_columns (self);
+  ll_chart_view_set_chart (LL_CHART_VIEW (self->area), NULL, NULL, NULL);
   g_clear_pointer (&self->chart, ll_chart_trend_free);
   gtk_string_list_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)), NULL);
   if (self->trend == NULL || self->trend->n_terms == 0 || self->trend->n_behaviours == 0)
@@ -203,14 +205,10 @@ show_trend (LlTrendsView *self)
   gtk_string_list_splice (self->rows, 0, 0, (const char * const *) names->pdata);
 
   description = describe (self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
+  ll_chart_view_set_chart (LL_CHART_VIEW (self->area), self->chart, self->title, description);
   gtk_label_set_text (self->caption, description);
   gtk_stack_set_visible_child_name (self->stack, "chart");
   gtk_widget_set_sensitive (self->export_button, TRUE);
-  gtk_widget_queue_draw (self->area);
 }
 
 static void
@@ -268,24 +266,9 @@ on_year_group_chosen (LlTrendsView *self)
 static void
 on_layout_toggled (LlTrendsView *self)
 {
-  gtk_widget_queue_draw (self->area);
-}
-
-static void
-draw_chart (GtkDrawingArea *area,
-            cairo_t        *cr,
-            int             width,
-            int             height,
-            gpointer        user_data)
-{
-  LlTrendsView *self = user_data;
-  GdkRGBA colour;
-
-  if (self->chart == NULL)
-    return;
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &colour);
-  gdk_cairo_set_source_rgba (cr, &colour);
-  ll_chart_draw (cr, self->chart, current_layout (self), 0, 0, width, height);
+  ll_chart_view_set_layout (LL_CHART_VIEW (self->area),
+                            gtk_toggle_button_get_active (self->multiples)
+                            ? LL_CHART_SMALL_MULTIPLES : LL_CHART_RADAR);
 }
 
 gboolean
@@ -450,12 +433,8 @@ build_content (LlTrendsView *self)
   GtkWidget *heading = gtk_label_new (_("Every Figure"));
   GtkWidget *table_scroller;
 
-  self->area = g_object_new (GTK_TYPE_DRAWING_AREA,
-                             "accessible-role", GTK_ACCESSIBLE_ROLE_IMG,
-                             "content-height", 420,
-                             "hexpand", TRUE,
-                             NULL);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->area), draw_chart, self, NULL);
+  self->area = ll_chart_view_new ();
+  gtk_widget_set_hexpand (self->area, TRUE);
   gtk_box_append (GTK_BOX (box), self->area);
 
   self->caption = GTK_LABEL (gtk_label_new (NULL));
