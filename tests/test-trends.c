@@ -156,6 +156,30 @@ test_chart_and_table (Fixture       *f,
   g_assert_nonnull (expected);
   g_assert_nonnull (strstr (text, expected));
 
+  /* one term, chosen in the second drop-down: a column for it alone */
+  {
+    GtkWidget *bar = gtk_widget_get_first_child (GTK_WIDGET (f->view));
+    GtkDropDown *period = NULL;
+
+    for (GtkWidget *cell = gtk_widget_get_first_child (bar); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+      {
+        GtkWidget *child = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (cell));
+
+        if (GTK_IS_DROP_DOWN (child) && GTK_DROP_DOWN (child) != year_group)
+          period = GTK_DROP_DOWN (child);
+      }
+    g_assert_nonnull (period);
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (period)), ==, 1 + all->n_terms);
+    gtk_drop_down_set_selected (period, all->n_terms);
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (table)), ==, 2);
+    g_clear_pointer (&text, g_free);
+    text = table_text (f);
+    g_assert_nonnull (strstr (text, all->term_labels[all->n_terms - 1]));
+    g_assert_null (strstr (text, all->term_labels[0]));
+    gtk_drop_down_set_selected (period, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (table)), ==, 1 + all->n_terms);
+  }
+
   /* one year group, chosen as the drop-down chooses it */
   gtk_drop_down_set_selected (year_group, 1);
   g_clear_pointer (&text, g_free);

@@ -26,6 +26,10 @@ struct _LlTrendsView
 
   GtkDropDown        *year_group;
   GtkStringList      *year_group_names;
+  GtkDropDown        *period;
+  GtkStringList      *period_names;
+  guint               first_term;       /* the terms shown: first_term ... + n_shown */
+  guint               n_shown;
   GtkToggleButton    *radar;
   GtkToggleButton    *multiples;
   GtkWidget          *export_button;
@@ -71,6 +75,23 @@ cell_text (const LlObservationTrend *trend,
   /* TRANSLATORS: how many observations saw a behaviour developing or
    * embedded, of how many gave it a level, and the share as a percentage */
   return g_strdup_printf (_("%u of %u (%.0f%%)"), reached, observed, 100.0 * reached / observed);
+}
+
+/* The terms the period chosen shows, of those in the trend. */
+static void
+choose_terms (LlTrendsView *self)
+{
+  guint chosen = gtk_drop_down_get_selected (self->period);
+
+  self->first_term = 0;
+  self->n_shown = self->trend != NULL ? self->trend->n_terms : 0;
+  /* the first choice is every term */
+  if (self->trend != NULL && chosen != GTK_INVALID_LIST_POSITION && chosen > 0
+      && chosen <= self->trend->n_terms)
+    {
+      self->first_term = chosen - 1;
+      self->n_shown = 1;
+    }
 }
 
 static void
@@ -145,7 +166,7 @@ static char *
 describe (LlTrendsView *self)
 {
   const LlObservationTrend *trend = self->trend;
-  guint last = trend->n_terms - 1;
+  guint last = self->first_term + self->n_shown - 1;
   double best = -1, worst = 2;
   guint best_at = 0, worst_at = 0;
 
@@ -161,7 +182,7 @@ describe (LlTrendsView *self)
         worst = share, worst_at = b;
     }
   if (best < 0)
-    return g_strdup (_("No behaviour was given a level in the latest term."));
+    return g_strdup (_("No behaviour was given a level in the latest term shown."));
   /* TRANSLATORS: a term such as "Summer term 2026", then two behaviours
    * with their shares as percentages */
   return g_strdup_printf (_("In the %s, %s was seen developing or embedded most often (%.0f%%) "
@@ -194,10 +215,11 @@ show_trend (LlTrendsView *self)
                                    chosen_year_group (self));
   else
     self->title = g_strdup (_("Learning behaviours seen developing or embedded"));
-  self->chart = ll_chart_trend_new (self->trend, 0, self->trend->n_terms, self->title);
+  choose_terms (self);
+  self->chart = ll_chart_trend_new (self->trend, self->first_term, self->n_shown, self->title);
 
   add_column (self, _("Behaviour"), G_CALLBACK (bind_behaviour), 0);
-  for (guint t = 0; t < self->trend->n_terms; t++)
+  for (guint t = self->first_term; t < self->first_term + self->n_shown; t++)
     add_column (self, self->trend->term_labels[t], G_CALLBACK (bind_share), t);
   for (guint b = 0; b < self->trend->n_behaviours; b++)
     g_ptr_array_add (names, self->trend->names[b]);
@@ -237,6 +259,38 @@ fill_year_groups (LlTrendsView *self)
   self->filling = FALSE;
 }
 
+/* "Every Term" and each term of the trend, keeping the term chosen when
+ * the trend still has it. */
+static void
+fill_periods (LlTrendsView *self)
+{
+  guint chosen = gtk_drop_down_get_selected (self->period);
+  g_autofree char *kept = NULL;
+  guint keep = 0;
+
+  if (chosen != GTK_INVALID_LIST_POSITION && chosen > 0)
+    kept = g_strdup (gtk_string_list_get_string (self->period_names, chosen));
+  self->filling = TRUE;
+  gtk_string_list_splice (self->period_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->period_names)), NULL);
+  gtk_string_list_append (self->period_names, _("Every Term"));
+  for (guint t = 0; self->trend != NULL && t < self->trend->n_terms; t++)
+    {
+      gtk_string_list_append (self->period_names, self->trend->term_labels[t]);
+      if (g_strcmp0 (kept, self->trend->term_labels[t]) == 0)
+        keep = t + 1;
+    }
+  gtk_drop_down_set_selected (self->period, keep);
+  self->filling = FALSE;
+}
+
+static void
+on_period_chosen (LlTrendsView *self)
+{
+  if (!self->filling)
+    show_trend (self);
+}
+
 static void
 load (LlTrendsView *self)
 {
@@ -253,6 +307,7 @@ load (LlTrendsView *self)
                                      _("When observations give the behaviours a level after the "
                                        "lesson, how often each is seen developing or embedded shows "
                                        "here, term by term."));
+  fill_periods (self);
   show_trend (self);
 }
 
@@ -398,8 +453,16 @@ build_toolbar (LlTrendsView *self)
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (bar), GTK_SELECTION_NONE);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (bar), 12);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (bar), 6);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (bar), 3);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (bar), 4);
   gtk_flow_box_append (GTK_FLOW_BOX (bar), GTK_WIDGET (self->year_group));
+
+  self->period_names = gtk_string_list_new (NULL);
+  self->period = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->period_names)), NULL));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->period), _("Period"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->period),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Period"), -1);
+  g_signal_connect_swapped (self->period, "notify::selected", G_CALLBACK (on_period_chosen), self);
+  gtk_flow_box_append (GTK_FLOW_BOX (bar), GTK_WIDGET (self->period));
 
   gtk_widget_add_css_class (layouts, "linked");
   self->radar = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("_One Chart")));
@@ -476,6 +539,7 @@ ll_trends_view_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->workbook);
   g_clear_object (&self->year_group_names);
+  g_clear_object (&self->period_names);
   g_clear_object (&self->rows);
   G_OBJECT_CLASS (ll_trends_view_parent_class)->dispose (object);
 }
