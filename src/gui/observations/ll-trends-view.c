@@ -442,6 +442,8 @@ build_toolbar (LlTrendsView *self)
 {
   /* the controls wrap onto a second line in a narrow window */
   GtkWidget *bar = gtk_flow_box_new ();
+  GtkWidget *choices = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *views = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *layouts = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
   self->year_group_names = gtk_string_list_new (NULL);
@@ -453,8 +455,8 @@ build_toolbar (LlTrendsView *self)
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (bar), GTK_SELECTION_NONE);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (bar), 12);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (bar), 6);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (bar), 4);
-  gtk_flow_box_append (GTK_FLOW_BOX (bar), GTK_WIDGET (self->year_group));
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (bar), 2);
+  gtk_box_append (GTK_BOX (choices), GTK_WIDGET (self->year_group));
 
   self->period_names = gtk_string_list_new (NULL);
   self->period = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->period_names)), NULL));
@@ -462,7 +464,8 @@ build_toolbar (LlTrendsView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->period),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Period"), -1);
   g_signal_connect_swapped (self->period, "notify::selected", G_CALLBACK (on_period_chosen), self);
-  gtk_flow_box_append (GTK_FLOW_BOX (bar), GTK_WIDGET (self->period));
+  gtk_box_append (GTK_BOX (choices), GTK_WIDGET (self->period));
+  gtk_flow_box_append (GTK_FLOW_BOX (bar), choices);
 
   gtk_widget_add_css_class (layouts, "linked");
   self->radar = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("_One Chart")));
@@ -475,13 +478,13 @@ build_toolbar (LlTrendsView *self)
   g_signal_connect_swapped (self->multiples, "toggled", G_CALLBACK (on_layout_toggled), self);
   gtk_box_append (GTK_BOX (layouts), GTK_WIDGET (self->radar));
   gtk_box_append (GTK_BOX (layouts), GTK_WIDGET (self->multiples));
-  gtk_flow_box_append (GTK_FLOW_BOX (bar), layouts);
+  gtk_box_append (GTK_BOX (views), layouts);
 
   self->export_button = gtk_button_new_with_mnemonic (_("_Save Chart…"));
   gtk_widget_set_tooltip_text (self->export_button, _("Save the chart as a PNG or SVG image"));
   g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (on_export_clicked), self);
-  gtk_widget_set_halign (self->export_button, GTK_ALIGN_END);
-  gtk_flow_box_append (GTK_FLOW_BOX (bar), self->export_button);
+  gtk_box_append (GTK_BOX (views), self->export_button);
+  gtk_flow_box_append (GTK_FLOW_BOX (bar), views);
   /* the controls take the focus, not the cells that hold them */
   for (GtkWidget *child = gtk_widget_get_first_child (bar); child != NULL;
        child = gtk_widget_get_next_sibling (child))

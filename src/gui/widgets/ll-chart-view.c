@@ -44,8 +44,8 @@ ll_chart_view_measure (GtkWidget      *widget,
                        int            *natural_baseline)
 {
   /* as small as a phone's width allows, as large as a chart reads well */
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 240 : 320;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 640 : 440;
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 240 : 360;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 640 : 540;
 }
 
 static void
