@@ -70,7 +70,8 @@ find (GtkWidget  *widget,
 {
   if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
       && (label == NULL
-          || (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)))
+          || (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+          || g_strcmp0 (gtk_widget_get_tooltip_text (widget), label) == 0))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -196,8 +197,8 @@ test_save_chart (Fixture       *f,
   g_autofree char *svg = g_build_filename (f->dir, "Trends.svg", NULL);
   g_autofree char *png_bytes = NULL;
   g_autofree char *svg_text = NULL;
-  GtkWidget *each_term = find (GTK_WIDGET (f->view), GTK_TYPE_TOGGLE_BUTTON, "A Chart _Each Term");
-  GtkWidget *save = find (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "_Save Chart…");
+  GtkWidget *each_term = find (GTK_WIDGET (f->view), GTK_TYPE_TOGGLE_BUTTON, "_Each Term");
+  GtkWidget *save = find (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "Save Chart…");
   gsize length = 0;
   GStatBuf st;
 
@@ -233,7 +234,7 @@ test_empty (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (f->dir, "None.png", NULL);
-  GtkWidget *save = find (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "_Save Chart…");
+  GtkWidget *save = find (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "Save Chart…");
   AdwStatusPage *empty = ADW_STATUS_PAGE (find (GTK_WIDGET (f->view), ADW_TYPE_STATUS_PAGE, NULL));
 
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (empty)));

@@ -470,7 +470,7 @@ build_toolbar (LlTrendsView *self)
   gtk_widget_add_css_class (layouts, "linked");
   self->radar = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("_One Chart")));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->radar), _("Every term on one chart"));
-  self->multiples = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("A Chart _Each Term")));
+  self->multiples = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("_Each Term")));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->multiples),
                                _("One small chart for each term, over the first term in faint"));
   gtk_toggle_button_set_group (self->multiples, self->radar);
@@ -480,8 +480,13 @@ build_toolbar (LlTrendsView *self)
   gtk_box_append (GTK_BOX (layouts), GTK_WIDGET (self->multiples));
   gtk_box_append (GTK_BOX (views), layouts);
 
-  self->export_button = gtk_button_new_with_mnemonic (_("_Save Chart…"));
-  gtk_widget_set_tooltip_text (self->export_button, _("Save the chart as a PNG or SVG image"));
+  /* an icon, so that the views fit a phone's width */
+  self->export_button = gtk_button_new_from_icon_name ("document-save-symbolic");
+  gtk_widget_set_tooltip_text (self->export_button, _("Save Chart…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->export_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Save Chart…"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Save the chart as a PNG or SVG image"), -1);
   g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (on_export_clicked), self);
   gtk_box_append (GTK_BOX (views), self->export_button);
   gtk_flow_box_append (GTK_FLOW_BOX (bar), views);
