@@ -231,3 +231,29 @@ ll_test_press_key (GtkWidget       *window,
   if (keyval == GDK_KEY_Tab)
     gtk_widget_child_focus (window, (state & GDK_SHIFT_MASK) ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
 }
+
+GtkWidget *
+ll_test_find_widget (GtkWidget  *root,
+                     GType       type,
+                     const char *text)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    {
+      const char *label = GTK_IS_BUTTON (root) ? gtk_button_get_label (GTK_BUTTON (root)) : NULL;
+      const char *title = ADW_IS_PREFERENCES_ROW (root)
+                          ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)) : NULL;
+
+      if (text == NULL || g_strcmp0 (label, text) == 0 || g_strcmp0 (title, text) == 0
+          || g_strcmp0 (gtk_widget_get_tooltip_text (root), text) == 0)
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ll_test_find_widget (child, type, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

@@ -34,6 +34,12 @@ void         ll_test_destroy_all_windows   (void);
 void         ll_test_press_key             (GtkWidget       *window,
                                             guint            keyval,
                                             GdkModifierType  state);
+/* The first widget of @type under @root (itself included) whose text is
+ * @text: a button's label, a preferences row's title, or the tooltip;
+ * with @text NULL, the first of @type. NULL when there is none. */
+GtkWidget   *ll_test_find_widget           (GtkWidget       *root,
+                                            GType            type,
+                                            const char      *text);
 /* The name of the school in ll_test_make_workbook()'s workbooks. */
 #define LL_TEST_SCHOOL_NAME "Hilltop Primary School"
 

@@ -55,34 +55,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->path);
 }
 
-/* The first descendant of @widget of @type whose title (a row's) or label
- * (a button's) is @text. */
-static GtkWidget *
-find (GtkWidget  *widget,
-      GType       type,
-      const char *text)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    {
-      const char *have = ADW_IS_PREFERENCES_ROW (widget)
-                         ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget))
-                         : GTK_IS_BUTTON (widget) ? gtk_button_get_label (GTK_BUTTON (widget))
-                         : NULL;
-
-      if (text == NULL || g_strcmp0 (have, text) == 0)
-        return widget;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find (child, type, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The framework as another program reads it from the file. */
 static LlFramework *
 read_back_framework (Fixture *f)
@@ -99,15 +71,15 @@ static void
 test_rename_and_describe (Fixture       *f,
                           gconstpointer  data)
 {
-  GtkWidget *noticing = find (f->editor, ADW_TYPE_EXPANDER_ROW, "Noticing");
+  GtkWidget *noticing = ll_test_find_widget (f->editor, ADW_TYPE_EXPANDER_ROW, "Noticing");
   GtkWidget *name = NULL;
   GtkWidget *description = NULL;
   g_autoptr(LlFramework) framework = NULL;
 
   g_assert_nonnull (noticing);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (noticing), TRUE);
-  name = find (noticing, ADW_TYPE_ENTRY_ROW, "_Name");
-  description = find (noticing, ADW_TYPE_ENTRY_ROW, "_Description");
+  name = ll_test_find_widget (noticing, ADW_TYPE_ENTRY_ROW, "_Name");
+  description = ll_test_find_widget (noticing, ADW_TYPE_ENTRY_ROW, "_Description");
   gtk_editable_set_text (GTK_EDITABLE (name), "Spotting patterns");
   gtk_editable_set_text (GTK_EDITABLE (description), "Seeing what is there, and what repeats.");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (noticing)), ==, "Spotting patterns");
@@ -129,30 +101,30 @@ static void
 test_remove_and_add (Fixture       *f,
                      gconstpointer  data)
 {
-  GtkWidget *noticing = find (f->editor, ADW_TYPE_EXPANDER_ROW, "Noticing");
-  GtkWidget *absorption = find (f->editor, ADW_TYPE_EXPANDER_ROW, "Absorption");
+  GtkWidget *noticing = ll_test_find_widget (f->editor, ADW_TYPE_EXPANDER_ROW, "Noticing");
+  GtkWidget *absorption = ll_test_find_widget (f->editor, ADW_TYPE_EXPANDER_ROW, "Absorption");
   GtkWidget *add = NULL;
   g_autoptr(LlFramework) framework = NULL;
 
   g_assert_nonnull (noticing);
   g_assert_nonnull (absorption);
   /* in the observation's focus: it stays, in the window and in the file */
-  g_signal_emit_by_name (find (noticing, GTK_TYPE_BUTTON, "_Remove Behaviour"), "clicked");
-  g_assert_true (find (f->editor, ADW_TYPE_EXPANDER_ROW, "Noticing") == noticing);
+  g_signal_emit_by_name (ll_test_find_widget (noticing, GTK_TYPE_BUTTON, "_Remove Behaviour"), "clicked");
+  g_assert_true (ll_test_find_widget (f->editor, ADW_TYPE_EXPANDER_ROW, "Noticing") == noticing);
   framework = read_back_framework (f);
   g_assert_nonnull (ll_framework_find_behaviour (framework, "noticing", NULL));
 
   /* in no observation: it goes */
-  g_signal_emit_by_name (find (absorption, GTK_TYPE_BUTTON, "_Remove Behaviour"), "clicked");
-  g_assert_null (find (f->editor, ADW_TYPE_EXPANDER_ROW, "Absorption"));
+  g_signal_emit_by_name (ll_test_find_widget (absorption, GTK_TYPE_BUTTON, "_Remove Behaviour"), "clicked");
+  g_assert_null (ll_test_find_widget (f->editor, ADW_TYPE_EXPANDER_ROW, "Absorption"));
   g_clear_object (&framework);
   framework = read_back_framework (f);
   g_assert_null (ll_framework_find_behaviour (framework, "absorption", NULL));
 
   /* a new one, open for its name */
-  add = find (find (f->editor, ADW_TYPE_ACTION_ROW, "Add Behaviour"), GTK_TYPE_BUTTON, NULL);
+  add = ll_test_find_widget (ll_test_find_widget (f->editor, ADW_TYPE_ACTION_ROW, "Add Behaviour"), GTK_TYPE_BUTTON, NULL);
   g_signal_emit_by_name (add, "clicked");
-  g_assert_nonnull (find (f->editor, ADW_TYPE_EXPANDER_ROW, "New behaviour"));
+  g_assert_nonnull (ll_test_find_widget (f->editor, ADW_TYPE_EXPANDER_ROW, "New behaviour"));
   g_clear_object (&framework);
   framework = read_back_framework (f);
   g_assert_nonnull (ll_framework_find_behaviour (framework, "new-behaviour", NULL));

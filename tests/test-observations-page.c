@@ -368,25 +368,6 @@ test_filters (Fixture       *f,
   }
 }
 
-/* The first button under @root whose label is @label. */
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
-        return child;
-      found = find_button (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Trends and Frameworks are a click away from the year's list: the trends
  * take the place of the list until Back, and the frameworks open in a
  * window of their own over the main one. */
@@ -407,7 +388,7 @@ test_trends_and_frameworks (Fixture       *f,
   ll_test_iterate_briefly ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
 
-  trends = find_button (GTK_WIDGET (page (f)), "_Trends");
+  trends = ll_test_find_widget (GTK_WIDGET (page (f)), GTK_TYPE_BUTTON, "_Trends");
   g_assert_nonnull (trends);
   g_signal_emit_by_name (trends, "clicked");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "trends");
@@ -415,7 +396,7 @@ test_trends_and_frameworks (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page (f)), "observations.back", NULL));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
 
-  g_signal_emit_by_name (find_button (GTK_WIDGET (page (f)), "_Frameworks…"), "clicked");
+  g_signal_emit_by_name (ll_test_find_widget (GTK_WIDGET (page (f)), GTK_TYPE_BUTTON, "_Frameworks…"), "clicked");
   editor = ll_test_wait_for_toplevel (LL_TYPE_FRAMEWORK_EDITOR, NULL);
   g_assert_true (gtk_window_get_transient_for (editor) == GTK_WINDOW (f->window));
   g_assert_cmpstr (gtk_window_get_title (editor), ==, "Frameworks of Learning Behaviours");

@@ -62,28 +62,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->path);
 }
 
-/* The first descendant of @widget of @type (with @label, when given). */
-static GtkWidget *
-find (GtkWidget  *widget,
-      GType       type,
-      const char *label)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
-      && (label == NULL
-          || (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-          || g_strcmp0 (gtk_widget_get_tooltip_text (widget), label) == 0))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find (child, type, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The texts of the labels under @widget, in order, joined by "|". */
 static void
 collect_labels (GtkWidget *widget,
@@ -102,7 +80,7 @@ table_text (Fixture *f)
   GString *out = g_string_new (NULL);
 
   ll_test_iterate_briefly ();
-  collect_labels (find (GTK_WIDGET (f->view), GTK_TYPE_COLUMN_VIEW, NULL), out);
+  collect_labels (ll_test_find_widget (GTK_WIDGET (f->view), GTK_TYPE_COLUMN_VIEW, NULL), out);
   return g_string_free (out, FALSE);
 }
 
@@ -132,9 +110,9 @@ test_chart_and_table (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(LlObservationTrend) all = ll_workbook_dup_observation_trend (f->workbook, 0, NULL, &error);
   g_auto(GStrv) year_groups = ll_workbook_dup_observed_year_groups (f->workbook, &error);
-  GtkColumnView *table = GTK_COLUMN_VIEW (find (GTK_WIDGET (f->view), GTK_TYPE_COLUMN_VIEW, NULL));
-  GtkDropDown *year_group = GTK_DROP_DOWN (find (GTK_WIDGET (f->view), GTK_TYPE_DROP_DOWN, NULL));
-  GtkWidget *area = find (GTK_WIDGET (f->view), LL_TYPE_CHART_VIEW, NULL);
+  GtkColumnView *table = GTK_COLUMN_VIEW (ll_test_find_widget (GTK_WIDGET (f->view), GTK_TYPE_COLUMN_VIEW, NULL));
+  GtkDropDown *year_group = GTK_DROP_DOWN (ll_test_find_widget (GTK_WIDGET (f->view), GTK_TYPE_DROP_DOWN, NULL));
+  GtkWidget *area = ll_test_find_widget (GTK_WIDGET (f->view), LL_TYPE_CHART_VIEW, NULL);
   g_autofree char *text = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *narrowed = NULL;
@@ -197,8 +175,8 @@ test_save_chart (Fixture       *f,
   g_autofree char *svg = g_build_filename (f->dir, "Trends.svg", NULL);
   g_autofree char *png_bytes = NULL;
   g_autofree char *svg_text = NULL;
-  GtkWidget *each_term = find (GTK_WIDGET (f->view), GTK_TYPE_TOGGLE_BUTTON, "_Each Term");
-  GtkWidget *save = find (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "Save Chart…");
+  GtkWidget *each_term = ll_test_find_widget (GTK_WIDGET (f->view), GTK_TYPE_TOGGLE_BUTTON, "_Each Term");
+  GtkWidget *save = ll_test_find_widget (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "Save Chart…");
   gsize length = 0;
   GStatBuf st;
 
@@ -208,7 +186,7 @@ test_save_chart (Fixture       *f,
   /* as Space or Enter on it does: the button shows the press, then toggles */
   gtk_widget_activate (each_term);
   g_assert_true (ll_test_wait_for ((LlTestCondition) gtk_toggle_button_get_active, each_term));
-  g_assert_cmpint (ll_chart_view_get_layout (LL_CHART_VIEW (find (GTK_WIDGET (f->view), LL_TYPE_CHART_VIEW, NULL))),
+  g_assert_cmpint (ll_chart_view_get_layout (LL_CHART_VIEW (ll_test_find_widget (GTK_WIDGET (f->view), LL_TYPE_CHART_VIEW, NULL))),
                    ==, LL_CHART_SMALL_MULTIPLES);
 
   g_assert_true (ll_trends_view_write_chart (f->view, png, &error));
@@ -234,8 +212,8 @@ test_empty (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (f->dir, "None.png", NULL);
-  GtkWidget *save = find (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "Save Chart…");
-  AdwStatusPage *empty = ADW_STATUS_PAGE (find (GTK_WIDGET (f->view), ADW_TYPE_STATUS_PAGE, NULL));
+  GtkWidget *save = ll_test_find_widget (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "Save Chart…");
+  AdwStatusPage *empty = ADW_STATUS_PAGE (ll_test_find_widget (GTK_WIDGET (f->view), ADW_TYPE_STATUS_PAGE, NULL));
 
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (empty)));
   g_assert_cmpstr (adw_status_page_get_title (empty), ==, "No Trends Yet");
