@@ -9,6 +9,7 @@
 
 #include "ll-pending.h"
 #include "ll-sample.h"
+#include "ll-store-narrative.h"
 #include "ll-store.h"
 #include "ll-test-util.h"
 #include "ll-workbook.h"

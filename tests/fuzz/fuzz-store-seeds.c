@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 
+#include "ll-store-narrative.h"
 #include "ll-store.h"
 
 static void

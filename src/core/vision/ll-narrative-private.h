@@ -3,6 +3,7 @@
 
 #include "ll-narrative.h"
 #include "ll-pending.h"
+#include "ll-store-narrative.h"
 #include "ll-store.h"
 
 G_BEGIN_DECLS

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ll-narrative-private.h"
+#include "ll-store-narrative.h"
 
 struct _LlNarrativeSection
 {

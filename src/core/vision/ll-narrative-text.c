@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "ll-narrative-private.h"
+#include "ll-store-narrative.h"
 #include "ll-text.h"
 
 static void

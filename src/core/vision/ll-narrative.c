@@ -7,6 +7,7 @@
 
 #include "ll-error.h"
 #include "ll-narrative-private.h"
+#include "ll-store-narrative.h"
 
 struct _LlNarrative
 {

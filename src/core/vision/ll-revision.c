@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ll-narrative-private.h"
+#include "ll-store-narrative.h"
 
 struct _LlRevision
 {

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "ll-store-narrative.h"
 #include "ll-store-private.h"
 
 

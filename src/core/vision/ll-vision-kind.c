@@ -7,6 +7,7 @@
 
 #include "ll-narrative-private.h"
 #include "ll-prompts.h"
+#include "ll-store-narrative.h"
 #include "ll-vision-kind.h"
 #include "ll-vision-sample.h"
 #include "ll-workbook-private.h"

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "ll-store-narrative.h"
 #include "ll-text.h"
 #include "ll-vision-sample.h"
 
