@@ -1,5 +1,6 @@
-/* ll-narrative-editor-private.h: what ll-narrative-editor.c and
- * ll-narrative-editor-actions.c share */
+/* ll-narrative-editor-private.h: what ll-narrative-editor.c,
+ * ll-narrative-editor-actions.c, ll-narrative-editor-outline.c and
+ * ll-narrative-editor-sections.c share */
 #pragma once
 
 #include "ll-narrative-editor.h"
@@ -69,5 +70,21 @@ void                   ll_narrative_editor_update_row_actions (LlNarrativeEditor
 GtkWidget             *ll_narrative_editor_create_revision_row (gpointer      item,
                                                                 gpointer      user_data);
 void                   ll_narrative_editor_class_install_actions (GtkWidgetClass *widget_class);
+
+/* ll-narrative-editor.c */
+void       _ll_narrative_editor_follow_focus       (LlNarrativeEditor     *self);
+
+/* ll-narrative-editor-sections.c */
+void       _ll_narrative_editor_sync_rows          (LlNarrativeEditor     *self);
+void       _ll_narrative_editor_focus_text         (LlNarrativeEditor     *self,
+                                                    LlNarrativeSectionRow *row,
+                                                    int                    offset);
+void       _ll_narrative_editor_remember_place     (LlNarrativeEditor     *self);
+
+/* ll-narrative-editor-outline.c */
+void       _ll_narrative_editor_class_init_outline (GtkWidgetClass        *widget_class);
+GtkWidget *_ll_narrative_editor_create_outline_row (gpointer               item,
+                                                    gpointer               user_data);
+void       _ll_narrative_editor_update_words       (LlNarrativeEditor     *self);
 
 G_END_DECLS

@@ -1,5 +1,13 @@
 /* ll-narrative-editor.c: the headteacher's writing desk: one vision
- * narrative, its sections, outline and revisions */
+ * narrative, its sections, outline and revisions
+ *
+ * This file holds the widget itself: its properties, keeping what the
+ * writer works on in view, the title, author and status, the saved sign,
+ * the revisions pane's list, the panes and distraction-free mode, and
+ * setting the narrative. The sections' rows are in
+ * ll-narrative-editor-sections.c, the outline and word counts in
+ * ll-narrative-editor-outline.c, and the actions in
+ * ll-narrative-editor-actions.c. */
 #define G_LOG_DOMAIN "ll-narrative-editor"
 
 #include "config.h"
@@ -9,7 +17,6 @@
 
 #include "ll-gui-util.h"
 #include "ll-narrative-editor-private.h"
-#include "ll-text.h"
 
 #define SAVED_SHOWN_MS 1500
 
@@ -88,8 +95,8 @@ follow_focus_cb (GdkFrameClock     *clock,
     gtk_adjustment_set_value (adjustment, MIN (top, bottom - page));
 }
 
-static void
-follow_focus (LlNarrativeEditor *self)
+void
+_ll_narrative_editor_follow_focus (LlNarrativeEditor *self)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
@@ -101,19 +108,9 @@ follow_focus (LlNarrativeEditor *self)
 }
 
 static void
-cursor_moved_cb (LlNarrativeEditor *self,
-                 const GtkTextIter *location,
-                 GtkTextMark       *mark,
-                 GtkTextBuffer     *buffer)
-{
-  if (mark == gtk_text_buffer_get_insert (buffer))
-    follow_focus (self);
-}
-
-static void
 root_focus_cb (LlNarrativeEditor *self)
 {
-  follow_focus (self);
+  _ll_narrative_editor_follow_focus (self);
 }
 
 static void
@@ -137,383 +134,6 @@ ll_narrative_editor_unroot (GtkWidget *widget)
     g_signal_handlers_disconnect_by_func (self->root, root_focus_cb, self);
   self->root = NULL;
   GTK_WIDGET_CLASS (ll_narrative_editor_parent_class)->unroot (widget);
-}
-
-/* Rows */
-
-LlNarrativeSectionRow *
-ll_narrative_editor_find_row (LlNarrativeEditor  *self,
-                              LlNarrativeSection *section)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (ll_narrative_section_row_get_section (LL_NARRATIVE_SECTION_ROW (child)) == section)
-      return LL_NARRATIVE_SECTION_ROW (child);
-  return NULL;
-}
-
-LlNarrativeSection *
-ll_narrative_editor_find_section (LlNarrativeEditor *self,
-                                  gint64             id,
-                                  guint             *position)
-{
-  GListModel *sections;
-
-  if (self->narrative == NULL)
-    return NULL;
-  sections = ll_narrative_get_sections (self->narrative);
-  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
-    {
-      g_autoptr(LlNarrativeSection) section = g_list_model_get_item (sections, i);
-
-      if (ll_narrative_section_get_id (section) == id)
-        {
-          if (position != NULL)
-            *position = i;
-          return section;   /* the narrative holds it */
-        }
-    }
-  return NULL;
-}
-
-GtkWidget *
-ll_narrative_editor_get_section_row (LlNarrativeEditor *self,
-                                     guint              position)
-{
-  GtkWidget *child;
-
-  g_return_val_if_fail (LL_IS_NARRATIVE_EDITOR (self), NULL);
-
-  child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box));
-  for (guint i = 0; child != NULL && i < position; i++)
-    child = gtk_widget_get_next_sibling (child);
-  return child;
-}
-
-static void
-row_focus_enter_cb (GtkEventControllerFocus *controller,
-                    LlNarrativeEditor       *self)
-{
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  LlNarrativeSection *section = ll_narrative_section_row_get_section (LL_NARRATIVE_SECTION_ROW (row));
-  guint position;
-
-  self->current_section = section;
-  if (ll_narrative_editor_find_section (self, ll_narrative_section_get_id (section), &position))
-    {
-      GtkListBoxRow *outline_row = gtk_list_box_get_row_at_index (self->outline_list, position);
-
-      if (outline_row != NULL && gtk_list_box_get_selected_row (self->outline_list) != outline_row)
-        gtk_list_box_select_row (self->outline_list, outline_row);
-    }
-}
-
-/* One formatting bar at a time: the one of the text the writer is in.
- * The others keep their place, faint and idle, so that nothing moves
- * under the pointer when the writer clicks into a text. Focus that moves
- * on into that bar, or into one of its popovers, stays inside the
- * LlRichText, so the bar stays while a button is clicked; it also stays
- * when the writer goes to a heading or the title. */
-static void
-text_focus_enter_cb (GtkEventControllerFocus *controller,
-                     LlNarrativeEditor       *self)
-{
-  GtkWidget *focused = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      LlRichText *text = ll_narrative_section_row_get_rich_text (LL_NARRATIVE_SECTION_ROW (child));
-
-      ll_rich_text_set_toolbar_active (text, GTK_WIDGET (text) == focused);
-    }
-}
-
-/* Each section's menu moves that section: its own Move Up and Move Down,
- * so that the first cannot be moved up nor the last down. */
-static void
-row_move_cb (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
-{
-  GtkWidget *row = user_data;
-  LlNarrativeSection *section = ll_narrative_section_row_get_section (LL_NARRATIVE_SECTION_ROW (row));
-  const char *name = g_action_get_name (G_ACTION (action));
-
-  gtk_widget_activate_action (row,
-                              g_str_equal (name, "move-up") ? "editor.move-section-up" : "editor.move-section-down",
-                              "x", ll_narrative_section_get_id (section));
-}
-
-void
-ll_narrative_editor_update_row_actions (LlNarrativeEditor *self)
-{
-  gboolean writable = self->narrative != NULL && !self->read_only;
-  guint i = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child), i++)
-    {
-      GActionMap *group = g_object_get_data (G_OBJECT (child), "ll-section-actions");
-
-      if (group == NULL)
-        continue;
-      g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (group, "move-up")),
-                                   writable && i > 0);
-      g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (group, "move-down")),
-                                   writable && gtk_widget_get_next_sibling (child) != NULL);
-    }
-}
-
-static GtkWidget *
-create_section_row (LlNarrativeEditor  *self,
-                    LlNarrativeSection *section)
-{
-  GtkWidget *row = ll_narrative_section_row_new (section, self->read_only);
-  LlRichText *text = ll_narrative_section_row_get_rich_text (LL_NARRATIVE_SECTION_ROW (row));
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
-  g_signal_connect_object (focus, "enter", G_CALLBACK (row_focus_enter_cb), self, 0);
-  gtk_widget_add_controller (row, focus);
-  /* nothing to format in a read-only workbook */
-  ll_rich_text_set_show_toolbar (text, !self->read_only);
-  ll_rich_text_set_toolbar_active (text, FALSE);
-  /* typing moves the cursor without setting it */
-  g_signal_connect_object (ll_rich_text_get_buffer (text), "mark-set", G_CALLBACK (cursor_moved_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (ll_rich_text_get_buffer (text), "changed", G_CALLBACK (follow_focus), self,
-                           G_CONNECT_SWAPPED);
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect_object (focus, "enter", G_CALLBACK (text_focus_enter_cb), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (text), focus);
-  g_object_bind_property (self, "show-prompts", row, "show-prompts", G_BINDING_SYNC_CREATE);
-  {
-    const GActionEntry entries[] = {
-      { "move-up", row_move_cb, "x", NULL, NULL, { 0 } },
-      { "move-down", row_move_cb, "x", NULL, NULL, { 0 } },
-    };
-    GSimpleActionGroup *group = g_simple_action_group_new ();
-
-    g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), row);
-    gtk_widget_insert_action_group (row, "section", G_ACTION_GROUP (group));
-    g_object_set_data_full (G_OBJECT (row), "ll-section-actions", group, g_object_unref);
-  }
-  return row;
-}
-
-/* Keeps one row per section, in the narrative's order, reusing the rows
- * of sections that only moved so that nothing typed is thrown away. */
-static void
-sync_rows (LlNarrativeEditor *self)
-{
-  GListModel *sections = self->narrative ? ll_narrative_get_sections (self->narrative) : NULL;
-  guint n = sections ? g_list_model_get_n_items (sections) : 0;
-  g_autoptr(GHashTable) present = g_hash_table_new (NULL, NULL);
-  GtkWidget *child, *next, *prev = NULL;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LlNarrativeSection) section = g_list_model_get_item (sections, i);
-
-      g_hash_table_add (present, section);
-    }
-
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box)); child != NULL; child = next)
-    {
-      LlNarrativeSection *section = ll_narrative_section_row_get_section (LL_NARRATIVE_SECTION_ROW (child));
-
-      next = gtk_widget_get_next_sibling (child);
-      if (!g_hash_table_contains (present, section))
-        {
-          if (self->current_section == section)
-            self->current_section = NULL;
-          gtk_box_remove (self->sections_box, child);
-        }
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LlNarrativeSection) section = g_list_model_get_item (sections, i);
-      GtkWidget *row = GTK_WIDGET (ll_narrative_editor_find_row (self, section));
-
-      if (row == NULL)
-        {
-          row = create_section_row (self, section);
-          gtk_box_insert_child_after (self->sections_box, row, prev);
-        }
-      else if (gtk_widget_get_prev_sibling (row) != prev)
-        gtk_box_reorder_child_after (self->sections_box, row, prev);
-      prev = row;
-    }
-  ll_narrative_editor_update_actions (self);
-}
-
-void
-ll_narrative_editor_flush (LlNarrativeEditor *self)
-{
-  g_return_if_fail (LL_IS_NARRATIVE_EDITOR (self));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    ll_narrative_section_row_flush (LL_NARRATIVE_SECTION_ROW (child));
-}
-
-void
-ll_narrative_editor_scroll_to (LlNarrativeEditor  *self,
-                               LlNarrativeSection *section)
-{
-  LlNarrativeSectionRow *row = ll_narrative_editor_find_row (self, section);
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  GtkWidget *content = gtk_scrolled_window_get_child (self->scroller);
-  graphene_point_t point;
-
-  if (row == NULL || content == NULL)
-    return;
-  if (gtk_widget_get_first_child (content) != NULL)
-    content = gtk_widget_get_first_child (content);
-  if (!gtk_widget_compute_point (GTK_WIDGET (row), content, &GRAPHENE_POINT_INIT (0, 0), &point))
-    return;
-  gtk_adjustment_set_value (adjustment, MAX (0, point.y - 24));
-}
-
-/* The outline */
-
-static gboolean
-words_to_label (GBinding     *binding,
-                const GValue *from,
-                GValue       *to,
-                gpointer      user_data)
-{
-  guint words = g_value_get_uint (from);
-
-  g_value_take_string (to, g_strdup_printf ("%u", words));
-  return TRUE;
-}
-
-static gboolean
-title_to_label (GBinding     *binding,
-                const GValue *from,
-                GValue       *to,
-                gpointer      user_data)
-{
-  const char *title = g_value_get_string (from);
-
-  g_value_set_string (to, title != NULL && title[0] != '\0' ? title : _("Untitled Section"));
-  return TRUE;
-}
-
-static void
-name_outline_row (GtkWidget *row)
-{
-  LlNarrativeSection *section = g_object_get_data (G_OBJECT (row), "ll-section");
-  const char *title;
-  guint words;
-  g_autofree char *description = NULL;
-
-  if (section == NULL)
-    return;
-  title = ll_narrative_section_get_title (section);
-  words = ll_narrative_section_get_word_count (section);
-  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words", words), words);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  title[0] != '\0' ? title : _("Untitled Section"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
-}
-
-static GtkWidget *
-create_outline_row (gpointer item,
-                    gpointer user_data)
-{
-  LlNarrativeSection *section = item;
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *words = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  /* the pane keeps its width whatever the headings */
-  gtk_label_set_max_width_chars (GTK_LABEL (title), 18);
-  gtk_label_set_width_chars (GTK_LABEL (title), 18);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_widget_add_css_class (words, "dim-label");
-  gtk_widget_add_css_class (words, "numeric");
-  gtk_widget_add_css_class (words, "caption");
-  gtk_widget_set_tooltip_text (words, _("Words in this section"));
-  g_object_bind_property_full (section, "title", title, "label", G_BINDING_SYNC_CREATE,
-                               title_to_label, NULL, NULL, NULL);
-  g_object_bind_property_full (section, "word-count", words, "label", G_BINDING_SYNC_CREATE,
-                               words_to_label, NULL, NULL, NULL);
-  g_object_bind_property (title, "label", row, "tooltip-text", G_BINDING_SYNC_CREATE);
-  /* a screen reader reads the heading and its words, as they change */
-  g_signal_connect_object (section, "notify::title", G_CALLBACK (name_outline_row), row, G_CONNECT_SWAPPED);
-  g_signal_connect_object (section, "notify::word-count", G_CALLBACK (name_outline_row), row, G_CONNECT_SWAPPED);
-  g_object_set_data (G_OBJECT (row), "ll-section", section);
-  name_outline_row (row);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), words);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  return row;
-}
-
-static void
-outline_row_activated_cb (LlNarrativeEditor *self,
-                          GtkListBoxRow     *row)
-{
-  g_autoptr(LlNarrativeSection) section = NULL;
-
-  if (self->narrative == NULL)
-    return;
-  section = g_list_model_get_item (ll_narrative_get_sections (self->narrative),
-                                   gtk_list_box_row_get_index (row));
-  if (section != NULL)
-    {
-      self->current_section = section;
-      ll_narrative_editor_scroll_to (self, section);
-    }
-  if (adw_flap_get_folded (self->outline_flap))
-    adw_flap_set_reveal_flap (self->outline_flap, FALSE);
-}
-
-static void
-outline_row_selected_cb (LlNarrativeEditor *self,
-                         GtkListBoxRow     *row)
-{
-  g_autoptr(LlNarrativeSection) section = NULL;
-
-  if (row == NULL || self->narrative == NULL)
-    return;
-  section = g_list_model_get_item (ll_narrative_get_sections (self->narrative),
-                                   gtk_list_box_row_get_index (row));
-  if (section != NULL)
-    self->current_section = section;
-  ll_narrative_editor_update_actions (self);
-}
-
-/* The header and footer */
-
-static void
-update_words (LlNarrativeEditor *self)
-{
-  guint words = self->narrative ? ll_narrative_get_word_count (self->narrative) : 0;
-  guint minutes = ll_text_reading_minutes (words);
-  g_autofree char *words_text = NULL;
-  g_autofree char *text = NULL;
-
-  words_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words", words), words);
-  if (minutes > 0)
-    /* Translators: "1,234 words · 6 min read" */
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u min read", "%s · %u min read", minutes),
-                            words_text, minutes);
-  else
-    text = g_strdup (words_text);
-  gtk_label_set_label (self->words_label, text);
 }
 
 /* The title: a text view rather than an entry, so that a long title
@@ -564,93 +184,6 @@ title_insert_text_cb (LlNarrativeEditor *self,
     gtk_text_buffer_insert (buffer, location, flat->str, flat->len);
 }
 
-/* Where the writer was in each narrative, kept on the narrative for as
- * long as its workbook is open. */
-typedef struct
-{
-  gint64 section_id;
-  int    offset;
-} Place;
-
-#define PLACE_KEY "ll-editor-place"
-
-static void
-focus_text (LlNarrativeEditor     *self,
-            LlNarrativeSectionRow *row,
-            int                    offset)
-{
-  LlRichText *text = ll_narrative_section_row_get_rich_text (row);
-  GtkTextBuffer *buffer = ll_rich_text_get_buffer (text);
-  GtkTextIter iter;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
-  gtk_text_buffer_place_cursor (buffer, &iter);
-  gtk_widget_grab_focus (GTK_WIDGET (ll_rich_text_get_text_view (text)));
-}
-
-static void
-remember_place (LlNarrativeEditor *self)
-{
-  LlNarrativeSectionRow *row;
-  GtkTextBuffer *buffer;
-  GtkTextIter iter;
-  Place *place;
-
-  if (self->narrative == NULL || self->current_section == NULL)
-    return;
-  row = ll_narrative_editor_find_row (self, self->current_section);
-  if (row == NULL)
-    return;
-  buffer = ll_rich_text_get_buffer (ll_narrative_section_row_get_rich_text (row));
-  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
-  place = g_new0 (Place, 1);
-  place->section_id = ll_narrative_section_get_id (self->current_section);
-  place->offset = gtk_text_iter_get_offset (&iter);
-  g_object_set_data_full (G_OBJECT (self->narrative), PLACE_KEY, place, g_free);
-}
-
-void
-ll_narrative_editor_focus_start (LlNarrativeEditor *self,
-                                 gboolean           in_title)
-{
-  Place *place;
-  LlNarrativeSectionRow *row = NULL;
-  int offset = 0;
-
-  g_return_if_fail (LL_IS_NARRATIVE_EDITOR (self));
-
-  if (self->narrative == NULL)
-    return;
-  if (in_title && !self->read_only)
-    {
-      GtkTextIter start, end;
-
-      /* the title a new narrative starts with is there to be typed over */
-      gtk_widget_grab_focus (GTK_WIDGET (self->title_view));
-      gtk_text_buffer_get_bounds (self->title_buffer, &start, &end);
-      gtk_text_buffer_select_range (self->title_buffer, &end, &start);
-      return;
-    }
-  place = g_object_get_data (G_OBJECT (self->narrative), PLACE_KEY);
-  if (place != NULL)
-    {
-      LlNarrativeSection *section = ll_narrative_editor_find_section (self, place->section_id, NULL);
-
-      if (section != NULL)
-        row = ll_narrative_editor_find_row (self, section);
-      offset = place->offset;
-    }
-  if (row == NULL)
-    {
-      row = LL_NARRATIVE_SECTION_ROW (ll_narrative_editor_get_section_row (self, 0));
-      offset = 0;
-    }
-  if (row != NULL)
-    focus_text (self, row, offset);
-  else
-    gtk_widget_grab_focus (GTK_WIDGET (self->title_view));
-}
-
 static gboolean
 title_key_pressed_cb (GtkEventControllerKey *controller,
                       guint                  keyval,
@@ -665,7 +198,7 @@ title_key_pressed_cb (GtkEventControllerKey *controller,
   /* on to the writing itself: the start of the first section's text */
   first = ll_narrative_editor_get_section_row (self, 0);
   if (first != NULL)
-    focus_text (self, LL_NARRATIVE_SECTION_ROW (first), 0);
+    _ll_narrative_editor_focus_text (self, LL_NARRATIVE_SECTION_ROW (first), 0);
   else
     /* without selecting the author's name, which a key would replace */
     gtk_entry_grab_focus_without_selecting (self->author_entry);
@@ -899,7 +432,7 @@ disconnect_narrative (LlNarrativeEditor *self)
 {
   if (self->narrative == NULL)
     return;
-  remember_place (self);
+  _ll_narrative_editor_remember_place (self);
   ll_narrative_editor_flush (self);
   g_clear_pointer (&self->show_prompts_binding, g_binding_unbind);
   g_signal_handlers_disconnect_by_data (self->narrative, self);
@@ -925,7 +458,7 @@ ll_narrative_editor_set_narrative (LlNarrativeEditor *self,
   gtk_list_box_bind_model (self->revisions_list, NULL, NULL, NULL, NULL);
   self->read_only = read_only;
   /* rows are made for one narrative and one mode */
-  sync_rows (self);
+  _ll_narrative_editor_sync_rows (self);
 
   if (narrative != NULL)
     {
@@ -937,15 +470,16 @@ ll_narrative_editor_set_narrative (LlNarrativeEditor *self,
       g_signal_connect_object (narrative, "notify::title", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (narrative, "notify::author", G_CALLBACK (narrative_author_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (narrative, "notify::status", G_CALLBACK (narrative_status_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (narrative, "notify::word-count", G_CALLBACK (update_words), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (narrative, "notify::word-count", G_CALLBACK (_ll_narrative_editor_update_words), self,
+                               G_CONNECT_SWAPPED);
       g_signal_connect_object (narrative, "notify::modified", G_CALLBACK (modified_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (narrative, "notify::unsaved", G_CALLBACK (modified_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (ll_narrative_get_sections (narrative), "items-changed",
-                               G_CALLBACK (sync_rows), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (_ll_narrative_editor_sync_rows), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (ll_narrative_get_revisions (narrative), "items-changed",
                                G_CALLBACK (revisions_changed_cb), self, G_CONNECT_SWAPPED);
       gtk_list_box_bind_model (self->outline_list, ll_narrative_get_sections (narrative),
-                               create_outline_row, NULL, NULL);
+                               _ll_narrative_editor_create_outline_row, NULL, NULL);
       gtk_list_box_bind_model (self->revisions_list, ll_narrative_get_revisions (narrative),
                                ll_narrative_editor_create_revision_row, NULL, NULL);
       update_title (self);
@@ -958,8 +492,8 @@ ll_narrative_editor_set_narrative (LlNarrativeEditor *self,
   gtk_editable_set_editable (GTK_EDITABLE (self->author_entry), !read_only);
   gtk_widget_set_sensitive (GTK_WIDGET (self->status_dropdown), !read_only);
   gtk_widget_set_visible (self->add_section_button, !read_only);
-  sync_rows (self);
-  update_words (self);
+  _ll_narrative_editor_sync_rows (self);
+  _ll_narrative_editor_update_words (self);
   revisions_changed_cb (self);
   outline_folded_cb (self);
   update_panes (self);
@@ -1131,8 +665,7 @@ ll_narrative_editor_class_init (LlNarrativeEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, revisions_button);
   gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, revisions_stack);
   gtk_widget_class_bind_template_child (widget_class, LlNarrativeEditor, revisions_list);
-  gtk_widget_class_bind_template_callback (widget_class, outline_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, outline_row_selected_cb);
+  _ll_narrative_editor_class_init_outline (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, title_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, title_insert_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, author_entry_changed_cb);
@@ -1168,7 +701,7 @@ ll_narrative_editor_init (LlNarrativeEditor *self)
   gtk_widget_add_controller (GTK_WIDGET (self->title_view), key);
   update_title_placeholder (self);
   update_panes (self);
-  update_words (self);
+  _ll_narrative_editor_update_words (self);
   revisions_changed_cb (self);
   ll_narrative_editor_update_actions (self);
 }
