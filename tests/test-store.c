@@ -249,6 +249,67 @@ test_corrupt_pages (Fixture       *f,
   assert_refused (f->path, LL_WORKBOOK_ERROR_DAMAGED);
 }
 
+/* The page of a table's root, and the file's page size, as SQLite says. */
+static void
+table_root (const char *path,
+            const char *table,
+            gint64     *page,
+            gint64     *page_size)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT rootpage FROM sqlite_schema WHERE name = '%s'", table);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  *page = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA page_size", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  *page_size = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+/* Damage where opening does not read (the text of the revisions) lets
+ * the workbook open at once, but no change is written to it: the first
+ * waits for the check of the whole file, which fails, and the file keeps
+ * every byte. */
+static void
+test_damage_found_before_writing (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 page = 0, page_size = 0;
+  gsize len = 0;
+
+  g_assert_true (ll_sample_generate (f->path, 1, &error));
+  table_root (f->path, "revision_section", &page, &page_size);
+  g_assert_cmpint (page, >, 1);
+  g_file_get_contents (f->path, &contents, &len, &error);
+  g_assert_no_error (error);
+  /* scribble over the root page of the revisions' sections, past its header */
+  for (gsize i = (gsize) ((page - 1) * page_size) + 12; i < (gsize) (page * page_size) && i < len; i++)
+    contents[i] = (char) (i * 31);
+  write_bytes (f->path, contents, len);
+  before = ll_test_file_checksum (f->path);
+
+  workbook = ll_workbook_open (f->path, LL_WORKBOOK_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ll_school_get_name (ll_workbook_get_school (workbook)), ==, "Ashcombe Vale Primary School");
+  g_assert_null (ll_workbook_add_person (workbook, "Written Nowhere", LL_ROLE_TEACHER, &error));
+  g_assert_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_DAMAGED);
+  g_clear_object (&workbook);
+
+  after = ll_test_file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
 static void
 on_write_failed (LlWorkbook   *workbook,
                  const GError *error,
@@ -1261,6 +1322,7 @@ main (int   argc,
   ADD ("bad-file/not-regular", test_not_a_regular_file);
   ADD ("bad-file/log-foreign", test_log_foreign);
   ADD ("bad-file/log-damaged", test_log_damaged);
+  ADD ("bad-file/damage-found-before-writing", test_damage_found_before_writing);
   ADD ("log-after-crash", test_log_after_crash);
   ADD ("bad-file/upgrade-refused", test_upgrade_refused);
   ADD ("bad-file/invalid-utf8", test_invalid_utf8);

@@ -14,6 +14,9 @@ struct _LlStore
   char     *path;
   int       lock_fd;
   gboolean  read_only;
+  /* the check of the whole file, until the first write waits for it */
+  GThread  *verify_thread;
+  gboolean  damaged;
 };
 
 /* An edit run by _ll_store_run_edit() inside one transaction. */
@@ -74,6 +77,19 @@ gboolean       _ll_store_create_private_file (const char    *path,
 
 /* The schema's migration to @version (ll-store-migrations.c). */
 const char    *_ll_store_migration        (int               version);
+
+/* Checking the file (ll-store-verify.c). The whole of it, now: */
+gboolean       _ll_store_quick_check      (LlStore          *self,
+                                           GError          **error);
+/* The tables that opening reads, now: */
+gboolean       _ll_store_check_opening_tables (LlStore      *self,
+                                           GError          **error);
+/* The whole of it in a worker; every statement that writes waits for it,
+ * and is refused if it failed. */
+void           _ll_store_verify_in_background (LlStore      *self);
+/* Waits for the check in the worker, if one runs; whether the file is
+ * whole. */
+gboolean       _ll_store_await_verify     (LlStore          *self);
 
 /* Judging a file before it is opened (ll-store-inspect.c). */
 /* Whether the write-ahead log beside @path holds anything. */

@@ -38,6 +38,7 @@ _ll_store_set_sqlite_error (LlStore     *self,
       break;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
+    case SQLITE_AUTH:      /* refused: the file failed its check (ll-store-verify.c) */
       g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_DAMAGED,
                    _("“%s” is damaged and cannot be used safely. "
                      "Open a copy you saved earlier; this file has been left as it is."), name);

@@ -434,12 +434,16 @@ _ll_store_wal_bind (LlStore  *self,
   if (sqlite3_table_column_metadata (self->db, "main", "meta", "key", NULL, NULL, NULL, NULL, NULL)
       != SQLITE_OK)
     return TRUE;
-  return _ll_store_exec (self,
-                         "INSERT OR IGNORE INTO main.meta (key, value) "
-                         "VALUES ('workbook-id', lower (hex (randomblob (16))));"
-                         "INSERT OR IGNORE INTO main.meta (key, value) VALUES ('changes', '0');",
-                         error)
-         && _ll_store_exec (self, sql->str, error);
+  /* a workbook that has both already is not written to on opening */
+  if (_ll_store_count_rows (self->db, "SELECT count(*) FROM main.meta "
+                                      "WHERE key IN ('workbook-id', 'changes')") != 2
+      && !_ll_store_exec (self,
+                          "INSERT OR IGNORE INTO main.meta (key, value) "
+                          "VALUES ('workbook-id', lower (hex (randomblob (16))));"
+                          "INSERT OR IGNORE INTO main.meta (key, value) VALUES ('changes', '0');",
+                          error))
+    return FALSE;
+  return _ll_store_exec (self, sql->str, error);
 }
 
 void

@@ -122,23 +122,6 @@ check_writable (LlStore  *self,
   return TRUE;
 }
 
-static gboolean
-quick_check (LlStore  *self,
-             GError  **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL);
-  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
-  sqlite3_finalize (stmt);
-  if (!ok)
-    _ll_store_set_sqlite_error (self, SQLITE_CORRUPT, error);
-  return ok;
-}
-
 static gboolean check_schema (LlStore  *self,
                               GError  **error);
 
@@ -246,7 +229,33 @@ static gboolean
 use_wal (LlStore  *self,
          GError  **error)
 {
-  return _ll_store_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL", error);
+  g_autofree char *mode = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  /* asked first: a workbook in the log's mode already is not written to */
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    mode = g_ascii_strdown ((const char *) sqlite3_column_text (stmt, 0), -1);
+  sqlite3_finalize (stmt);
+  if (g_strcmp0 (mode, "wal") != 0 && !_ll_store_exec (self, "PRAGMA journal_mode = WAL", error))
+    return FALSE;
+  return _ll_store_exec (self, "PRAGMA synchronous = FULL", error);
+}
+
+/* Whether use_wal() and _ll_store_wal_bind() will write to the file: a
+ * workbook that this version has opened before needs neither. */
+static gboolean
+writes_on_opening (LlStore *self)
+{
+  gboolean wal = FALSE;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
+  sqlite3_finalize (stmt);
+  return !wal || _ll_store_count_rows (self->db, "SELECT count(*) FROM main.meta "
+                                                 "WHERE key IN ('workbook-id', 'changes')") != 2;
 }
 
 /* A free name beside @path for the copy kept before an upgrade. */
@@ -422,7 +431,11 @@ ll_store_open (const char  *path,
       _ll_store_set_sqlite_error (self, rc, error);
       return NULL;
     }
-  if (!quick_check (self, error))
+  /* An older workbook is upgraded, and so written, at once: all of it is
+   * checked first. Otherwise what opening reads is checked now, and the
+   * rest before the first change (ll-store-verify.c). */
+  if (version < LL_STORE_SCHEMA_VERSION ? !_ll_store_quick_check (self, error)
+      : !_ll_store_check_opening_tables (self, error))
     return NULL;
   if (!configure (self, error))
     return NULL;
@@ -468,8 +481,14 @@ ll_store_open (const char  *path,
     }
   else if (!check_schema (self, error))
     return NULL;
+  if (!self->read_only && version == LL_STORE_SCHEMA_VERSION && writes_on_opening (self)
+      && !_ll_store_quick_check (self, error))
+    return NULL;
   if (!self->read_only && (!use_wal (self, error) || !_ll_store_wal_bind (self, error)))
     return NULL;
+  /* from here on, each change waits for the check of the whole file */
+  if (!self->read_only && version == LL_STORE_SCHEMA_VERSION)
+    _ll_store_verify_in_background (self);
 
   return g_steal_pointer (&self);
 }
@@ -531,6 +550,8 @@ ll_store_close (LlStore *self)
 {
   g_return_if_fail (LL_IS_STORE (self));
 
+  /* the worker reads the file through a connection of its own */
+  _ll_store_await_verify (self);
   if (self->db != NULL)
     {
       sqlite3_close_v2 (self->db);
@@ -682,6 +703,8 @@ ll_store_move_to (LlStore     *self,
   g_return_val_if_fail (LL_IS_STORE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  /* the check reads the file at its old place */
+  _ll_store_await_verify (self);
   if (self->read_only || self->db == NULL)
     {
       _ll_store_set_sqlite_error (self, SQLITE_READONLY, error);
