@@ -36,16 +36,21 @@ export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 # Without a display, and for the journeys, malloc unwinds slowly so that a
 # leak shows where it came from through GLib (see tests/lsan.supp): the
-# program the journeys drive makes enough quarks that GLib keeps its first
-# block of them, which only a full stack can tell apart from a real leak.
-# The other display tests allocate too much for that and keep the fast
-# unwinder.
+# program the journeys drive, and the window tests, make enough quarks
+# that GLib keeps its first block of them, which only a full stack can
+# tell apart from a real leak. The other display tests allocate too much
+# for that and keep the fast unwinder. The tests of GTK's own file chooser
+# and print dialog run with their own suppressions (tests/lsan-dialogs.supp).
 ASAN_OPTIONS=$asan:fast_unwind_on_malloc=0 \
   meson test -C build-asan --print-errorlogs --num-processes 2 --timeout-multiplier 3 \
   --suite displayless
 ASAN_OPTIONS=$asan \
   "${xvfb[@]}" meson test -C build-asan --print-errorlogs --num-processes 2 --timeout-multiplier 3 \
-  --no-suite displayless --no-suite journey
+  --no-suite displayless --no-suite journey --no-suite many-quarks --no-suite dialogs
 ASAN_OPTIONS=$asan:fast_unwind_on_malloc=0 \
   "${xvfb[@]}" meson test -C build-asan --print-errorlogs --num-processes 2 --timeout-multiplier 3 \
-  --suite journey
+  --suite journey --suite many-quarks
+ASAN_OPTIONS=$asan:fast_unwind_on_malloc=0 \
+  LSAN_OPTIONS="suppressions=$PWD/tests/lsan-dialogs.supp:print_suppressions=0" \
+  "${xvfb[@]}" meson test -C build-asan --print-errorlogs --num-processes 2 --timeout-multiplier 3 \
+  --suite dialogs
