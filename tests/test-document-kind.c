@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 
+#include "ll-document-kind.h"
 #include "ll-sample.h"
 #include "ll-test-util.h"
 #include "ll-workbook.h"
@@ -222,6 +223,45 @@ test_check_of_kinds (Fixture       *f,
   g_assert_nonnull (strstr (report, "problems found"));
 }
 
+/* A kind that takes documents from outside says so, and takes them as
+ * sections of stored rich text; the others refuse. */
+static void
+test_import (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "import.llw", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = ll_workbook_create (path, &error);
+  g_autoptr(LlDoc) doc = ll_doc_new ("vision", 0, "From Outside");
+  g_autoptr(LlDoc) loose = ll_doc_new ("vision", 0, "Not in Sections");
+  LlDocNode *section;
+  LlDocNode *text;
+  LlNarrative *narrative;
+  gint64 id;
+
+  g_assert_no_error (error);
+  g_assert_true (ll_document_kind_can_import (ll_workbook_find_kind (workbook, "vision")));
+  g_assert_false (ll_document_kind_can_import (ll_workbook_find_kind (workbook, "school")));
+  g_assert_false (ll_document_kind_can_import (ll_workbook_find_kind (workbook, "observation")));
+
+  section = ll_doc_add_section (doc->body, "Why");
+  text = ll_doc_node_append (section, ll_doc_node_new (LL_DOC_FRAGMENT));
+  text->text = g_strdup ("<para xmlns=\"http://docbook.org/ns/docbook\">Because.</para>");
+  id = ll_workbook_import_doc (workbook, "vision", doc, &error);
+  g_assert_no_error (error);
+  narrative = ll_workbook_find_narrative (workbook, id);
+  g_assert_nonnull (narrative);
+  g_assert_cmpstr (ll_narrative_get_title (narrative), ==, "From Outside");
+  g_assert_cmpuint (g_list_model_get_n_items (ll_narrative_get_sections (narrative)), ==, 1);
+
+  g_assert_cmpint (ll_workbook_import_doc (workbook, "school", doc, &error), ==, 0);
+  g_assert_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_INVALID);
+  g_clear_error (&error);
+  ll_doc_add_para (loose->body, "A paragraph outside any section.");
+  g_assert_cmpint (ll_workbook_import_doc (workbook, "vision", loose, &error), ==, 0);
+  g_assert_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_INVALID);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -241,6 +281,8 @@ main (int   argc,
   g_test_add ("/document-kind/check", Fixture, NULL, fixture_set_up, test_check_of_sample,
               fixture_tear_down);
   g_test_add ("/document-kind/check-kinds", Fixture, NULL, fixture_set_up, test_check_of_kinds,
+              fixture_tear_down);
+  g_test_add ("/document-kind/import", Fixture, NULL, fixture_set_up, test_import,
               fixture_tear_down);
   return g_test_run ();
 }

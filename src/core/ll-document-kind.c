@@ -3,7 +3,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ll-document-kind-private.h"
+#include "ll-error.h"
 
 G_DEFINE_INTERFACE (LlDocumentKind, ll_document_kind, G_TYPE_OBJECT)
 
@@ -140,6 +143,16 @@ real_add_sample (LlDocumentKind  *self,
   return TRUE;
 }
 
+static gint64
+real_import_doc (LlDocumentKind  *self,
+                 LlDoc           *doc,
+                 GError         **error)
+{
+  g_set_error_literal (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_INVALID,
+                       _("Documents of this kind cannot be imported."));
+  return 0;
+}
+
 static void
 ll_document_kind_default_init (LlDocumentKindInterface *iface)
 {
@@ -151,6 +164,7 @@ ll_document_kind_default_init (LlDocumentKindInterface *iface)
   iface->id_from_name = real_id_from_name;
   iface->check = real_check;
   iface->add_sample = real_add_sample;
+  iface->import_doc = real_import_doc;
 }
 
 const char *
@@ -268,4 +282,21 @@ _ll_document_kind_remove_info (LlDocumentKind *self,
 
   if (find_info (self, id, &position))
     g_list_store_remove (get_data (self)->documents, position);
+}
+
+gboolean
+ll_document_kind_can_import (LlDocumentKind *self)
+{
+  g_return_val_if_fail (LL_IS_DOCUMENT_KIND (self), FALSE);
+  return LL_DOCUMENT_KIND_GET_IFACE (self)->import_doc != real_import_doc;
+}
+
+gint64
+ll_document_kind_import_doc (LlDocumentKind  *self,
+                             LlDoc           *doc,
+                             GError         **error)
+{
+  g_return_val_if_fail (LL_IS_DOCUMENT_KIND (self), 0);
+  g_return_val_if_fail (doc != NULL && doc->body != NULL, 0);
+  return LL_DOCUMENT_KIND_GET_IFACE (self)->import_doc (self, doc, error);
 }

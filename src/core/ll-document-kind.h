@@ -6,7 +6,8 @@
  * makes one object of every kind in the table of ll-document-kinds.c
  * when it opens, and goes through them for the list of documents, for
  * export and print, for the check and for the sample workbook, so that
- * nothing outside a kind's folder needs to know its name. */
+ * nothing outside a kind's folder needs to know its name. A kind that
+ * can take documents from outside (DocBook) says how in import_doc. */
 #pragma once
 
 #include <gio/gio.h>
@@ -72,6 +73,14 @@ struct _LlDocumentKindInterface
                                           LlStore         *store,
                                           guint            scale,
                                           GError         **error);
+  /* Adds @doc, read from outside, to the workbook as a new document of
+   * the kind; its ID, or 0 with @error. @doc's body holds sections
+   * (LL_DOC_SECTION, title = the heading) whose one child is the rich
+   * text as an LL_DOC_FRAGMENT, as the layer that read it prepared it
+   * (the core reads no DocBook). By default the kind imports nothing. */
+  gint64               (*import_doc)     (LlDocumentKind  *self,
+                                          LlDoc           *doc,
+                                          GError         **error);
 };
 
 const char          *ll_document_kind_get_id         (LlDocumentKind  *self);
@@ -109,6 +118,12 @@ gboolean             ll_document_kind_check          (LlDocumentKind  *self,
 gboolean             ll_document_kind_add_sample     (LlDocumentKind  *self,
                                                       LlStore         *store,
                                                       guint            scale,
+                                                      GError         **error);
+
+/* Whether the kind can import documents (import_doc). */
+gboolean             ll_document_kind_can_import     (LlDocumentKind  *self);
+gint64               ll_document_kind_import_doc     (LlDocumentKind  *self,
+                                                      LlDoc           *doc,
                                                       GError         **error);
 
 G_END_DECLS

@@ -718,6 +718,27 @@ ll_workbook_list_documents (LlWorkbook  *self,
   return g_steal_pointer (&all);
 }
 
+gint64
+ll_workbook_import_doc (LlWorkbook  *self,
+                        const char  *kind_id,
+                        LlDoc       *doc,
+                        GError     **error)
+{
+  LlDocumentKind *kind;
+
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), 0);
+  g_return_val_if_fail (kind_id != NULL && doc != NULL, 0);
+
+  kind = ll_workbook_find_kind (self, kind_id);
+  if (kind == NULL)
+    {
+      g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_INVALID,
+                   _("This workbook has no documents of the kind “%s”."), kind_id);
+      return 0;
+    }
+  return ll_document_kind_import_doc (kind, doc, error);
+}
+
 char *
 ll_workbook_dup_document_name (LlWorkbook *self,
                                gint64      document_id)

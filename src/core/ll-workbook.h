@@ -101,6 +101,14 @@ gboolean     ll_workbook_document_id_from_name (LlWorkbook       *self,
                                             const char           *name,
                                             gint64               *document_id);
 
+/* Adds @doc, read from outside and prepared as ll_document_kind_import_doc()
+ * says, as a new document of the kind @kind_id ("vision"); its ID, or 0
+ * with @error. */
+gint64       ll_workbook_import_doc        (LlWorkbook           *self,
+                                            const char           *kind_id,
+                                            LlDoc                *doc,
+                                            GError              **error);
+
 /* The summaries of observations, one for each term that has any, in the
  * order of the terms: of LlDocumentInfo of kind "observation-summary".
  * They are made, not stored; their IDs are below zero, made from the

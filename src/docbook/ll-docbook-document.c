@@ -304,6 +304,28 @@ add_simplification_notes (GPtrArray   *notes,
       counts[SIMPLIFIED_NESTED_LISTS]), counts[SIMPLIFIED_NESTED_LISTS]));
 }
 
+/* Appends to @prepared's body a section titled @title holding the blocks
+ * of @container as one stored fragment, as a kind's import takes them. */
+static gboolean
+add_prepared_section (LlDoc            *prepared,
+                      const char       *title,
+                      const LlDocNode  *container,
+                      guint            *n_sections,
+                      GError          **error)
+{
+  g_autofree char *fragment = ll_docbook_write_blocks (container, error);
+  LlDocNode *section;
+  LlDocNode *text;
+
+  if (fragment == NULL)
+    return FALSE;
+  section = ll_doc_add_section (prepared->body, title);
+  text = ll_doc_node_append (section, ll_doc_node_new (LL_DOC_FRAGMENT));
+  text->text = g_steal_pointer (&fragment);
+  (*n_sections)++;
+  return TRUE;
+}
+
 /**
  * ll_docbook_import_doc:
  * @doc: a document that ll_docbook_read_file() or ll_docbook_read_string()
@@ -311,8 +333,9 @@ add_simplification_notes (GPtrArray   *notes,
  * @notes: (inout) (optional): sentences saying what was simplified are
  *   appended to it, on success only
  *
- * Adds @doc to @workbook as a new vision narrative: each top-level section
- * becomes a section, and what comes before the first section becomes an
+ * Adds @doc to @workbook as a new vision narrative, through the vision
+ * kind's import (ll-document-kind.h): each top-level section becomes a
+ * section, and what comes before the first section becomes an
  * introduction. Touches the workbook: main thread only. On error nothing
  * is added.
  */
@@ -322,12 +345,12 @@ ll_docbook_import_doc (LlWorkbook  *workbook,
                        GPtrArray   *notes,
                        GError     **error)
 {
-  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) bodies = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(LlDoc) prepared = ll_doc_new ("vision", 0, doc->title);
   g_autoptr(LlDocNode) intro = ll_doc_node_new (LL_DOC_BODY);
   g_autoptr(GPtrArray) new_notes = g_ptr_array_new_with_free_func (g_free);
   guint counts[N_SIMPLIFIED] = { 0 };
-  LlNarrative *narrative;
+  guint n_sections = 0;
+  gint64 id;
 
   g_return_val_if_fail (LL_IS_WORKBOOK (workbook), NULL);
   g_return_val_if_fail (doc != NULL && doc->body != NULL, NULL);
@@ -335,11 +358,14 @@ ll_docbook_import_doc (LlWorkbook  *workbook,
 
   simplify_blocks (doc->body->children, 0, counts);
   add_simplification_notes (new_notes, counts);
+  g_free (prepared->author);
+  prepared->author = g_strdup (doc->author);
 
+  /* Each top-level section's blocks become one stored fragment, under its
+   * heading; what comes before the first section is an introduction. */
   for (guint i = 0; i < doc->body->children->len; i++)
     {
       LlDocNode *node = g_ptr_array_index (doc->body->children, i);
-      char *body;
 
       if (node == NULL)
         continue;
@@ -348,39 +374,25 @@ ll_docbook_import_doc (LlWorkbook  *workbook,
           ll_doc_node_append (intro, g_steal_pointer (&doc->body->children->pdata[i]));
           continue;
         }
-      if (intro->children->len > 0 && titles->len == 0)
-        {
-          body = ll_docbook_write_blocks (intro, error);
-          if (body == NULL)
-            return NULL;
-          g_ptr_array_add (titles, g_strdup (_("Introduction")));
-          g_ptr_array_add (bodies, body);
-        }
-      body = ll_docbook_write_blocks (node, error);
-      if (body == NULL)
+      if (intro->children->len > 0 && n_sections == 0
+          && !add_prepared_section (prepared, _("Introduction"), intro, &n_sections, error))
         return NULL;
-      g_ptr_array_add (titles, g_strdup (node->title ? node->title : ""));
-      g_ptr_array_add (bodies, body);
-    }
-  if (titles->len == 0)
-    {
-      /* no sections at all: the whole text is one */
-      char *body = ll_docbook_write_blocks (intro, error);
-
-      if (body == NULL)
+      if (!add_prepared_section (prepared, node->title ? node->title : "", node, &n_sections, error))
         return NULL;
-      g_ptr_array_add (titles, g_strdup (doc->title && doc->title[0] ? doc->title : _("Introduction")));
-      g_ptr_array_add (bodies, body);
     }
+  /* no sections at all: the whole text is one */
+  if (n_sections == 0
+      && !add_prepared_section (prepared, doc->title && doc->title[0] ? doc->title : _("Introduction"),
+                                intro, &n_sections, error))
+    return NULL;
 
-  narrative = ll_workbook_add_narrative_from_sections (workbook, doc->title, doc->author,
-                                                       (const char * const *) titles->pdata,
-                                                       (const char * const *) bodies->pdata,
-                                                       titles->len, error);
-  if (narrative != NULL && notes != NULL)
+  id = ll_workbook_import_doc (workbook, "vision", prepared, error);
+  if (id == 0)
+    return NULL;
+  if (notes != NULL)
     for (guint i = 0; i < new_notes->len; i++)
       g_ptr_array_add (notes, g_steal_pointer (&new_notes->pdata[i]));
-  return narrative;
+  return ll_workbook_find_narrative (workbook, id);
 }
 
 /**

@@ -207,6 +207,41 @@ vision_kind_add_sample (LlDocumentKind  *kind,
   return _ll_vision_sample_add (store, scale, error);
 }
 
+/* A narrative from outside: a section for each section of @doc, whose
+ * rich text the reading layer has made a fragment. */
+static gint64
+vision_kind_import_doc (LlDocumentKind  *kind,
+                        LlDoc           *doc,
+                        GError         **error)
+{
+  LlWorkbook *workbook = ll_document_kind_get_workbook (kind);
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  g_autoptr(GPtrArray) bodies = g_ptr_array_new ();
+  LlNarrative *narrative;
+
+  g_return_val_if_fail (workbook != NULL, 0);
+
+  for (guint i = 0; i < doc->body->children->len; i++)
+    {
+      LlDocNode *section = g_ptr_array_index (doc->body->children, i);
+      LlDocNode *text = section->children->len > 0 ? g_ptr_array_index (section->children, 0) : NULL;
+
+      if (section->type != LL_DOC_SECTION || (text != NULL && text->type != LL_DOC_FRAGMENT))
+        {
+          g_set_error_literal (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_INVALID,
+                               _("The document to import is not in sections."));
+          return 0;
+        }
+      g_ptr_array_add (titles, section->title != NULL ? section->title : "");
+      g_ptr_array_add (bodies, text != NULL && text->text != NULL ? text->text : "");
+    }
+  narrative = ll_workbook_add_narrative_from_sections (workbook, doc->title, doc->author,
+                                                       (const char * const *) titles->pdata,
+                                                       (const char * const *) bodies->pdata,
+                                                       titles->len, error);
+  return narrative != NULL ? ll_narrative_get_id (narrative) : 0;
+}
+
 static void
 ll_vision_kind_document_kind_init (LlDocumentKindInterface *iface)
 {
@@ -216,6 +251,7 @@ ll_vision_kind_document_kind_init (LlDocumentKindInterface *iface)
   iface->build_doc = vision_kind_build_doc;
   iface->check = vision_kind_check;
   iface->add_sample = vision_kind_add_sample;
+  iface->import_doc = vision_kind_import_doc;
 }
 
 /* The workbook's narratives (ll-workbook.h) ---------------------------------- */
