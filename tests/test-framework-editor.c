@@ -130,6 +130,41 @@ test_remove_and_add (Fixture       *f,
   g_assert_nonnull (ll_framework_find_behaviour (framework, "new-behaviour", NULL));
 }
 
+/* A group's name and description are the school's to change; a school's
+ * own framework starts as a copy. */
+static void
+test_groups_and_copy (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlFramework) framework = NULL;
+  g_autoptr(LlWorkbook) other = NULL;
+  g_autoptr(GPtrArray) frameworks = NULL;
+  GtkWidget *about = ll_test_find_widget (f->editor, ADW_TYPE_EXPANDER_ROW, "About This Group");
+  GtkWidget *name;
+  guint group = 0;
+
+  g_assert_nonnull (about);
+  name = ll_test_find_widget (about, ADW_TYPE_ENTRY_ROW, "Group _name");
+  gtk_editable_set_text (GTK_EDITABLE (name), "Sticking With It");
+  framework = read_back_framework (f);
+  g_assert_nonnull (ll_framework_find_behaviour (framework, "noticing", &group));
+  g_assert_cmpstr (ll_framework_get_group_name (framework, group), ==, "Sticking With It");
+  gtk_editable_set_text (GTK_EDITABLE (name), "  ");
+  g_assert_true (gtk_widget_has_css_class (name, "error"));
+  g_clear_object (&framework);
+  framework = read_back_framework (f);
+  g_assert_cmpstr (ll_framework_get_group_name (framework, group), ==, "Sticking With It");
+
+  g_signal_emit_by_name (ll_test_find_widget (f->editor, GTK_TYPE_BUTTON, "Make a _Copy"), "clicked");
+  other = ll_test_read_back (f->path);
+  frameworks = ll_workbook_list_frameworks (other, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (frameworks->len, ==, 3);
+  g_assert_cmpstr (ll_framework_get_name (g_ptr_array_index (frameworks, 2)), ==,
+                   "Building Learning Power (copy)");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -141,6 +176,7 @@ main (int   argc,
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/framework-editor/rename-and-describe", test_rename_and_describe);
   ADD ("/framework-editor/remove-and-add", test_remove_and_add);
+  ADD ("/framework-editor/groups-and-copy", test_groups_and_copy);
 #undef ADD
   return g_test_run ();
 }

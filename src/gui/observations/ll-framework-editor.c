@@ -258,6 +258,68 @@ on_add_clicked (GtkButton *button,
 }
 
 static void
+on_group_field_changed (AdwEntryRow *row,
+                        GParamSpec  *pspec,
+                        gpointer     user_data)
+{
+  FrameworkPage *page = user_data;
+  const char *group_id = g_object_get_data (G_OBJECT (row), "group-id");
+  const char *field = g_object_get_data (G_OBJECT (row), "field");
+  AdwPreferencesGroup *group = g_object_get_data (G_OBJECT (row), "group");
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autoptr(LlFramework) candidate = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  gboolean name, ok;
+  guint index = G_MAXUINT;
+
+  for (guint g = 0; g < ll_framework_get_n_groups (page->working); g++)
+    if (g_str_equal (ll_framework_get_group_id (page->working, g), group_id))
+      index = g;
+  if (index == G_MAXUINT)
+    return;
+  name = g_str_equal (field, "name");
+  candidate = ll_framework_copy (page->working);
+  ll_framework_set_group (candidate, index,
+                          name ? text : ll_framework_get_group_name (page->working, index),
+                          name ? ll_framework_get_group_description (page->working, index) : text);
+  /* a group needs a name, as a behaviour does */
+  ok = (!name || stripped[0] != '\0') && commit (page, candidate, NULL);
+  show_valid (GTK_WIDGET (row), ok);
+  if (!ok)
+    return;
+  if (name)
+    adw_preferences_group_set_title (group, text);
+  else
+    adw_preferences_group_set_description (group, text);
+}
+
+/* The group's own name and description, in a row that opens. */
+static GtkWidget *
+group_row (FrameworkPage *page,
+           GtkWidget     *group,
+           guint          index)
+{
+  LlFramework *framework = page->working;
+  GtkWidget *expander = adw_expander_row_new ();
+  GtkWidget *rows[] = {
+    entry_row (_("Group _name"), ll_framework_get_group_name (framework, index), "name"),
+    entry_row (_("Group d_escription"), ll_framework_get_group_description (framework, index), "description"),
+  };
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("About This Group"));
+  adw_expander_row_set_icon_name (ADW_EXPANDER_ROW (expander), "document-edit-symbolic");
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_object_set_data_full (G_OBJECT (rows[i]), "group-id",
+                              g_strdup (ll_framework_get_group_id (framework, index)), g_free);
+      g_object_set_data (G_OBJECT (rows[i]), "group", group);
+      g_signal_connect (rows[i], "notify::text", G_CALLBACK (on_group_field_changed), page);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), rows[i]);
+    }
+  return expander;
+}
+
+static void
 add_group (FrameworkPage *page,
            guint          index)
 {
@@ -269,6 +331,7 @@ add_group (FrameworkPage *page,
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), ll_framework_get_group_name (framework, index));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          ll_framework_get_group_description (framework, index));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), group_row (page, group, index));
   for (guint i = 0; i < ll_framework_get_n_behaviours (framework, index); i++)
     {
       GtkWidget *row = behaviour_row (page, ADW_PREFERENCES_GROUP (group),
@@ -299,6 +362,37 @@ add_group (FrameworkPage *page,
   adw_preferences_page_add (page->page, ADW_PREFERENCES_GROUP (group));
 }
 
+static void add_page (LlFrameworkEditor *self,
+                      gint64             id,
+                      LlFramework       *framework);
+
+/* A school's own framework starts as a copy of one it has. */
+static void
+on_copy_clicked (GtkButton *button,
+                 gpointer   user_data)
+{
+  FrameworkPage *page = user_data;
+  LlFrameworkEditor *self = page->editor;
+  g_autoptr(LlFramework) copy = ll_framework_copy (page->working);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  gint64 id;
+
+  /* TRANSLATORS: the name of a new framework made from the framework %s */
+  name = g_strdup_printf (_("%s (copy)"), ll_framework_get_name (page->working));
+  ll_framework_set_name (copy, name);
+  id = ll_workbook_add_framework (self->workbook, copy, &error);
+  if (id == 0)
+    {
+      toast (self, error->message);
+      return;
+    }
+  add_page (self, id, copy);
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self),
+                                           ((FrameworkPage *) g_ptr_array_index (self->pages,
+                                                                                 self->pages->len - 1))->page);
+}
+
 static void
 add_page (LlFrameworkEditor *self,
           gint64             id,
@@ -326,6 +420,19 @@ add_page (LlFrameworkEditor *self,
   g_signal_connect (description, "notify::text", G_CALLBACK (on_framework_field_changed), page);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (about), name);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (about), description);
+  {
+    GtkWidget *copy_row = adw_action_row_new ();
+    GtkWidget *copy = gtk_button_new_with_mnemonic (_("Make a _Copy"));
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (copy_row), _("A framework of the school’s own"));
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (copy_row),
+                                 _("Start from this one, then change it as the school wishes"));
+    gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
+    g_signal_connect (copy, "clicked", G_CALLBACK (on_copy_clicked), page);
+    adw_action_row_add_suffix (ADW_ACTION_ROW (copy_row), copy);
+    adw_action_row_set_activatable_widget (ADW_ACTION_ROW (copy_row), copy);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (about), copy_row);
+  }
   adw_preferences_page_add (page->page, ADW_PREFERENCES_GROUP (about));
 
   for (guint g = 0; g < ll_framework_get_n_groups (framework); g++)
