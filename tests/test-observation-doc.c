@@ -90,6 +90,10 @@ test_export_and_print (void)
   g_assert_no_error (error);
   text = ll_test_pdf_text (pdf_path);
   g_assert_nonnull (strstr (text, "Questions for the dialogue"));
+  /* a sheet for the conversation: what to talk about before the notes */
+  g_assert_nonnull (strstr (text, "Notes from the lesson"));
+  g_assert_true (strstr (text, "Questions for the dialogue") < strstr (text, "Notes from the lesson"));
+  g_assert_true (strstr (text, "Agreed: ") < strstr (text, "Notes from the lesson"));
   g_assert_nonnull (strstr (text, "What made Jo try again?"));
   g_assert_nonnull (strstr (text, "Kept going after a wrong start"));
   g_assert_nonnull (strstr (text, "Follow-up on 18 March 2026."));

@@ -233,9 +233,10 @@ ll_observation_build_doc (LlObservation            *observation,
   if (has_text (ll_observation_get_text (observation, LL_OBSERVATION_DATE)))
     doc->date = g_strdup (ll_observation_get_text (observation, LL_OBSERVATION_DATE));
 
+  /* A sheet for the follow-up conversation: the lesson, then what the two
+   * talk about, and the notes taken in the lesson last, to look back at. */
   add_details (doc->body, observation, names, framework);
   add_fragment_section (doc->body, _("Context"), ll_observation_get_text (observation, LL_OBSERVATION_CONTEXT));
-  add_notes (doc->body, observation, framework);
   add_behaviours (doc->body, observation, framework);
   add_fragment_section (doc->body, _("Strengths"), ll_observation_get_text (observation, LL_OBSERVATION_STRENGTHS));
   add_fragment_section (doc->body, _("Questions for the dialogue"),
@@ -251,5 +252,6 @@ ll_observation_build_doc (LlObservation            *observation,
 
       ll_doc_add_para (ll_doc_add_section (doc->body, _("Follow-up")), line);
     }
+  add_notes (doc->body, observation, framework);
   return doc;
 }

@@ -17,10 +17,11 @@ typedef struct
   const char *school;       /* the subtitle; may be NULL */
 } LlObservationNames;
 
-/* Builds the observation as an article: the lesson's details, its
- * context, the notes by minute, the tallies, the level and evidence of
- * each behaviour, strengths, questions for the dialogue, the agreed next
- * step, the teacher's reflection and the follow-up. Behaviours are named
+/* Builds the observation as an article laid out as a sheet for the
+ * follow-up dialogue: the lesson's details and context, the tallies, level
+ * and evidence of each behaviour, strengths, questions for the dialogue,
+ * the agreed next step, the teacher's reflection and the follow-up, and
+ * last the notes taken by the minute. Behaviours are named
  * from @framework (may be NULL: their keys are shown). Rich texts stay as
  * LL_DOC_FRAGMENT nodes. No grade of the lesson is written: there is none. */
 LlDoc *ll_observation_build_doc (LlObservation            *observation,

@@ -250,7 +250,7 @@ add_one (LlStore                        *store,
         int level = (int) CLAMP (g_rand_double_range (rand, -0.6, 1.4) + progress * (n_levels - 1.5),
                                  0, n_levels - 1);
 
-        if (!ll_store_set_level (store, id, focus[i], level, "Seen in the notes above, across several pupils.",
+        if (!ll_store_set_level (store, id, focus[i], level, "Seen in the lesson notes, across several pupils.",
                                  error))
           return FALSE;
       }
