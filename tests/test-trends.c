@@ -111,7 +111,8 @@ test_chart_and_table (Fixture       *f,
   g_autoptr(LlObservationTrend) all = ll_workbook_dup_observation_trend (f->workbook, 0, NULL, &error);
   g_auto(GStrv) year_groups = ll_workbook_dup_observed_year_groups (f->workbook, &error);
   GtkColumnView *table = GTK_COLUMN_VIEW (ll_test_find_widget (GTK_WIDGET (f->view), GTK_TYPE_COLUMN_VIEW, NULL));
-  GtkDropDown *year_group = GTK_DROP_DOWN (ll_test_find_widget (GTK_WIDGET (f->view), GTK_TYPE_DROP_DOWN, NULL));
+  GtkDropDown *year_group = GTK_DROP_DOWN (ll_test_find_widget (GTK_WIDGET (f->view), GTK_TYPE_DROP_DOWN,
+                                                               "Year group"));
   GtkWidget *area = ll_test_find_widget (GTK_WIDGET (f->view), LL_TYPE_CHART_VIEW, NULL);
   g_autofree char *text = NULL;
   g_autofree char *expected = NULL;
@@ -138,7 +139,7 @@ test_chart_and_table (Fixture       *f,
   /* one term, chosen in the second drop-down: a column for it alone */
   {
     GtkWidget *choices = gtk_widget_get_parent (GTK_WIDGET (year_group));
-    GtkDropDown *period = GTK_DROP_DOWN (gtk_widget_get_next_sibling (GTK_WIDGET (year_group)));
+    GtkDropDown *period = GTK_DROP_DOWN (ll_test_find_widget (GTK_WIDGET (f->view), GTK_TYPE_DROP_DOWN, "Period"));
     g_assert_true (GTK_IS_BOX (choices));
     g_assert_true (GTK_IS_DROP_DOWN (period));
     g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (period)), ==, 1 + all->n_terms);
@@ -204,6 +205,30 @@ test_save_chart (Fixture       *f,
   g_assert_cmpint (st.st_mode & 0077, ==, 0);
 }
 
+/* With more than one framework, the trends follow the one chosen: the
+ * sample's observations use the first, so the second has none yet. */
+static void
+test_framework_choice (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkDropDown *year_group = GTK_DROP_DOWN (ll_test_find_widget (GTK_WIDGET (f->view), GTK_TYPE_DROP_DOWN,
+                                                               "Year group"));
+  GtkDropDown *framework = GTK_DROP_DOWN (ll_test_find_widget (GTK_WIDGET (f->view), GTK_TYPE_DROP_DOWN,
+                                                              "Framework"));
+  AdwStatusPage *empty = ADW_STATUS_PAGE (ll_test_find_widget (GTK_WIDGET (f->view), ADW_TYPE_STATUS_PAGE, NULL));
+
+  g_assert_true (framework != year_group);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (framework)));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (framework)), ==, 2);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (empty)));
+  gtk_drop_down_set_selected (framework, 1);
+  ll_test_iterate_briefly ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (empty)));
+  gtk_drop_down_set_selected (framework, 0);
+  ll_test_iterate_briefly ();
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (empty)));
+}
+
 /* A workbook without observations says what will show here, and has no
  * chart to save. */
 static void
@@ -235,6 +260,7 @@ main (int   argc,
   g_test_add (name, Fixture, GINT_TO_POINTER (sample), fixture_set_up, func, fixture_tear_down)
   ADD ("/trends/chart-and-table", TRUE, test_chart_and_table);
   ADD ("/trends/save-chart", TRUE, test_save_chart);
+  ADD ("/trends/framework-choice", TRUE, test_framework_choice);
   ADD ("/trends/empty", FALSE, test_empty);
 #undef ADD
   return g_test_run ();

@@ -28,6 +28,9 @@ struct _LlTrendsView
   GtkStringList      *year_group_names;
   GtkDropDown        *period;
   GtkStringList      *period_names;
+  GtkDropDown        *framework;
+  GtkStringList      *framework_names;
+  GArray             *framework_ids;    /* of gint64, as the names */
   guint               first_term;       /* the terms shown: first_term ... + n_shown */
   guint               n_shown;
   GtkToggleButton    *radar;
@@ -191,6 +194,16 @@ describe (LlTrendsView *self)
                           trend->names[worst_at], 100 * worst);
 }
 
+/* Whether any observation gave any behaviour a level. */
+static gboolean
+any_level (const LlObservationTrend *trend)
+{
+  for (guint i = 0; i < trend->n_terms * trend->n_behaviours; i++)
+    if (trend->observed[i] > 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 show_trend (LlTrendsView *self)
 {
@@ -201,7 +214,8 @@ show_trend (LlTrendsView *self)
   ll_chart_view_set_chart (LL_CHART_VIEW (self->area), NULL, NULL, NULL);
   g_clear_pointer (&self->chart, ll_chart_trend_free);
   gtk_string_list_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)), NULL);
-  if (self->trend == NULL || self->trend->n_terms == 0 || self->trend->n_behaviours == 0)
+  if (self->trend == NULL || self->trend->n_terms == 0 || self->trend->n_behaviours == 0
+      || !any_level (self->trend))
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
       gtk_widget_set_sensitive (self->export_button, FALSE);
@@ -231,6 +245,47 @@ show_trend (LlTrendsView *self)
   gtk_label_set_text (self->caption, description);
   gtk_stack_set_visible_child_name (self->stack, "chart");
   gtk_widget_set_sensitive (self->export_button, TRUE);
+}
+
+static gint64
+chosen_framework (LlTrendsView *self)
+{
+  guint chosen = gtk_drop_down_get_selected (self->framework);
+
+  if (self->framework_ids == NULL || chosen == GTK_INVALID_LIST_POSITION || chosen >= self->framework_ids->len)
+    return 0;
+  return g_array_index (self->framework_ids, gint64, chosen);
+}
+
+/* The workbook's frameworks, keeping the one chosen; the choice shows
+ * only when there is more than one. */
+static void
+fill_frameworks (LlTrendsView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) frameworks = NULL;
+  gint64 kept = chosen_framework (self);
+  guint chosen = 0;
+
+  g_clear_pointer (&self->framework_ids, g_array_unref);
+  if (self->workbook != NULL)
+    frameworks = ll_workbook_list_frameworks (self->workbook, &error);
+  if (frameworks != NULL)
+    self->framework_ids = ll_workbook_dup_framework_ids (self->workbook, &error);
+  self->filling = TRUE;
+  gtk_string_list_splice (self->framework_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->framework_names)), NULL);
+  for (guint i = 0; frameworks != NULL && self->framework_ids != NULL && i < frameworks->len; i++)
+    {
+      gtk_string_list_append (self->framework_names, ll_framework_get_name (g_ptr_array_index (frameworks, i)));
+      if (g_array_index (self->framework_ids, gint64, i) == kept)
+        chosen = i;
+    }
+  gtk_drop_down_set_selected (self->framework, chosen);
+  /* the cell of the bar that holds it, so that no gap is left */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->framework)),
+                          g_list_model_get_n_items (G_LIST_MODEL (self->framework_names)) > 1);
+  self->filling = FALSE;
 }
 
 static void
@@ -298,7 +353,8 @@ load (LlTrendsView *self)
 
   g_clear_pointer (&self->trend, ll_observation_trend_free);
   if (self->workbook != NULL)
-    self->trend = ll_workbook_dup_observation_trend (self->workbook, 0, chosen_year_group (self), &error);
+    self->trend = ll_workbook_dup_observation_trend (self->workbook, chosen_framework (self),
+                                                     chosen_year_group (self), &error);
   /* a workbook with no framework yet has no trends either: the empty state says so */
   if (error != NULL && !g_error_matches (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NO_SUCH_DOCUMENT))
     adw_status_page_set_description (self->empty, error->message);
@@ -413,6 +469,7 @@ ll_trends_view_refresh (LlTrendsView *self)
 {
   g_return_if_fail (LL_IS_TRENDS_VIEW (self));
 
+  fill_frameworks (self);
   fill_year_groups (self);
   load (self);
 }
@@ -446,6 +503,15 @@ build_toolbar (LlTrendsView *self)
   GtkWidget *views = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *layouts = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
+  self->framework_names = gtk_string_list_new (NULL);
+  self->framework = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->framework_names)), NULL));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->framework), _("Framework"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->framework),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Framework"), -1);
+  /* another framework has other behaviours: a trend of its own */
+  g_signal_connect_swapped (self->framework, "notify::selected", G_CALLBACK (on_year_group_chosen), self);
+  gtk_flow_box_append (GTK_FLOW_BOX (bar), GTK_WIDGET (self->framework));
+
   self->year_group_names = gtk_string_list_new (NULL);
   self->year_group = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->year_group_names)), NULL));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->year_group), _("Year group"));
@@ -455,7 +521,7 @@ build_toolbar (LlTrendsView *self)
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (bar), GTK_SELECTION_NONE);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (bar), 12);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (bar), 6);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (bar), 2);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (bar), 3);
   gtk_box_append (GTK_BOX (choices), GTK_WIDGET (self->year_group));
 
   self->period_names = gtk_string_list_new (NULL);
@@ -548,6 +614,8 @@ ll_trends_view_dispose (GObject *object)
   g_clear_object (&self->workbook);
   g_clear_object (&self->year_group_names);
   g_clear_object (&self->period_names);
+  g_clear_object (&self->framework_names);
+  g_clear_pointer (&self->framework_ids, g_array_unref);
   g_clear_object (&self->rows);
   G_OBJECT_CLASS (ll_trends_view_parent_class)->dispose (object);
 }
