@@ -317,6 +317,13 @@ test_edit_framework (void)
       ll_framework_remove_behaviour (edited, group, i);
   g_assert_true (ll_workbook_update_framework (workbook, id, edited, &error));
   g_assert_no_error (error);
+  /* the list names the focus anew at once, and holds the observation once */
+  g_assert_cmpuint (g_list_model_get_n_items (ll_workbook_get_observations (workbook)), ==, 1);
+  {
+    g_autoptr(LlObservationItem) shown = g_list_model_get_item (ll_workbook_get_observations (workbook), 0);
+
+    g_assert_cmpstr (ll_observation_item_get_string (shown, "focus"), ==, "Spotting patterns");
+  }
 
   g_clear_object (&observation);
   g_clear_object (&workbook);

@@ -410,6 +410,7 @@ ll_workbook_add_observation (LlWorkbook  *self,
   g_autoptr(LlObservationItem) item = NULL;
   g_autofree char *title = NULL;
   g_autofree char *long_date = NULL;
+  GListModel *list;
   gint64 framework_id, id;
 
   g_return_val_if_fail (LL_IS_WORKBOOK (self), NULL);
@@ -418,6 +419,9 @@ ll_workbook_add_observation (LlWorkbook  *self,
   framework_id = first_framework (self, error);
   if (framework_id == 0)
     return NULL;
+  /* the list is read before the new row is there, so that it is in the
+   * list once */
+  list = ll_workbook_get_observations (self);
   long_date = ll_date_dup_long (date);
   /* TRANSLATORS: the title of a new observation, with its date */
   title = g_strdup_printf (_("Observation, %s"), long_date);
@@ -435,7 +439,7 @@ ll_workbook_add_observation (LlWorkbook  *self,
   row->follow_up = g_strdup ("");
   item = item_new (self, row, framework_id);
   item_set (item, ITEM_TITLE, title);
-  g_list_store_append (G_LIST_STORE (ll_workbook_get_observations (self)), item);
+  g_list_store_append (G_LIST_STORE (list), item);
   _ll_workbook_add_document (self, "observation", id, title);
   return ll_workbook_open_observation (self, id, error);
 }
@@ -565,6 +569,46 @@ ll_workbook_add_framework (LlWorkbook   *self,
 
 /* Frameworks -------------------------------------------------------------- */
 
+/* After a framework changed: the list names each line's focus again. */
+static void
+rename_focus (LlWorkbook *self)
+{
+  Observations *observations = get_observations (self);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GArray) frameworks = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
+  LlFramework *framework;
+  guint n;
+
+  if (observations->items == NULL)
+    return;
+  rows = ll_store_list_observations (_ll_workbook_get_store (self), NULL);
+  frameworks = ll_store_list_frameworks (_ll_workbook_get_store (self), NULL);
+  if (rows == NULL || frameworks == NULL || frameworks->len == 0)
+    return;
+  /* as the list was made: behaviours named from the first framework */
+  framework = framework_by_id (self, g_array_index (frameworks, gint64, 0));
+  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
+  n = g_list_model_get_n_items (G_LIST_MODEL (observations->items));
+  for (guint i = 0; i < n; i++)
+    {
+      LlObservationItem *item = g_list_model_get_item (G_LIST_MODEL (observations->items), i);
+
+      g_hash_table_insert (by_id, &item->id, item);
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      LlStoreObservationSummary *row = g_ptr_array_index (rows, i);
+      LlObservationItem *item = g_hash_table_lookup (by_id, &row->id);
+      g_autofree char *focus = NULL;
+
+      if (item == NULL)
+        continue;
+      focus = focus_names (framework, row->focus);
+      item_set (item, ITEM_FOCUS, focus);
+    }
+}
+
 GArray *
 ll_workbook_dup_framework_ids (LlWorkbook  *self,
                                GError     **error)
@@ -620,6 +664,7 @@ ll_workbook_update_framework (LlWorkbook   *self,
         g_free (key);
       }
   }
+  rename_focus (self);
   return TRUE;
 }
 
