@@ -494,6 +494,24 @@ ll_trends_view_choose_year_group (LlTrendsView *self,
   return FALSE;
 }
 
+/* A drop-down of *@names, named @label for the tooltip and screen
+ * readers, that calls @chosen when another is chosen. */
+static GtkDropDown *
+choice (LlTrendsView   *self,
+        GtkStringList **names,
+        const char     *label,
+        GCallback       chosen)
+{
+  GtkDropDown *drop_down;
+
+  *names = gtk_string_list_new (NULL);
+  drop_down = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (*names)), NULL));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (drop_down), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_signal_connect_swapped (drop_down, "notify::selected", chosen, self);
+  return drop_down;
+}
+
 static GtkWidget *
 build_toolbar (LlTrendsView *self)
 {
@@ -503,33 +521,17 @@ build_toolbar (LlTrendsView *self)
   GtkWidget *views = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *layouts = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
-  self->framework_names = gtk_string_list_new (NULL);
-  self->framework = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->framework_names)), NULL));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->framework), _("Framework"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->framework),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Framework"), -1);
-  /* another framework has other behaviours: a trend of its own */
-  g_signal_connect_swapped (self->framework, "notify::selected", G_CALLBACK (on_year_group_chosen), self);
-  gtk_flow_box_append (GTK_FLOW_BOX (bar), GTK_WIDGET (self->framework));
-
-  self->year_group_names = gtk_string_list_new (NULL);
-  self->year_group = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->year_group_names)), NULL));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->year_group), _("Year group"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->year_group),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Year group"), -1);
-  g_signal_connect_swapped (self->year_group, "notify::selected", G_CALLBACK (on_year_group_chosen), self);
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (bar), GTK_SELECTION_NONE);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (bar), 12);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (bar), 6);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (bar), 3);
-  gtk_box_append (GTK_BOX (choices), GTK_WIDGET (self->year_group));
 
-  self->period_names = gtk_string_list_new (NULL);
-  self->period = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->period_names)), NULL));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->period), _("Period"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->period),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Period"), -1);
-  g_signal_connect_swapped (self->period, "notify::selected", G_CALLBACK (on_period_chosen), self);
+  /* another framework has other behaviours: a trend of its own */
+  self->framework = choice (self, &self->framework_names, _("Framework"), G_CALLBACK (on_year_group_chosen));
+  gtk_flow_box_append (GTK_FLOW_BOX (bar), GTK_WIDGET (self->framework));
+  self->year_group = choice (self, &self->year_group_names, _("Year group"), G_CALLBACK (on_year_group_chosen));
+  gtk_box_append (GTK_BOX (choices), GTK_WIDGET (self->year_group));
+  self->period = choice (self, &self->period_names, _("Period"), G_CALLBACK (on_period_chosen));
   gtk_box_append (GTK_BOX (choices), GTK_WIDGET (self->period));
   gtk_flow_box_append (GTK_FLOW_BOX (bar), choices);
 
