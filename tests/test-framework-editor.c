@@ -165,6 +165,60 @@ test_groups_and_copy (Fixture       *f,
                    "Building Learning Power (copy)");
 }
 
+/* A behaviour moves within its group, in the window and in the file; a
+ * framework no observation uses can be removed, one in use stays. */
+static void
+test_move_and_remove_framework (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlFramework) framework = NULL;
+  GtkWidget *absorption = ll_test_find_widget (f->editor, ADW_TYPE_EXPANDER_ROW, "Absorption");
+  guint group = 0;
+
+  g_signal_emit_by_name (ll_test_find_widget (absorption, GTK_TYPE_BUTTON, "Move Down"), "clicked");
+  framework = read_back_framework (f);
+  g_assert_nonnull (ll_framework_find_behaviour (framework, "absorption", &group));
+  g_assert_cmpstr (ll_framework_get_behaviour (framework, group, 1)->id, ==, "absorption");
+  g_assert_cmpstr (ll_framework_get_behaviour (framework, group, 0)->id, ==, "managing-distractions");
+  /* the rows follow: Managing distractions now comes first after the group's own row */
+  g_assert_true (gtk_widget_get_next_sibling (ll_test_find_widget (f->editor, ADW_TYPE_EXPANDER_ROW,
+                                                                   "Managing distractions"))
+                 == absorption);
+
+  /* the first framework is in use */
+  g_signal_emit_by_name (ll_test_find_widget (f->editor, GTK_TYPE_BUTTON, "_Remove Framework"), "clicked");
+  ll_test_iterate_briefly ();
+  {
+    g_autoptr(LlWorkbook) other = ll_test_read_back (f->path);
+    g_autoptr(GPtrArray) frameworks = ll_workbook_list_frameworks (other, &error);
+
+    g_assert_cmpuint (frameworks->len, ==, 2);
+  }
+  /* a copy of it is not */
+  g_signal_emit_by_name (ll_test_find_widget (f->editor, GTK_TYPE_BUTTON, "Make a _Copy"), "clicked");
+  {
+    g_autoptr(LlWorkbook) other = ll_test_read_back (f->path);
+    g_autoptr(GPtrArray) frameworks = ll_workbook_list_frameworks (other, &error);
+
+    g_assert_cmpuint (frameworks->len, ==, 3);
+  }
+  {
+    AdwPreferencesPage *shown = adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (f->editor));
+
+    g_assert_cmpstr (adw_preferences_page_get_title (shown), ==, "Building Learning Power (copy)");
+    g_signal_emit_by_name (ll_test_find_widget (GTK_WIDGET (shown), GTK_TYPE_BUTTON, "_Remove Framework"),
+                           "clicked");
+  }
+  ll_test_iterate_briefly ();
+  {
+    g_autoptr(LlWorkbook) other = ll_test_read_back (f->path);
+    g_autoptr(GPtrArray) frameworks = ll_workbook_list_frameworks (other, &error);
+
+    g_assert_cmpuint (frameworks->len, ==, 2);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -177,6 +231,7 @@ main (int   argc,
   ADD ("/framework-editor/rename-and-describe", test_rename_and_describe);
   ADD ("/framework-editor/remove-and-add", test_remove_and_add);
   ADD ("/framework-editor/groups-and-copy", test_groups_and_copy);
+  ADD ("/framework-editor/move-and-remove-framework", test_move_and_remove_framework);
 #undef ADD
   return g_test_run ();
 }

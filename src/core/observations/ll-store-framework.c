@@ -299,3 +299,42 @@ ll_store_dup_behaviours_in_use (LlStore  *self,
     g_strv_builder_add (result, sorted[i]);
   return g_strv_builder_end (result);
 }
+
+gint64
+ll_store_count_framework_uses (LlStore *self,
+                               gint64   framework_id)
+{
+  sqlite3_stmt *stmt = _ll_store_prepare (self, "SELECT count(*) FROM observation WHERE framework_id = ?1",
+                                          NULL);
+  gint64 count = -1;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, framework_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return count;
+}
+
+static gboolean
+edit_delete_framework (LlStore       *self,
+                       gconstpointer  data,
+                       GError       **error)
+{
+  sqlite3_stmt *stmt = _ll_store_prepare (self, "DELETE FROM framework WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, *(const gint64 *) data);
+  return _ll_store_step_done (self, stmt, error);
+}
+
+gboolean
+ll_store_delete_framework (LlStore  *self,
+                           gint64    framework_id,
+                           GError  **error)
+{
+  g_return_val_if_fail (LL_IS_STORE (self), FALSE);
+  return _ll_store_run_edit (self, edit_delete_framework, &framework_id, error);
+}

@@ -179,6 +179,15 @@ LlFramework *ll_store_load_framework      (LlStore      *self,
 /* The ids of the frameworks, in order. */
 GArray    *ll_store_list_frameworks       (LlStore      *self,
                                            GError      **error);
+/* How many observations use @framework_id; -1 when the file could not
+ * be read. */
+gint64     ll_store_count_framework_uses  (LlStore      *self,
+                                           gint64        framework_id);
+/* Removes @framework_id with its groups and behaviours; the caller makes
+ * sure that no observation uses it. */
+gboolean   ll_store_delete_framework      (LlStore      *self,
+                                           gint64        framework_id,
+                                           GError      **error);
 /* The keys of the behaviours of @framework_id that observations refer to
  * (focus, notes, tallies or levels), sorted, each once. */
 GStrv      ll_store_dup_behaviours_in_use (LlStore      *self,

@@ -668,6 +668,41 @@ ll_workbook_update_framework (LlWorkbook   *self,
   return TRUE;
 }
 
+gboolean
+ll_workbook_remove_framework (LlWorkbook  *self,
+                              gint64       framework_id,
+                              GError     **error)
+{
+  LlStore *store;
+  g_autoptr(LlFramework) framework = NULL;
+  gint64 uses;
+
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), FALSE);
+
+  store = _ll_workbook_get_store (self);
+  if (!ll_pending_flush (_ll_workbook_get_pending (self), error))
+    return FALSE;
+  framework = ll_store_load_framework (store, framework_id, error);
+  if (framework == NULL)
+    return FALSE;
+  uses = ll_store_count_framework_uses (store, framework_id);
+  if (uses != 0)
+    {
+      if (uses < 0)
+        g_set_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_IO,
+                     _("Whether observations use “%s” could not be read."), ll_framework_get_name (framework));
+      else
+        g_set_error (error, LL_FRAMEWORK_ERROR, LL_FRAMEWORK_ERROR_IN_USE,
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "%" G_GINT64_FORMAT " observation uses “%s”, so it stays.",
+                                  "%" G_GINT64_FORMAT " observations use “%s”, so it stays.",
+                                  (gulong) uses),
+                     uses, ll_framework_get_name (framework));
+      return FALSE;
+    }
+  return ll_store_delete_framework (store, framework_id, error);
+}
+
 /* Trends ------------------------------------------------------------------ */
 
 LlObservationTrend *

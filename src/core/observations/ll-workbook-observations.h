@@ -68,6 +68,12 @@ gboolean       ll_workbook_update_framework     (LlWorkbook   *self,
                                                  LlFramework  *framework,
                                                  GError      **error);
 
+/* Removes the framework @framework_id, which no observation may use
+ * (LL_FRAMEWORK_ERROR_IN_USE otherwise). */
+gboolean       ll_workbook_remove_framework     (LlWorkbook   *self,
+                                                 gint64        framework_id,
+                                                 GError      **error);
+
 /* How often each behaviour of the framework @framework_id (0: the
  * workbook's first) was seen developing or embedded, over every term that
  * has observations, for @year_group (NULL or "": every year group). What

@@ -166,6 +166,8 @@ on_remove_clicked (GtkButton *button,
       toast (page->editor, error->message);
       return;
     }
+  g_hash_table_remove (g_object_get_data (G_OBJECT (g_object_get_data (G_OBJECT (button), "group")), "rows"),
+                       id);
   adw_preferences_group_remove (ADW_PREFERENCES_GROUP (g_object_get_data (G_OBJECT (button), "group")),
                                 expander);
 }
@@ -184,6 +186,41 @@ entry_row (const char *title,
   return row;
 }
 
+/* Puts the rows of @group in the order of its behaviours in the page's
+ * framework, the row that adds one last. */
+static void
+order_rows (FrameworkPage *page,
+            GtkWidget     *group)
+{
+  GHashTable *rows = g_object_get_data (G_OBJECT (group), "rows");
+  const char *group_id = g_object_get_data (G_OBJECT (group), "group-id");
+  GtkWidget *add_row = g_object_get_data (G_OBJECT (group), "add-row");
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
+  guint index = G_MAXUINT;
+
+  for (guint g = 0; g < ll_framework_get_n_groups (page->working); g++)
+    if (g_str_equal (ll_framework_get_group_id (page->working, g), group_id))
+      index = g;
+  if (index == G_MAXUINT)
+    return;
+  for (guint i = 0; i < ll_framework_get_n_behaviours (page->working, index); i++)
+    {
+      GtkWidget *row = g_hash_table_lookup (rows, ll_framework_get_behaviour (page->working, index, i)->id);
+
+      if (row == NULL)
+        continue;
+      g_ptr_array_add (kept, g_object_ref (row));
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
+  g_ptr_array_add (kept, g_object_ref (add_row));
+  adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), add_row);
+  for (guint i = 0; i < kept->len; i++)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), g_ptr_array_index (kept, i));
+}
+
+static void on_move_clicked (GtkButton *button,
+                             gpointer   user_data);
+
 static GtkWidget *
 behaviour_row (FrameworkPage       *page,
                AdwPreferencesGroup *group,
@@ -194,7 +231,9 @@ behaviour_row (FrameworkPage       *page,
   GtkWidget *description = entry_row (_("_Description"), behaviour->description, "description");
   GtkWidget *remove_row = adw_action_row_new ();
   GtkWidget *remove = gtk_button_new_with_mnemonic (_("_Remove Behaviour"));
-  GtkWidget *rows[] = { name, description, remove };
+  GtkWidget *up = gtk_button_new_from_icon_name ("go-up-symbolic");
+  GtkWidget *down = gtk_button_new_from_icon_name ("go-down-symbolic");
+  GtkWidget *rows[] = { name, description, remove, up, down };
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), behaviour->name);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), behaviour->description);
@@ -204,6 +243,9 @@ behaviour_row (FrameworkPage       *page,
       g_object_set_data (G_OBJECT (rows[i]), "expander", expander);
     }
   g_object_set_data (G_OBJECT (remove), "group", group);
+  g_object_set_data (G_OBJECT (up), "group", group);
+  g_object_set_data (G_OBJECT (down), "group", group);
+  g_hash_table_insert (g_object_get_data (G_OBJECT (group), "rows"), g_strdup (behaviour->id), expander);
   g_signal_connect (name, "notify::text", G_CALLBACK (on_behaviour_field_changed), page);
   g_signal_connect (description, "notify::text", G_CALLBACK (on_behaviour_field_changed), page);
 
@@ -212,13 +254,53 @@ behaviour_row (FrameworkPage       *page,
   gtk_widget_set_tooltip_text (remove, _("A behaviour that observations refer to cannot be removed"));
   g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_clicked), page);
   adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), remove);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (remove_row), _("Take this behaviour out of the framework"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (remove_row), _("Its place, or out of the framework"));
+  {
+    GtkWidget *const moves[] = { up, down };
+    const char *const labels[] = { N_("Move Up"), N_("Move Down") };
+
+    for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+      {
+        gtk_widget_set_valign (moves[i], GTK_ALIGN_CENTER);
+        gtk_widget_add_css_class (moves[i], "flat");
+        gtk_widget_set_tooltip_text (moves[i], _(labels[i]));
+        gtk_accessible_update_property (GTK_ACCESSIBLE (moves[i]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _(labels[i]), -1);
+        g_object_set_data (G_OBJECT (moves[i]), "step", GINT_TO_POINTER (i == 0 ? -1 : 1));
+        g_signal_connect (moves[i], "clicked", G_CALLBACK (on_move_clicked), page);
+        adw_action_row_add_prefix (ADW_ACTION_ROW (remove_row), moves[i]);
+      }
+  }
 
   g_object_set_data (G_OBJECT (expander), "name-row", name);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), name);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), description);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), remove_row);
   return expander;
+}
+
+static void
+on_move_clicked (GtkButton *button,
+                 gpointer   user_data)
+{
+  FrameworkPage *page = user_data;
+  const char *id = g_object_get_data (G_OBJECT (button), "behaviour");
+  GtkWidget *group = g_object_get_data (G_OBJECT (button), "group");
+  GtkWidget *expander = g_object_get_data (G_OBJECT (button), "expander");
+  int step = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "step"));
+  g_autoptr(LlFramework) candidate = NULL;
+  guint group_index, index;
+
+  if (!locate (page->working, id, &group_index, &index)
+      || (step < 0 && index == 0)
+      || (step > 0 && index + 1 >= ll_framework_get_n_behaviours (page->working, group_index)))
+    return;
+  candidate = ll_framework_copy (page->working);
+  ll_framework_move_behaviour (candidate, group_index, index, index + step);
+  if (!commit (page, candidate, NULL))
+    return;
+  order_rows (page, group);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
 }
 
 static void
@@ -332,6 +414,13 @@ add_group (FrameworkPage *page,
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          ll_framework_get_group_description (framework, index));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), group_row (page, group, index));
+  /* the behaviours' rows by id, to put them in order again after a move */
+  g_object_set_data_full (G_OBJECT (group), "rows",
+                          g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+                          (GDestroyNotify) g_hash_table_unref);
+  g_object_set_data_full (G_OBJECT (group), "group-id",
+                          g_strdup (ll_framework_get_group_id (framework, index)), g_free);
+  g_object_set_data (G_OBJECT (group), "add-row", add_row);
   for (guint i = 0; i < ll_framework_get_n_behaviours (framework, index); i++)
     {
       GtkWidget *row = behaviour_row (page, ADW_PREFERENCES_GROUP (group),
@@ -393,6 +482,43 @@ on_copy_clicked (GtkButton *button,
                                                                                  self->pages->len - 1))->page);
 }
 
+static gboolean
+remove_page_later (gpointer data)
+{
+  FrameworkPage *page = data;
+  /* the references taken below */
+  g_autoptr(LlFrameworkEditor) self = page->editor;
+  g_autoptr(AdwPreferencesPage) widget = page->page;
+
+  /* unless the window was closed meanwhile, and its pages with it */
+  if (gtk_widget_get_root (GTK_WIDGET (widget)) != NULL)
+    {
+      adw_preferences_window_remove (ADW_PREFERENCES_WINDOW (self), page->page);
+      g_ptr_array_remove (self->pages, page);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* A framework no observation uses can go; the page goes with it. */
+static void
+on_remove_framework_clicked (GtkButton *button,
+                             gpointer   user_data)
+{
+  FrameworkPage *page = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!ll_workbook_remove_framework (page->editor->workbook, page->id, &error))
+    {
+      toast (page->editor, error->message);
+      return;
+    }
+  /* not while the page's own button is being clicked */
+  gtk_widget_set_sensitive (GTK_WIDGET (page->page), FALSE);
+  g_object_ref (page->editor);
+  g_object_ref (page->page);
+  g_idle_add (remove_page_later, page);
+}
+
 static void
 add_page (LlFrameworkEditor *self,
           gint64             id,
@@ -432,6 +558,19 @@ add_page (LlFrameworkEditor *self,
     adw_action_row_add_suffix (ADW_ACTION_ROW (copy_row), copy);
     adw_action_row_set_activatable_widget (ADW_ACTION_ROW (copy_row), copy);
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (about), copy_row);
+  }
+  {
+    GtkWidget *remove_row = adw_action_row_new ();
+    GtkWidget *remove = gtk_button_new_with_mnemonic (_("_Remove Framework"));
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (remove_row), _("No longer needed"));
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (remove_row),
+                                 _("A framework that observations use stays"));
+    gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (remove, "destructive-action");
+    g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_framework_clicked), page);
+    adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), remove);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (about), remove_row);
   }
   adw_preferences_page_add (page->page, ADW_PREFERENCES_GROUP (about));
 
