@@ -55,12 +55,26 @@ fixture_tear_down (Fixture       *f,
   g_free (f->path);
 }
 
-/* The framework as another program reads it from the file. */
+static gboolean
+set_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The framework as another program reads it from the file, a second
+ * after the last change: as long as a change may wait to be written. */
 static LlFramework *
 read_back_framework (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LlWorkbook) other = ll_test_read_back (f->path);
+  g_autoptr(LlWorkbook) other = NULL;
+  gboolean waited = FALSE;
+
+  g_timeout_add (1000, set_flag, &waited);
+  while (!waited)
+    g_main_context_iteration (NULL, TRUE);
+  other = ll_test_read_back (f->path);
   g_autoptr(GPtrArray) frameworks = ll_workbook_list_frameworks (other, &error);
 
   g_assert_no_error (error);

@@ -369,6 +369,96 @@ test_edit_framework (void)
   }
 }
 
+static gboolean
+set_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* A name typed into the Frameworks window, key by key, is written once
+ * after the pause, not once per key, and the list names the focus anew
+ * then; what waits is written when the workbook closes. */
+static void
+test_framework_edits_wait (void)
+{
+  g_autofree char *dir = ll_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "Typing.llw", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = ll_workbook_create (path, &error);
+  g_autoptr(LlObservation) observation = NULL;
+  g_autoptr(GPtrArray) frameworks = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(LlObservationItem) shown = NULL;
+  const char *typed = "Spotting patterns";
+  GPtrArray *retired;
+  LlFramework *framework;
+  gboolean paused = FALSE;
+  guint group = 0, index = 0;
+  gint64 id;
+
+  g_assert_no_error (error);
+  observation = ll_workbook_add_observation (workbook, "2026-05-12", &error);
+  g_assert_no_error (error);
+  ll_observation_set_text (observation, LL_OBSERVATION_FOCUS, "noticing");
+  g_assert_true (ll_workbook_flush (workbook, &error));
+  frameworks = ll_workbook_list_frameworks (workbook, &error);
+  ids = ll_workbook_dup_framework_ids (workbook, &error);
+  g_assert_no_error (error);
+  framework = g_ptr_array_index (frameworks, 0);
+  id = g_array_index (ids, gint64, 0);
+  g_assert_nonnull (ll_framework_find_behaviour (framework, "noticing", &group));
+  while (!g_str_equal (ll_framework_get_behaviour (framework, group, index)->id, "noticing"))
+    index++;
+
+  for (gsize n = 1; n <= strlen (typed); n++)
+    {
+      g_autoptr(LlFramework) edited = ll_framework_copy (framework);
+      g_autofree char *name = g_strndup (typed, n);
+
+      ll_framework_set_behaviour (edited, group, index, name, "");
+      g_assert_true (ll_workbook_update_framework (workbook, id, edited, &error));
+      g_assert_no_error (error);
+    }
+  /* nothing is written while the keys come */
+  g_assert_null (g_object_get_data (G_OBJECT (workbook), "ll-retired-frameworks"));
+  shown = g_list_model_get_item (ll_workbook_get_observations (workbook), 0);
+  g_assert_cmpstr (ll_observation_item_get_string (shown, "focus"), ==, "Noticing");
+
+  g_timeout_add (LL_PENDING_MAX_WAIT_MS + 200, set_flag, &paused);
+  while (!paused)
+    g_main_context_iteration (NULL, TRUE);
+  retired = g_object_get_data (G_OBJECT (workbook), "ll-retired-frameworks");
+  g_assert_nonnull (retired);
+  g_assert_cmpuint (retired->len, <=, 1);
+  g_assert_cmpstr (ll_observation_item_get_string (shown, "focus"), ==, typed);
+  {
+    LlFramework *now = ll_workbook_get_observation_framework (workbook, observation);
+
+    g_assert_cmpstr (ll_framework_find_behaviour (now, "noticing", NULL)->name, ==, typed);
+  }
+
+  /* a description typed just before closing is kept */
+  {
+    g_autoptr(LlFramework) edited = ll_framework_copy (framework);
+
+    ll_framework_set_behaviour (edited, group, index, typed, "Seeing what is there.");
+    g_assert_true (ll_workbook_update_framework (workbook, id, edited, &error));
+  }
+  g_clear_object (&observation);
+  g_clear_pointer (&frameworks, g_ptr_array_unref);
+  ll_workbook_close (workbook);
+  g_clear_object (&workbook);
+  workbook = ll_workbook_open (path, LL_WORKBOOK_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  frameworks = ll_workbook_list_frameworks (workbook, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ll_framework_find_behaviour (g_ptr_array_index (frameworks, 0), "noticing", NULL)->description,
+                   ==, "Seeing what is there.");
+  ll_workbook_close (workbook);
+  ll_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -383,5 +473,6 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/observation/workbook", test_workbook);
   g_test_add_func ("/observation/edit-framework", test_edit_framework);
+  g_test_add_func ("/observation/framework-edits-wait", test_framework_edits_wait);
   return g_test_run ();
 }

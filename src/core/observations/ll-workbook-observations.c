@@ -142,7 +142,8 @@ typedef struct
 {
   GListStore *items;
   GHashTable *open;         /* id -> LlObservation, unowned (weak) */
-  GHashTable *frameworks;   /* id -> LlFramework */
+  GHashTable *frameworks;   /* id -> LlFramework, as the file has it */
+  GHashTable *waiting;      /* id -> LlFrameworkEdit, not written yet */
 } Observations;
 
 static void
@@ -171,6 +172,7 @@ observations_free (gpointer data)
     g_object_weak_unref (value, forget_open, observations->open);
   g_hash_table_unref (observations->open);
   g_hash_table_unref (observations->frameworks);
+  g_hash_table_unref (observations->waiting);
   g_clear_object (&observations->items);
   g_free (observations);
 }
@@ -185,6 +187,7 @@ get_observations (LlWorkbook *self)
       observations = g_new0 (Observations, 1);
       observations->open = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
       observations->frameworks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+      observations->waiting = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
       g_object_set_data_full (G_OBJECT (self), "ll-observations", observations, observations_free);
     }
   return observations;
@@ -534,6 +537,8 @@ ll_workbook_list_frameworks (LlWorkbook  *self,
 
   g_return_val_if_fail (LL_IS_WORKBOOK (self), NULL);
 
+  /* a framework changed a moment ago is read as it is now */
+  ll_workbook_flush (self, NULL);
   store = _ll_workbook_get_store (self);
   ids = ll_store_list_frameworks (store, error);
   if (ids == NULL)
@@ -618,54 +623,163 @@ ll_workbook_dup_framework_ids (LlWorkbook  *self,
   return ll_store_list_frameworks (_ll_workbook_get_store (self), error);
 }
 
+/* A framework changed and not written yet: what the pending write holds,
+ * so that typing a name costs one write per pause, not one per key. */
+#define LL_TYPE_FRAMEWORK_EDIT (ll_framework_edit_get_type ())
+G_DECLARE_FINAL_TYPE (LlFrameworkEdit, ll_framework_edit, LL, FRAMEWORK_EDIT, GObject)
+
+struct _LlFrameworkEdit
+{
+  GObject      parent_instance;
+  LlWorkbook  *workbook;   /* weak */
+  gint64       id;
+  LlFramework *framework;
+};
+
+G_DEFINE_FINAL_TYPE (LlFrameworkEdit, ll_framework_edit, G_TYPE_OBJECT)
+
+static void
+ll_framework_edit_finalize (GObject *object)
+{
+  LlFrameworkEdit *self = LL_FRAMEWORK_EDIT (object);
+
+  g_clear_weak_pointer (&self->workbook);
+  g_clear_object (&self->framework);
+  G_OBJECT_CLASS (ll_framework_edit_parent_class)->finalize (object);
+}
+
+static void
+ll_framework_edit_class_init (LlFrameworkEditClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ll_framework_edit_finalize;
+}
+
+static void
+ll_framework_edit_init (LlFrameworkEdit *self)
+{
+}
+
+/* Writes @framework as the framework @framework_id; observations opened
+ * from now on see it, and the list names each line's focus again. */
+static gboolean
+save_framework (LlWorkbook   *self,
+                gint64        framework_id,
+                LlFramework  *framework,
+                GError      **error)
+{
+  gpointer key = NULL, old = NULL;
+
+  if (ll_store_save_framework (_ll_workbook_get_store (self), framework_id, framework, error) == 0)
+    return FALSE;
+  /* whoever holds the old framework may go on reading it until the
+   * workbook closes */
+  if (g_hash_table_steal_extended (get_observations (self)->frameworks, &framework_id, &key, &old))
+    {
+      GPtrArray *retired = g_object_get_data (G_OBJECT (self), "ll-retired-frameworks");
+
+      if (retired == NULL)
+        {
+          retired = g_ptr_array_new_with_free_func (g_object_unref);
+          g_object_set_data_full (G_OBJECT (self), "ll-retired-frameworks", retired,
+                                  (GDestroyNotify) g_ptr_array_unref);
+        }
+      g_ptr_array_add (retired, old);
+      g_free (key);
+    }
+  rename_focus (self);
+  return TRUE;
+}
+
+static gboolean
+write_framework (GObject  *object,
+                 guint     field,
+                 GError  **error)
+{
+  LlFrameworkEdit *edit = LL_FRAMEWORK_EDIT (object);
+  g_autoptr(LlFramework) framework = NULL;
+
+  if (edit->workbook == NULL)
+    return TRUE;
+  framework = g_object_ref (edit->framework);
+  if (!save_framework (edit->workbook, edit->id, framework, error))
+    return FALSE;
+  /* unless it changed again while it was written */
+  if (edit->framework == framework)
+    g_hash_table_remove (get_observations (edit->workbook)->waiting, &edit->id);
+  return TRUE;
+}
+
+/* Whether @replacement has every behaviour of @current. */
+static gboolean
+keeps_behaviours (LlFramework *current,
+                  LlFramework *replacement)
+{
+  g_auto(GStrv) ids = ll_framework_dup_behaviour_ids (current);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (ll_framework_find_behaviour (replacement, ids[i], NULL) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * ll_workbook_update_framework:
+ * Replaces the framework @framework_id with a copy of @framework once its
+ * rules hold. A change that keeps every behaviour (a name, a description,
+ * an order, a behaviour added) is written after a pause, as typing is; one
+ * that takes behaviours out is decided against the file at once, and
+ * refused if observations record any of them.
+ */
 gboolean
 ll_workbook_update_framework (LlWorkbook   *self,
                               gint64        framework_id,
                               LlFramework  *framework,
                               GError      **error)
 {
+  Observations *observations;
+  LlFrameworkEdit *edit;
+  LlFramework *current;
   LlStore *store;
-  g_autoptr(LlFramework) current = NULL;
+  g_autoptr(LlFramework) stored = NULL;
   g_auto(GStrv) in_use = NULL;
 
   g_return_val_if_fail (LL_IS_WORKBOOK (self), FALSE);
   g_return_val_if_fail (LL_IS_FRAMEWORK (framework), FALSE);
 
+  if (!ll_framework_validate (framework, error))
+    return FALSE;
+  observations = get_observations (self);
+  edit = g_hash_table_lookup (observations->waiting, &framework_id);
+  current = edit != NULL ? edit->framework : framework_by_id (self, framework_id);
+  if (current != NULL && keeps_behaviours (current, framework))
+    {
+      if (edit == NULL)
+        {
+          edit = g_object_new (LL_TYPE_FRAMEWORK_EDIT, NULL);
+          g_set_weak_pointer (&edit->workbook, self);
+          edit->id = framework_id;
+          g_hash_table_insert (observations->waiting, g_memdup2 (&framework_id, sizeof framework_id), edit);
+        }
+      g_clear_object (&edit->framework);
+      edit->framework = ll_framework_copy (framework);
+      ll_pending_schedule (_ll_workbook_get_pending (self), G_OBJECT (edit), 0, write_framework);
+      return TRUE;
+    }
+
   store = _ll_workbook_get_store (self);
-  /* what was typed into an observation a moment ago counts as in use */
+  /* what was typed into an observation or a framework a moment ago
+   * counts */
   if (!ll_pending_flush (_ll_workbook_get_pending (self), error))
     return FALSE;
-  current = ll_store_load_framework (store, framework_id, error);
-  if (current == NULL)
+  stored = ll_store_load_framework (store, framework_id, error);
+  if (stored == NULL)
     return FALSE;
   in_use = ll_store_dup_behaviours_in_use (store, framework_id, error);
   if (in_use == NULL)
     return FALSE;
-  if (!ll_framework_can_replace (current, framework, (const char * const *) in_use, error))
+  if (!ll_framework_can_replace (stored, framework, (const char * const *) in_use, error))
     return FALSE;
-  if (ll_store_save_framework (store, framework_id, framework, error) == 0)
-    return FALSE;
-  /* observations opened from now on see the new names; whoever holds the
-   * old framework may go on reading it until the workbook closes */
-  {
-    gpointer key = NULL, old = NULL;
-
-    if (g_hash_table_steal_extended (get_observations (self)->frameworks, &framework_id, &key, &old))
-      {
-        GPtrArray *retired = g_object_get_data (G_OBJECT (self), "ll-retired-frameworks");
-
-        if (retired == NULL)
-          {
-            retired = g_ptr_array_new_with_free_func (g_object_unref);
-            g_object_set_data_full (G_OBJECT (self), "ll-retired-frameworks", retired,
-                                    (GDestroyNotify) g_ptr_array_unref);
-          }
-        g_ptr_array_add (retired, old);
-        g_free (key);
-      }
-  }
-  rename_focus (self);
-  return TRUE;
+  return save_framework (self, framework_id, framework, error);
 }
 
 gboolean
