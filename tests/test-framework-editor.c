@@ -190,8 +190,17 @@ test_move_and_remove_framework (Fixture       *f,
   GtkWidget *absorption = ll_test_find_widget (f->editor, ADW_TYPE_EXPANDER_ROW, "Absorption");
   guint group = 0;
 
+  /* as by the keyboard: Tab to the button, then Space */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (absorption), TRUE);
+  ll_test_iterate_briefly ();
+  g_assert_true (gtk_widget_grab_focus (ll_test_find_widget (absorption, GTK_TYPE_BUTTON, "Move Down")));
   g_signal_emit_by_name (ll_test_find_widget (absorption, GTK_TYPE_BUTTON, "Move Down"), "clicked");
   framework = read_back_framework (f);
+  /* the keyboard stays on the button, to move it again */
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (f->editor)),
+                                         ll_test_find_widget (absorption, GTK_TYPE_BUTTON, "Move Down"))
+                 || gtk_window_get_focus (GTK_WINDOW (f->editor))
+                    == ll_test_find_widget (absorption, GTK_TYPE_BUTTON, "Move Down"));
   g_assert_nonnull (ll_framework_find_behaviour (framework, "absorption", &group));
   g_assert_cmpstr (ll_framework_get_behaviour (framework, group, 1)->id, ==, "absorption");
   g_assert_cmpstr (ll_framework_get_behaviour (framework, group, 0)->id, ==, "managing-distractions");
@@ -233,6 +242,82 @@ test_move_and_remove_framework (Fixture       *f,
   }
 }
 
+/* A school adds a group of its own, moves behaviours into it and out of
+ * the others, and removes a group; a group whose behaviours observations
+ * recorded stays. */
+static void
+test_add_and_remove_groups (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(LlFramework) framework = NULL;
+  GtkWidget *row, *choice, *name;
+  guint group = 0, groups;
+
+  framework = read_back_framework (f);
+  groups = ll_framework_get_n_groups (framework);
+  g_signal_emit_by_name (ll_test_find_widget (f->editor, GTK_TYPE_BUTTON, "Add _Group"), "clicked");
+  ll_test_iterate_briefly ();
+  /* the new group's name has the keyboard, ready to be typed */
+  name = gtk_window_get_focus (GTK_WINDOW (f->editor));
+  g_assert_nonnull (name);
+  name = gtk_widget_get_ancestor (name, ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (name);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "New group");
+  gtk_editable_set_text (GTK_EDITABLE (name), "Thinking Aloud");
+  g_clear_object (&framework);
+  framework = read_back_framework (f);
+  g_assert_cmpuint (ll_framework_get_n_groups (framework), ==, groups + 1);
+  g_assert_cmpstr (ll_framework_get_group_name (framework, groups), ==, "Thinking Aloud");
+  g_assert_nonnull (ll_framework_find_behaviour (framework, "new-behaviour", &group));
+  g_assert_cmpuint (group, ==, groups);
+
+  /* Noticing, in the observation's focus, moves into it and keeps its records */
+  row = ll_test_find_widget (f->editor, ADW_TYPE_EXPANDER_ROW, "Noticing");
+  choice = ll_test_find_widget (row, ADW_TYPE_COMBO_ROW, "_Group");
+  g_assert_nonnull (choice);
+  {
+    GtkStringObject *offered = g_list_model_get_item (adw_combo_row_get_model (ADW_COMBO_ROW (choice)), groups);
+
+    g_assert_cmpstr (gtk_string_object_get_string (offered), ==, "Thinking Aloud");
+    g_object_unref (offered);
+  }
+  adw_combo_row_set_selected (ADW_COMBO_ROW (choice), groups);
+  ll_test_iterate_briefly ();
+  g_clear_object (&framework);
+  framework = read_back_framework (f);
+  g_assert_nonnull (ll_framework_find_behaviour (framework, "noticing", &group));
+  g_assert_cmpuint (group, ==, groups);
+  /* its row is in the new group's rows now, open */
+  row = ll_test_find_widget (f->editor, ADW_TYPE_EXPANDER_ROW, "Noticing");
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP))),
+                   ==, "Thinking Aloud");
+
+  /* the group that holds it now cannot go */
+  {
+    GtkWidget *about = g_object_get_data (G_OBJECT (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP)),
+                                          "about-row");
+
+    g_signal_emit_by_name (ll_test_find_widget (about, GTK_TYPE_BUTTON, "Remove _Group"), "clicked");
+    ll_test_iterate_briefly ();
+    g_clear_object (&framework);
+    framework = read_back_framework (f);
+    g_assert_cmpuint (ll_framework_get_n_groups (framework), ==, groups + 1);
+  }
+
+  /* the first group, whose behaviours no observation recorded, can */
+  g_signal_emit_by_name (ll_test_find_widget (ll_test_find_widget (f->editor, ADW_TYPE_EXPANDER_ROW, "About This Group"),
+                                              GTK_TYPE_BUTTON, "Remove _Group"),
+                         "clicked");
+  ll_test_iterate_briefly ();
+  g_clear_object (&framework);
+  framework = read_back_framework (f);
+  g_assert_cmpuint (ll_framework_get_n_groups (framework), ==, groups);
+  g_assert_null (ll_framework_find_behaviour (framework, "absorption", NULL));
+  g_assert_null (ll_test_find_widget (f->editor, ADW_TYPE_EXPANDER_ROW, "Absorption"));
+  g_assert_nonnull (ll_framework_find_behaviour (framework, "noticing", NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -240,12 +325,16 @@ main (int   argc,
   gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   adw_init ();
   g_assert_nonnull (ll_get_resource ());
+  /* GTK 4.8 warns from the cursor's blink when a test moves the focus out
+   * of an entry row by gtk_widget_grab_focus() rather than by a key */
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/framework-editor/rename-and-describe", test_rename_and_describe);
   ADD ("/framework-editor/remove-and-add", test_remove_and_add);
   ADD ("/framework-editor/groups-and-copy", test_groups_and_copy);
   ADD ("/framework-editor/move-and-remove-framework", test_move_and_remove_framework);
+  ADD ("/framework-editor/add-and-remove-groups", test_add_and_remove_groups);
 #undef ADD
   return g_test_run ();
 }

@@ -317,6 +317,24 @@ test_in_use (void)
   ll_framework_add_behaviour (smaller, group, "perseverance", "Perseverance", "");
   g_assert_true (ll_framework_can_replace (blp, smaller, in_use, &error));
   g_assert_no_error (error);
+  {
+    g_autoptr(LlFramework) moved = ll_framework_copy (blp);
+    guint from = 0, to = 0, index = 0, now = 0;
+
+    g_assert_nonnull (ll_framework_find_behaviour (moved, "perseverance", &from));
+    g_assert_nonnull (ll_framework_find_behaviour (moved, "questioning", &to));
+    g_assert_cmpuint (from, !=, to);
+    while (!g_str_equal (ll_framework_get_behaviour (moved, from, index)->id, "perseverance"))
+      index++;
+    ll_framework_move_behaviour_to_group (moved, from, index, to);
+    g_assert_nonnull (ll_framework_find_behaviour (moved, "perseverance", &now));
+    g_assert_cmpuint (now, ==, to);
+    g_assert_cmpstr (ll_framework_get_behaviour (moved, to, ll_framework_get_n_behaviours (moved, to) - 1)->id,
+                     ==, "perseverance");
+    g_assert_cmpuint (ll_framework_get_n_behaviours (moved, from), ==,
+                      ll_framework_get_n_behaviours (blp, from) - 1);
+    g_assert_true (ll_framework_can_replace (blp, moved, in_use, &error));
+  }
 
   /* and an invalid replacement is refused whatever it keeps */
   ll_framework_add_behaviour (smaller, group, "noticing", "Noticing again", "");

@@ -349,6 +349,22 @@ ll_framework_move_behaviour (LlFramework *self,
   g_ptr_array_insert (found->behaviours, (int) to, behaviour);
 }
 
+void
+ll_framework_move_behaviour_to_group (LlFramework *self,
+                                      guint        group,
+                                      guint        index,
+                                      guint        to_group)
+{
+  Group *found = get_group (self, group);
+  Group *to = get_group (self, to_group);
+
+  g_return_if_fail (found != NULL && to != NULL && index < found->behaviours->len);
+
+  if (found == to)
+    return;
+  g_ptr_array_add (to->behaviours, g_ptr_array_steal_index (found->behaviours, index));
+}
+
 static gboolean
 id_taken (LlFramework *self,
           const char  *id)

@@ -97,6 +97,12 @@ void               ll_framework_move_behaviour     (LlFramework  *self,
                                                     guint         group,
                                                     guint         from,
                                                     guint         to);
+/* Moves a behaviour to the end of the group @to_group; its identifier
+ * stays, so that what observations recorded of it stays too. */
+void               ll_framework_move_behaviour_to_group (LlFramework *self,
+                                                    guint         group,
+                                                    guint         index,
+                                                    guint         to_group);
 /* An identifier made from @name that no group or behaviour of the
  * framework has yet ("active-listening", "active-listening-2"). */
 char              *ll_framework_make_id            (LlFramework  *self,

@@ -21,6 +21,10 @@ typedef struct
   gint64              id;
   LlFramework        *working;
   AdwPreferencesPage *page;
+  GPtrArray          *groups;     /* of AdwPreferencesGroup, one per group */
+  GtkWidget          *add_group;  /* the group of the Add Group row, last */
+  GtkStringList      *group_names; /* what each behaviour's Group row offers */
+  gboolean            updating;   /* the rows are being made again */
 } FrameworkPage;
 
 struct _LlFrameworkEditor
@@ -37,6 +41,8 @@ static void
 framework_page_free (FrameworkPage *page)
 {
   g_clear_object (&page->working);
+  g_clear_pointer (&page->groups, g_ptr_array_unref);
+  g_clear_object (&page->group_names);
   g_free (page);
 }
 
@@ -186,8 +192,59 @@ entry_row (const char *title,
   return row;
 }
 
+/* What has the keyboard after the rows were made again. */
+typedef struct
+{
+  GtkWidget *widget;
+  GtkWidget *expander;
+} Focus;
+
+static gboolean
+focus_later_cb (gpointer data)
+{
+  Focus *focus = data;
+
+  if (focus->expander != NULL)
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (focus->expander), TRUE);
+  if (gtk_widget_get_root (focus->widget) != NULL)
+    gtk_widget_grab_focus (focus->widget);
+  g_clear_object (&focus->widget);
+  g_clear_object (&focus->expander);
+  g_free (focus);
+  return G_SOURCE_REMOVE;
+}
+
+/* Gives @widget the keyboard once the rows are settled, opening
+ * @expander (may be NULL) first: a row taken out and put back loses the
+ * focus, and taking it within the click that moved it confuses GTK. */
+static void
+focus_later (GtkWidget *widget,
+             GtkWidget *expander)
+{
+  Focus *focus = g_new0 (Focus, 1);
+
+  focus->widget = g_object_ref (widget);
+  focus->expander = expander != NULL ? g_object_ref (expander) : NULL;
+  g_idle_add (focus_later_cb, focus);
+}
+
+/* The rows of a group are sorted by their place in the framework: the
+ * group's own row first, the behaviours in order, the row that adds one
+ * last. Sorting moves them without taking them out, so that the keyboard
+ * stays where it was. */
+static int
+compare_rows (GtkListBoxRow *a,
+              GtkListBoxRow *b,
+              gpointer       user_data)
+{
+  int first = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (a), "position"));
+  int second = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (b), "position"));
+
+  return first < second ? -1 : first > second;
+}
+
 /* Puts the rows of @group in the order of its behaviours in the page's
- * framework, the row that adds one last. */
+ * framework. */
 static void
 order_rows (FrameworkPage *page,
             GtkWidget     *group)
@@ -195,31 +252,36 @@ order_rows (FrameworkPage *page,
   GHashTable *rows = g_object_get_data (G_OBJECT (group), "rows");
   const char *group_id = g_object_get_data (G_OBJECT (group), "group-id");
   GtkWidget *add_row = g_object_get_data (G_OBJECT (group), "add-row");
-  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWidget *about = g_object_get_data (G_OBJECT (group), "about-row");
+  GtkWidget *list = gtk_widget_get_ancestor (about, GTK_TYPE_LIST_BOX);
   guint index = G_MAXUINT;
 
   for (guint g = 0; g < ll_framework_get_n_groups (page->working); g++)
     if (g_str_equal (ll_framework_get_group_id (page->working, g), group_id))
       index = g;
-  if (index == G_MAXUINT)
+  if (index == G_MAXUINT || list == NULL)
     return;
+  g_object_set_data (G_OBJECT (about), "position", GINT_TO_POINTER (0));
   for (guint i = 0; i < ll_framework_get_n_behaviours (page->working, index); i++)
     {
       GtkWidget *row = g_hash_table_lookup (rows, ll_framework_get_behaviour (page->working, index, i)->id);
 
-      if (row == NULL)
-        continue;
-      g_ptr_array_add (kept, g_object_ref (row));
-      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+      if (row != NULL)
+        g_object_set_data (G_OBJECT (row), "position", GINT_TO_POINTER ((int) i + 1));
     }
-  g_ptr_array_add (kept, g_object_ref (add_row));
-  adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), add_row);
-  for (guint i = 0; i < kept->len; i++)
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), g_ptr_array_index (kept, i));
+  g_object_set_data (G_OBJECT (add_row), "position", GINT_TO_POINTER (G_MAXINT));
+  gtk_list_box_set_sort_func (GTK_LIST_BOX (list), compare_rows, NULL, NULL);
+  gtk_list_box_invalidate_sort (GTK_LIST_BOX (list));
 }
 
 static void on_move_clicked (GtkButton *button,
                              gpointer   user_data);
+static void on_group_chosen (AdwComboRow *row,
+                             GParamSpec  *pspec,
+                             gpointer     user_data);
+static void on_remove_group_clicked (GtkButton *button,
+                                     gpointer   user_data);
+static void sync_group_names (FrameworkPage *page);
 
 static GtkWidget *
 behaviour_row (FrameworkPage       *page,
@@ -229,11 +291,13 @@ behaviour_row (FrameworkPage       *page,
   GtkWidget *expander = adw_expander_row_new ();
   GtkWidget *name = entry_row (_("_Name"), behaviour->name, "name");
   GtkWidget *description = entry_row (_("_Description"), behaviour->description, "description");
+  GtkWidget *group_choice = adw_combo_row_new ();
   GtkWidget *remove_row = adw_action_row_new ();
   GtkWidget *remove = gtk_button_new_with_mnemonic (_("_Remove Behaviour"));
   GtkWidget *up = gtk_button_new_from_icon_name ("go-up-symbolic");
   GtkWidget *down = gtk_button_new_from_icon_name ("go-down-symbolic");
-  GtkWidget *rows[] = { name, description, remove, up, down };
+  GtkWidget *rows[] = { name, description, group_choice, remove, up, down };
+  guint group_index = 0;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), behaviour->name);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), behaviour->description);
@@ -259,7 +323,8 @@ behaviour_row (FrameworkPage       *page,
     GtkWidget *const moves[] = { up, down };
     const char *const labels[] = { N_("Move Up"), N_("Move Down") };
 
-    for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+    /* each prefix goes before the others: Move Down first, so that Move Up comes first */
+    for (guint i = G_N_ELEMENTS (moves); i-- > 0;)
       {
         gtk_widget_set_valign (moves[i], GTK_ALIGN_CENTER);
         gtk_widget_add_css_class (moves[i], "flat");
@@ -272,9 +337,21 @@ behaviour_row (FrameworkPage       *page,
       }
   }
 
+  /* the group it belongs to, among the framework's groups */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (group_choice), _("_Group"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (group_choice), TRUE);
+  adw_combo_row_set_model (ADW_COMBO_ROW (group_choice), G_LIST_MODEL (page->group_names));
+  ll_framework_find_behaviour (page->working, behaviour->id, &group_index);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (group_choice), group_index);
+  g_signal_connect (group_choice, "notify::selected", G_CALLBACK (on_group_chosen), page);
+
   g_object_set_data (G_OBJECT (expander), "name-row", name);
+  g_object_set_data (G_OBJECT (expander), "group-row", group_choice);
+  g_object_set_data (G_OBJECT (expander), "move-up", up);
+  g_object_set_data (G_OBJECT (expander), "move-down", down);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), name);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), description);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), group_choice);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), remove_row);
   return expander;
 }
@@ -370,7 +447,10 @@ on_group_field_changed (AdwEntryRow *row,
   if (!ok)
     return;
   if (name)
-    adw_preferences_group_set_title (group, text);
+    {
+      adw_preferences_group_set_title (group, text);
+      sync_group_names (page);
+    }
   else
     adw_preferences_group_set_description (group, text);
 }
@@ -388,6 +468,9 @@ group_row (FrameworkPage *page,
     entry_row (_("Group d_escription"), ll_framework_get_group_description (framework, index), "description"),
   };
 
+  GtkWidget *remove_row = adw_action_row_new ();
+  GtkWidget *remove = gtk_button_new_with_mnemonic (_("Remove _Group"));
+
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("About This Group"));
   adw_expander_row_set_icon_name (ADW_EXPANDER_ROW (expander), "document-edit-symbolic");
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
@@ -398,6 +481,17 @@ group_row (FrameworkPage *page,
       g_signal_connect (rows[i], "notify::text", G_CALLBACK (on_group_field_changed), page);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), rows[i]);
     }
+  g_object_set_data (G_OBJECT (expander), "name-row", rows[0]);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (remove_row), _("Out of the framework, with its behaviours"));
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "destructive-action");
+  gtk_widget_set_tooltip_text (remove, _("A group whose behaviours observations refer to cannot be removed"));
+  g_object_set_data_full (G_OBJECT (remove), "group-id",
+                          g_strdup (ll_framework_get_group_id (framework, index)), g_free);
+  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_group_clicked), page);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), remove);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), remove_row);
   return expander;
 }
 
@@ -413,7 +507,12 @@ add_group (FrameworkPage *page,
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), ll_framework_get_group_name (framework, index));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          ll_framework_get_group_description (framework, index));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), group_row (page, group, index));
+  {
+    GtkWidget *about = group_row (page, group, index);
+
+    g_object_set_data (G_OBJECT (group), "about-row", about);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), about);
+  }
   /* the behaviours' rows by id, to put them in order again after a move */
   g_object_set_data_full (G_OBJECT (group), "rows",
                           g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
@@ -448,7 +547,201 @@ add_group (FrameworkPage *page,
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (add_row), add);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), add_row);
 
+  g_ptr_array_add (page->groups, group);
   adw_preferences_page_add (page->page, ADW_PREFERENCES_GROUP (group));
+}
+
+/* The names that each behaviour's Group row offers, as the groups are
+ * called now; each row shows its own group again. */
+static void
+sync_group_names (FrameworkPage *page)
+{
+  guint n = ll_framework_get_n_groups (page->working);
+  g_autofree const char **names = g_new0 (const char *, n + 1);
+  gboolean was_updating = page->updating;
+
+  for (guint g = 0; g < n; g++)
+    names[g] = ll_framework_get_group_name (page->working, g);
+  page->updating = TRUE;
+  gtk_string_list_splice (page->group_names, 0, g_list_model_get_n_items (G_LIST_MODEL (page->group_names)),
+                          names);
+  for (guint g = 0; g < page->groups->len; g++)
+    {
+      GHashTableIter iter;
+      gpointer expander;
+
+      g_hash_table_iter_init (&iter, g_object_get_data (G_OBJECT (g_ptr_array_index (page->groups, g)), "rows"));
+      while (g_hash_table_iter_next (&iter, NULL, &expander))
+        adw_combo_row_set_selected (g_object_get_data (expander, "group-row"), g);
+    }
+  page->updating = was_updating;
+}
+
+/* Makes the groups' rows again from the page's framework, after a group
+ * came or went or a behaviour changed groups. */
+static void
+rebuild_groups (FrameworkPage *page)
+{
+  page->updating = TRUE;
+  for (guint g = 0; g < page->groups->len; g++)
+    adw_preferences_page_remove (page->page, g_ptr_array_index (page->groups, g));
+  g_ptr_array_set_size (page->groups, 0);
+  g_object_ref (page->add_group);
+  adw_preferences_page_remove (page->page, ADW_PREFERENCES_GROUP (page->add_group));
+  sync_group_names (page);
+  for (guint g = 0; g < ll_framework_get_n_groups (page->working); g++)
+    add_group (page, g);
+  adw_preferences_page_add (page->page, ADW_PREFERENCES_GROUP (page->add_group));
+  g_object_unref (page->add_group);
+  page->updating = FALSE;
+}
+
+/* The behaviour @id's row, after the rows were made again. */
+static GtkWidget *
+find_behaviour_row (FrameworkPage *page,
+                    const char    *id)
+{
+  for (guint g = 0; g < page->groups->len; g++)
+    {
+      GtkWidget *row = g_hash_table_lookup (g_object_get_data (G_OBJECT (g_ptr_array_index (page->groups, g)),
+                                                               "rows"),
+                                            id);
+
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  FrameworkPage *page;
+  char          *behaviour;   /* whose row has the keyboard after, or NULL */
+  guint          group;       /* else the group whose name does */
+} Rebuild;
+
+static gboolean
+rebuild_later_cb (gpointer data)
+{
+  Rebuild *rebuild = data;
+  g_autoptr(LlFrameworkEditor) editor = rebuild->page->editor;   /* taken below */
+  FrameworkPage *page = rebuild->page;
+
+  /* unless the page went meanwhile */
+  if (g_ptr_array_find (editor->pages, page, NULL))
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (page->page), TRUE);
+      rebuild_groups (page);
+      if (rebuild->behaviour != NULL)
+        {
+          GtkWidget *row = find_behaviour_row (page, rebuild->behaviour);
+
+          if (row != NULL)
+            focus_later (g_object_get_data (G_OBJECT (row), "group-row"), row);
+        }
+      else if (rebuild->group < page->groups->len)
+        {
+          GtkWidget *about = g_object_get_data (G_OBJECT (g_ptr_array_index (page->groups, rebuild->group)),
+                                                "about-row");
+
+          focus_later (g_object_get_data (G_OBJECT (about), "name-row"), about);
+        }
+    }
+  g_free (rebuild->behaviour);
+  g_free (rebuild);
+  return G_SOURCE_REMOVE;
+}
+
+/* Not within the signal of a row that goes with the others. */
+static void
+rebuild_later (FrameworkPage *page,
+               const char    *behaviour,
+               guint          group)
+{
+  Rebuild *rebuild = g_new0 (Rebuild, 1);
+
+  rebuild->page = page;
+  rebuild->behaviour = g_strdup (behaviour);
+  rebuild->group = group;
+  g_object_ref (page->editor);
+  gtk_widget_set_sensitive (GTK_WIDGET (page->page), FALSE);
+  g_idle_add (rebuild_later_cb, rebuild);
+}
+
+static void
+on_group_chosen (AdwComboRow *row,
+                 GParamSpec  *pspec,
+                 gpointer     user_data)
+{
+  FrameworkPage *page = user_data;
+  const char *id = g_object_get_data (G_OBJECT (row), "behaviour");
+  guint to = adw_combo_row_get_selected (row);
+  g_autoptr(LlFramework) candidate = NULL;
+  g_autoptr(GError) error = NULL;
+  guint group, index;
+
+  if (page->updating || !locate (page->working, id, &group, &index)
+      || to == group || to >= ll_framework_get_n_groups (page->working))
+    return;
+  candidate = ll_framework_copy (page->working);
+  ll_framework_move_behaviour_to_group (candidate, group, index, to);
+  if (!commit (page, candidate, &error))
+    {
+      /* the last behaviour of a group, say: it stays where it was */
+      toast (page->editor, error->message);
+      page->updating = TRUE;
+      adw_combo_row_set_selected (row, group);
+      page->updating = FALSE;
+      return;
+    }
+  rebuild_later (page, id, 0);
+}
+
+/* A group no observation refers to can go, with its behaviours. */
+static void
+on_remove_group_clicked (GtkButton *button,
+                         gpointer   user_data)
+{
+  FrameworkPage *page = user_data;
+  const char *group_id = g_object_get_data (G_OBJECT (button), "group-id");
+  g_autoptr(LlFramework) candidate = ll_framework_copy (page->working);
+  g_autoptr(GError) error = NULL;
+
+  for (guint g = 0; g < ll_framework_get_n_groups (candidate); g++)
+    if (g_str_equal (ll_framework_get_group_id (candidate, g), group_id))
+      {
+        ll_framework_remove_group (candidate, g);
+        break;
+      }
+  if (!commit (page, candidate, &error))
+    {
+      toast (page->editor, error->message);
+      return;
+    }
+  rebuild_later (page, NULL, G_MAXUINT);
+}
+
+/* A new group, with one behaviour (a group needs one), open for its name. */
+static void
+on_add_group_clicked (GtkButton *button,
+                      gpointer   user_data)
+{
+  FrameworkPage *page = user_data;
+  g_autoptr(LlFramework) candidate = ll_framework_copy (page->working);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *group_id = ll_framework_make_id (candidate, _("New group"));
+  g_autofree char *behaviour_id = NULL;
+  guint group;
+
+  group = ll_framework_add_group (candidate, group_id, _("New group"), "");
+  behaviour_id = ll_framework_make_id (candidate, _("New behaviour"));
+  ll_framework_add_behaviour (candidate, group, behaviour_id, _("New behaviour"), "");
+  if (!commit (page, candidate, &error))
+    {
+      toast (page->editor, error->message);
+      return;
+    }
+  rebuild_later (page, NULL, group);
 }
 
 static void add_page (LlFrameworkEditor *self,
@@ -534,6 +827,10 @@ add_page (LlFrameworkEditor *self,
   page->id = id;
   page->working = ll_framework_copy (framework);
   page->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  page->groups = g_ptr_array_new ();
+  page->group_names = gtk_string_list_new (NULL);
+  for (guint g = 0; g < ll_framework_get_n_groups (framework); g++)
+    gtk_string_list_append (page->group_names, ll_framework_get_group_name (framework, g));
   adw_preferences_page_set_title (page->page, ll_framework_get_name (framework));
   adw_preferences_page_set_icon_name (page->page, "view-list-bullet-symbolic");
   g_ptr_array_add (self->pages, page);
@@ -576,6 +873,19 @@ add_page (LlFrameworkEditor *self,
 
   for (guint g = 0; g < ll_framework_get_n_groups (framework); g++)
     add_group (page, g);
+  {
+    GtkWidget *add_row = adw_action_row_new ();
+    GtkWidget *add = gtk_button_new_with_mnemonic (_("Add _Group"));
+
+    page->add_group = adw_preferences_group_new ();
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add_row), _("Another group of behaviours"));
+    gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
+    g_signal_connect (add, "clicked", G_CALLBACK (on_add_group_clicked), page);
+    adw_action_row_add_suffix (ADW_ACTION_ROW (add_row), add);
+    adw_action_row_set_activatable_widget (ADW_ACTION_ROW (add_row), add);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (page->add_group), add_row);
+    adw_preferences_page_add (page->page, ADW_PREFERENCES_GROUP (page->add_group));
+  }
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), page->page);
 }
 
