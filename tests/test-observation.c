@@ -459,6 +459,70 @@ test_framework_edits_wait (void)
   ll_test_rm_rf (dir);
 }
 
+/* An observation may follow the workbook's other framework while it
+ * records nothing yet; the list names each line's focus from its own
+ * framework, then and after reopening. */
+static void
+test_other_framework (void)
+{
+  g_autofree char *dir = ll_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "Two.llw", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = ll_workbook_create (path, &error);
+  g_autoptr(LlObservation) first = NULL;
+  g_autoptr(LlObservation) second = NULL;
+  g_autoptr(GPtrArray) frameworks = NULL;
+  g_autoptr(GArray) ids = NULL;
+  LlFramework *other;
+  const LlBehaviour *behaviour;
+  gint64 other_id;
+
+  g_assert_no_error (error);
+  first = ll_workbook_add_observation (workbook, "2026-05-12", &error);
+  second = ll_workbook_add_observation (workbook, "2026-05-13", &error);
+  g_assert_no_error (error);
+  ll_observation_set_text (first, LL_OBSERVATION_FOCUS, "noticing");
+  frameworks = ll_workbook_list_frameworks (workbook, &error);
+  ids = ll_workbook_dup_framework_ids (workbook, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, >=, 2);
+  other = g_ptr_array_index (frameworks, 1);
+  other_id = g_array_index (ids, gint64, 1);
+  behaviour = ll_framework_get_behaviour (other, 0, 0);
+  g_assert_null (ll_framework_find_behaviour (g_ptr_array_index (frameworks, 0), behaviour->id, NULL));
+
+  /* the first records a behaviour of its framework: it stays with it */
+  g_assert_false (ll_workbook_set_observation_framework (workbook, first, other_id, &error));
+  g_assert_error (error, LL_FRAMEWORK_ERROR, LL_FRAMEWORK_ERROR_IN_USE);
+  g_clear_error (&error);
+  g_assert_cmpint (ll_observation_get_number (first, LL_OBSERVATION_FRAMEWORK), ==, g_array_index (ids, gint64, 0));
+
+  /* the second records nothing yet */
+  g_assert_true (ll_workbook_set_observation_framework (workbook, second, other_id, &error));
+  g_assert_no_error (error);
+  g_assert_true (ll_workbook_get_observation_framework (workbook, second) != NULL);
+  g_assert_cmpstr (ll_framework_get_name (ll_workbook_get_observation_framework (workbook, second)), ==,
+                   ll_framework_get_name (other));
+  ll_observation_set_text (second, LL_OBSERVATION_FOCUS, behaviour->id);
+
+  g_clear_object (&first);
+  g_clear_object (&second);
+  ll_workbook_close (workbook);
+  g_clear_object (&workbook);
+  workbook = ll_workbook_open (path, LL_WORKBOOK_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  {
+    GListModel *list = ll_workbook_get_observations (workbook);
+    g_autoptr(LlObservationItem) one = g_list_model_get_item (list, 0);
+    g_autoptr(LlObservationItem) two = g_list_model_get_item (list, 1);
+
+    g_assert_cmpstr (ll_observation_item_get_string (one, "focus"), ==, "Noticing");
+    g_assert_cmpstr (ll_observation_item_get_string (two, "focus"), ==, behaviour->name);
+  }
+  ll_workbook_close (workbook);
+  ll_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -474,5 +538,6 @@ main (int   argc,
   g_test_add_func ("/observation/workbook", test_workbook);
   g_test_add_func ("/observation/edit-framework", test_edit_framework);
   g_test_add_func ("/observation/framework-edits-wait", test_framework_edits_wait);
+  g_test_add_func ("/observation/other-framework", test_other_framework);
   return g_test_run ();
 }

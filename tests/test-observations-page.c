@@ -402,6 +402,56 @@ test_trends_and_frameworks (Fixture       *f,
   g_assert_cmpstr (gtk_window_get_title (editor), ==, "Frameworks of Learning Behaviours");
 }
 
+/* A new observation may follow the workbook's other framework: its focus
+ * offers that framework's behaviours, and the list names them; once it
+ * records a behaviour it keeps its framework, and the row says why. */
+static void
+test_other_framework (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(LlWorkbook) back = NULL;
+  g_autoptr(LlObservation) stored = NULL;
+  GtkWidget *row;
+  gint64 id;
+
+  ll_window_set_place (f->window, "observations");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-item", NULL));
+  id = ll_observations_page_get_current_id (page (f));
+  row = find_row (GTK_WIDGET (page (f)), ADW_TYPE_COMBO_ROW, "_Framework");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_visible (row));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  g_assert_nonnull (find_row (GTK_WIDGET (page (f)), ADW_TYPE_ACTION_ROW, "Perseverance"));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
+  ll_test_iterate_briefly ();
+  g_assert_null (find_row (GTK_WIDGET (page (f)), ADW_TYPE_ACTION_ROW, "Perseverance"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_check (GTK_WIDGET (page (f)), "Critical curiosity")), TRUE);
+
+  /* it records a behaviour now: the first framework is refused, here */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
+  ll_test_iterate_briefly ();
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 1);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "already records"));
+  g_assert_nonnull (find_row (GTK_WIDGET (page (f)), ADW_TYPE_ACTION_ROW, "Critical curiosity"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page (f)), "observations.back", NULL));
+  {
+    g_autoptr(LlObservationItem) item = g_list_model_get_item (ll_observations_page_get_shown (page (f)), 0);
+
+    g_assert_cmpstr (ll_observation_item_get_string (item, "focus"), ==, "Critical curiosity");
+  }
+  back = read_back (f);
+  {
+    g_autoptr(GPtrArray) frameworks = ll_workbook_list_frameworks (back, NULL);
+    g_autoptr(GArray) ids = ll_workbook_dup_framework_ids (back, NULL);
+
+    stored = ll_workbook_open_observation (back, id, NULL);
+    g_assert_nonnull (stored);
+    g_assert_cmpint (ll_observation_get_number (stored, LL_OBSERVATION_FRAMEWORK), ==, g_array_index (ids, gint64, 1));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -416,6 +466,7 @@ main (int   argc,
   ADD ("/observations-page/open-and-level", test_open_and_level);
   ADD ("/observations-page/filters", test_filters);
   ADD ("/observations-page/trends-and-frameworks", test_trends_and_frameworks);
+  ADD ("/observations-page/other-framework", test_other_framework);
 #undef ADD
 
   status = g_test_run ();

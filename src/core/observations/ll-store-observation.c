@@ -269,6 +269,81 @@ ll_store_list_observations (LlStore  *self,
                   make_summary, (GDestroyNotify) ll_store_observation_summary_free, error);
 }
 
+static gint64
+framework_at_end (LlStore     *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = _ll_store_prepare (self, sql, error);
+  gint64 id = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _ll_store_set_sqlite_error (self, rc, error);
+      return -1;
+    }
+  return id;
+}
+
+gboolean
+ll_store_observation_frameworks (LlStore     *self,
+                                 gint64      *only,
+                                 GHashTable **map,
+                                 GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 first, last;
+  int rc;
+
+  g_return_val_if_fail (LL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (only != NULL && map != NULL, FALSE);
+
+  *only = 0;
+  *map = NULL;
+  /* the two ends of the index observation_by_framework: one step each */
+  first = framework_at_end (self, "SELECT framework_id FROM observation INDEXED BY observation_by_framework "
+                                  "WHERE framework_id IS NOT NULL ORDER BY framework_id LIMIT 1", error);
+  if (first < 0)
+    return FALSE;
+  last = framework_at_end (self, "SELECT framework_id FROM observation INDEXED BY observation_by_framework "
+                                 "WHERE framework_id IS NOT NULL ORDER BY framework_id DESC LIMIT 1", error);
+  if (last < 0)
+    return FALSE;
+  if (first == last)
+    {
+      *only = first;
+      return TRUE;
+    }
+  stmt = _ll_store_prepare (self, "SELECT document_id, framework_id FROM observation "
+                                  "INDEXED BY observation_by_framework WHERE framework_id IS NOT NULL",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  *map = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 document = sqlite3_column_int64 (stmt, 0);
+      gint64 framework = sqlite3_column_int64 (stmt, 1);
+
+      g_hash_table_insert (*map, g_memdup2 (&document, sizeof document), g_memdup2 (&framework, sizeof framework));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_clear_pointer (map, g_hash_table_unref);
+      _ll_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Notes ------------------------------------------------------------------- */
 
 static gpointer

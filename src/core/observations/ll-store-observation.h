@@ -117,6 +117,13 @@ gboolean   ll_store_update_observation_number (LlStore  *self,
 gint64     ll_store_count_lost_observations (LlStore    *self);
 GPtrArray *ll_store_list_observations     (LlStore      *self,
                                            GError      **error);
+/* Which framework each observation uses. When they all use one, *@only
+ * is set to it (0 for none) and *@map to NULL; otherwise *@map is a new
+ * table from document ID to framework ID (both gint64 *). */
+gboolean   ll_store_observation_frameworks (LlStore     *self,
+                                           gint64       *only,
+                                           GHashTable  **map,
+                                           GError      **error);
 
 /* Of LlStoreNote, in the order they were taken. */
 GPtrArray *ll_store_list_notes            (LlStore      *self,

@@ -258,6 +258,21 @@ status_label (const char *id)
   return ll_observation_status_to_label (status);
 }
 
+/* The framework of the observation @id, from what
+ * ll_store_observation_frameworks() gave. */
+static gint64
+framework_of (GHashTable *map,
+              gint64      only,
+              gint64      id)
+{
+  gint64 *found;
+
+  if (map == NULL)
+    return only;
+  found = g_hash_table_lookup (map, &id);
+  return found != NULL ? *found : 0;
+}
+
 static LlObservationItem *
 item_new (LlWorkbook                      *self,
           const LlStoreObservationSummary *row,
@@ -314,13 +329,18 @@ ll_workbook_get_observations (LlWorkbook *self)
     {
       g_autoptr(GPtrArray) rows = ll_store_list_observations (_ll_workbook_get_store (self), NULL);
       g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-      g_autoptr(GArray) frameworks = ll_store_list_frameworks (_ll_workbook_get_store (self), NULL);
-      /* the list holds no framework id: behaviours are named from the first */
-      gint64 framework_id = frameworks != NULL && frameworks->len > 0 ? g_array_index (frameworks, gint64, 0) : 0;
+      g_autoptr(GHashTable) map = NULL;
+      gint64 only = 0;
 
+      /* each line names its focus from its own framework */
+      ll_store_observation_frameworks (_ll_workbook_get_store (self), &only, &map, NULL);
       observations->items = g_list_store_new (LL_TYPE_OBSERVATION_ITEM);
       for (guint i = 0; rows != NULL && i < rows->len; i++)
-        g_ptr_array_add (items, item_new (self, g_ptr_array_index (rows, i), framework_id));
+        {
+          LlStoreObservationSummary *row = g_ptr_array_index (rows, i);
+
+          g_ptr_array_add (items, item_new (self, row, framework_of (map, only, row->id)));
+        }
       g_list_store_splice (observations->items, 0, 0, items->pdata, items->len);
     }
   return G_LIST_MODEL (observations->items);
@@ -474,6 +494,71 @@ ll_workbook_get_observation_framework (LlWorkbook    *self,
   return framework_by_id (self, ll_observation_get_number (observation, LL_OBSERVATION_FRAMEWORK));
 }
 
+/* Whether @observation records any behaviour: in its focus, a note's
+ * tags, a tally or a level of @framework's behaviours. */
+static gboolean
+records_behaviours (LlObservation *observation,
+                    LlFramework   *framework)
+{
+  GListModel *notes = ll_observation_get_notes (observation);
+  g_auto(GStrv) ids = NULL;
+
+  if (ll_observation_get_text (observation, LL_OBSERVATION_FOCUS)[0] != '\0')
+    return TRUE;
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(LlObservationNote) note = g_list_model_get_item (notes, i);
+
+      if (ll_observation_note_get_behaviours (note)[0] != '\0')
+        return TRUE;
+    }
+  if (framework == NULL)
+    return FALSE;
+  ids = ll_framework_dup_behaviour_ids (framework);
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (ll_observation_get_tally (observation, ids[i]) > 0 || ll_observation_get_level (observation, ids[i], NULL) >= 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * ll_workbook_set_observation_framework:
+ * Makes @observation follow the framework @framework_id instead, while it
+ * records no behaviour of the one it follows: what it recorded would
+ * otherwise name behaviours that its framework does not have.
+ */
+gboolean
+ll_workbook_set_observation_framework (LlWorkbook     *self,
+                                       LlObservation  *observation,
+                                       gint64          framework_id,
+                                       GError        **error)
+{
+  LlFramework *current;
+
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), FALSE);
+  g_return_val_if_fail (LL_IS_OBSERVATION (observation), FALSE);
+
+  if (ll_observation_get_number (observation, LL_OBSERVATION_FRAMEWORK) == framework_id)
+    return TRUE;
+  if (framework_by_id (self, framework_id) == NULL)
+    {
+      g_set_error_literal (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NO_SUCH_DOCUMENT,
+                           _("That framework is not in this workbook any more."));
+      return FALSE;
+    }
+  current = ll_workbook_get_observation_framework (self, observation);
+  if (records_behaviours (observation, current))
+    {
+      g_set_error (error, LL_FRAMEWORK_ERROR, LL_FRAMEWORK_ERROR_IN_USE,
+                   _("This observation already records behaviours of “%s”. To follow another framework, "
+                     "take them out of its focus, notes, tallies and levels first."),
+                   current != NULL ? ll_framework_get_name (current) : "");
+      return FALSE;
+    }
+  ll_observation_set_number (observation, LL_OBSERVATION_FRAMEWORK, framework_id);
+  return TRUE;
+}
+
 GPtrArray *
 ll_workbook_search_observations (LlWorkbook  *self,
                                  const char  *typed,
@@ -580,19 +665,16 @@ rename_focus (LlWorkbook *self)
 {
   Observations *observations = get_observations (self);
   g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GArray) frameworks = NULL;
+  g_autoptr(GHashTable) map = NULL;
   g_autoptr(GHashTable) by_id = NULL;
-  LlFramework *framework;
+  gint64 only = 0;
   guint n;
 
   if (observations->items == NULL)
     return;
   rows = ll_store_list_observations (_ll_workbook_get_store (self), NULL);
-  frameworks = ll_store_list_frameworks (_ll_workbook_get_store (self), NULL);
-  if (rows == NULL || frameworks == NULL || frameworks->len == 0)
+  if (rows == NULL || !ll_store_observation_frameworks (_ll_workbook_get_store (self), &only, &map, NULL))
     return;
-  /* as the list was made: behaviours named from the first framework */
-  framework = framework_by_id (self, g_array_index (frameworks, gint64, 0));
   by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
   n = g_list_model_get_n_items (G_LIST_MODEL (observations->items));
   for (guint i = 0; i < n; i++)
@@ -609,7 +691,7 @@ rename_focus (LlWorkbook *self)
 
       if (item == NULL)
         continue;
-      focus = focus_names (framework, row->focus);
+      focus = focus_names (framework_by_id (self, framework_of (map, only, row->id)), row->focus);
       item_set (item, ITEM_FOCUS, focus);
     }
 }

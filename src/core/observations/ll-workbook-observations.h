@@ -56,6 +56,12 @@ GPtrArray     *ll_workbook_search_observations  (LlWorkbook  *self,
                                                  guint        limit,
                                                  GError     **error);
 
+/* Makes @observation follow another framework, while it records no
+ * behaviour of its own (LL_FRAMEWORK_ERROR_IN_USE otherwise). */
+gboolean       ll_workbook_set_observation_framework (LlWorkbook     *self,
+                                                      LlObservation  *observation,
+                                                      gint64          framework_id,
+                                                      GError        **error);
 /* The IDs of the frameworks, in the order of ll_workbook_list_frameworks(). */
 GArray        *ll_workbook_dup_framework_ids    (LlWorkbook   *self,
                                                  GError      **error);

@@ -131,6 +131,10 @@ add_combo_row (AdwPreferencesGroup *group,
   return row;
 }
 
+static void framework_selected_cb (AdwComboRow        *row,
+                                   GParamSpec         *pspec,
+                                   LlObservationsPage *self);
+
 static void
 build_details (LlObservationsPage *self)
 {
@@ -149,6 +153,8 @@ build_details (LlObservationsPage *self)
   self->status_row = add_combo_row (self->details_group, _("St_atus"), G_CALLBACK (status_selected_cb), self);
   adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
   g_object_unref (statuses);
+  self->framework_row = add_combo_row (self->focus_group, _("_Framework"), G_CALLBACK (framework_selected_cb), self);
+  self->framework_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   self->agreed_row = add_entry_row (self->steps_group, _("The _agreed next step"), G_CALLBACK (steps_changed_cb),
                                     self);
@@ -208,6 +214,68 @@ add_rich_text (LlObservationsPage *self,
 /* The form: focus and levels ------------------------------------------------- */
 
 static void fill_levels (LlObservationsPage *self);
+static void fill_focus (LlObservationsPage *self);
+
+/* The framework the observation follows: one of the workbook's, chosen
+ * before anything is recorded. */
+static void
+fill_frameworks (LlObservationsPage *self)
+{
+  g_autoptr(GPtrArray) frameworks = ll_workbook_list_frameworks (self->workbook, NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  gint64 chosen = ll_observation_get_number (self->observation, LL_OBSERVATION_FRAMEWORK);
+  g_autoptr(GArray) ids = ll_workbook_dup_framework_ids (self->workbook, NULL);
+  guint selected = 0;
+
+  g_array_set_size (self->framework_ids, 0);
+  for (guint i = 0; frameworks != NULL && ids != NULL && i < MIN (frameworks->len, ids->len); i++)
+    {
+      gtk_string_list_append (names, ll_framework_get_name (g_ptr_array_index (frameworks, i)));
+      g_array_append_val (self->framework_ids, g_array_index (ids, gint64, i));
+      if (g_array_index (ids, gint64, i) == chosen)
+        selected = i;
+    }
+  adw_combo_row_set_model (self->framework_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->framework_row, selected);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->framework_row), "");
+  gtk_widget_set_visible (GTK_WIDGET (self->framework_row), self->framework_ids->len > 1);
+}
+
+static void
+framework_selected_cb (AdwComboRow        *row,
+                       GParamSpec         *pspec,
+                       LlObservationsPage *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+  g_autoptr(GError) error = NULL;
+
+  /* the choice put back after a refusal comes here too, once the
+   * refused one's signal is over: it changes nothing */
+  if (self->loading || self->observation == NULL || selected >= self->framework_ids->len
+      || g_array_index (self->framework_ids, gint64, selected)
+         == ll_observation_get_number (self->observation, LL_OBSERVATION_FRAMEWORK))
+    return;
+  if (!ll_workbook_set_observation_framework (self->workbook, self->observation,
+                                              g_array_index (self->framework_ids, gint64, selected), &error))
+    {
+      /* said where it was chosen, and the choice goes back */
+      self->loading = TRUE;
+      for (guint i = 0; i < self->framework_ids->len; i++)
+        if (g_array_index (self->framework_ids, gint64, i)
+            == ll_observation_get_number (self->observation, LL_OBSERVATION_FRAMEWORK))
+          adw_combo_row_set_selected (row, i);
+      self->loading = FALSE;
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
+      return;
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), "");
+  g_set_object (&self->framework, ll_workbook_get_observation_framework (self->workbook, self->observation));
+  self->loading = TRUE;
+  fill_focus (self);
+  self->loading = FALSE;
+  ll_live_notes_set_observation (self->live_notes, self->observation, self->framework);
+  fill_levels (self);
+}
 
 static void
 focus_toggled_cb (GtkCheckButton     *check,
@@ -409,6 +477,7 @@ _ll_observations_page_fill_form (LlObservationsPage *self)
   set_entry (self->follow_up_row, ll_observation_get_text (self->observation, LL_OBSERVATION_FOLLOW_UP));
   adw_combo_row_set_selected (self->status_row, ll_observation_get_status (self->observation));
   fill_people (self);
+  fill_frameworks (self);
   fill_focus (self);
   ll_live_notes_set_observation (self->live_notes, self->observation, self->framework);
   fill_levels (self);

@@ -42,6 +42,8 @@ struct _LlObservationsPage
   AdwEntryRow        *year_row;
   AdwEntryRow        *subject_row;
   AdwComboRow        *status_row;
+  AdwComboRow        *framework_row;
+  GArray             *framework_ids;    /* of the framework row's choices */
   GPtrArray          *focus_checks;     /* of GtkCheckButton, with "ll-key" */
   GPtrArray          *focus_rows;       /* of AdwExpanderRow in focus_group */
   GPtrArray          *level_rows;       /* of GtkWidget in levels_group */

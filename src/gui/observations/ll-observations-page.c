@@ -271,6 +271,7 @@ ll_observations_page_finalize (GObject *object)
   LlObservationsPage *self = LL_OBSERVATIONS_PAGE (object);
 
   g_array_unref (self->people);
+  g_clear_pointer (&self->framework_ids, g_array_unref);
   g_ptr_array_unref (self->focus_checks);
   g_ptr_array_unref (self->focus_rows);
   g_ptr_array_unref (self->level_rows);
