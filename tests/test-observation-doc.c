@@ -169,7 +169,13 @@ test_summary (void)
   chart = ll_chart_trend_new (trend, spring, 1, trend->term_labels[spring]);
   png = ll_chart_render_png (chart, LL_CHART_RADAR, 800, 640);
   ll_chart_trend_free (chart);
-  doc = ll_observation_summary_build_doc (store, trend, spring, "Ashcombe Vale Primary School", png, &error);
+  {
+    const LlObservationTrend *trends[] = { trend };
+    GBytes *charts[] = { png };
+
+    doc = ll_observation_summary_build_doc (store, trends, charts, 1, spring, "Ashcombe Vale Primary School",
+                                            &error);
+  }
   g_assert_no_error (error);
   g_assert_cmpstr (doc->title, ==, "Observations, Spring term 2026");
 

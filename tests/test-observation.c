@@ -519,6 +519,32 @@ test_other_framework (void)
     g_assert_cmpstr (ll_observation_item_get_string (one, "focus"), ==, "Noticing");
     g_assert_cmpstr (ll_observation_item_get_string (two, "focus"), ==, behaviour->name);
   }
+  /* the term's summary has the behaviours of both frameworks, each named */
+  {
+    g_autoptr(GPtrArray) summaries = ll_workbook_list_summaries (workbook, &error);
+    LlDoc *doc;
+    GPtrArray *sections = NULL;
+    g_autofree char *first_heading = g_strdup_printf ("Learning behaviours: %s",
+                                                      ll_framework_get_name (g_ptr_array_index (frameworks, 0)));
+    g_autofree char *second_heading = g_strdup_printf ("Learning behaviours: %s", ll_framework_get_name (other));
+    guint found = 0;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (summaries->len, ==, 1);
+    doc = ll_workbook_build_doc (workbook, ll_document_info_get_id (g_ptr_array_index (summaries, 0)), &error);
+    g_assert_no_error (error);
+    sections = doc->body->children;
+    for (guint i = 0; i < sections->len; i++)
+      {
+        LlDocNode *node = g_ptr_array_index (sections, i);
+
+        if (node->type == LL_DOC_SECTION && (g_strcmp0 (node->title, first_heading) == 0
+                                             || g_strcmp0 (node->title, second_heading) == 0))
+          found++;
+      }
+    g_assert_cmpuint (found, ==, 2);
+    ll_doc_free (doc);
+  }
   ll_workbook_close (workbook);
   ll_test_rm_rf (dir);
 }

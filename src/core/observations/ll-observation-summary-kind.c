@@ -117,23 +117,43 @@ term_has_observations (LlWorkbook   *self,
   return FALSE;
 }
 
-/* The framework that summaries follow: the workbook's first. */
-static gint64
-summary_framework (LlWorkbook  *self,
-                   GError     **error)
+/* The frameworks that the term's observations follow, in order; the
+ * workbook's first when they follow none. */
+static GArray *
+summary_frameworks (LlWorkbook    *self,
+                    const LlTerm  *term,
+                    GError       **error)
 {
-  g_autoptr(GArray) ids = ll_store_list_frameworks (_ll_workbook_get_store (self), error);
+  LlStore *store = _ll_workbook_get_store (self);
+  g_autoptr(GArray) ids = NULL;
+  char from[11], until[11];
 
+  ll_term_get_range (term, from, until);
+  ids = ll_store_list_frameworks_observed (store, from, until, error);
   if (ids == NULL)
-    return 0;
+    return NULL;
+  if (ids->len > 0)
+    return g_steal_pointer (&ids);
+  g_clear_pointer (&ids, g_array_unref);
+  ids = ll_store_list_frameworks (store, error);
+  if (ids == NULL)
+    return NULL;
   if (ids->len == 0)
     {
       g_set_error_literal (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_NO_SUCH_DOCUMENT,
                            _("This workbook has no framework of learning behaviours to summarise "
                              "its observations by."));
-      return 0;
+      return NULL;
     }
-  return g_array_index (ids, gint64, 0);
+  g_array_set_size (ids, 1);
+  return g_steal_pointer (&ids);
+}
+
+static void
+unref_chart (gpointer chart)
+{
+  if (chart != NULL)
+    g_bytes_unref (chart);
 }
 
 static LlDoc *
@@ -142,23 +162,31 @@ build_summary_doc (LlWorkbook   *self,
                    GError      **error)
 {
   LlObservationSummaryKind *kind;
-  g_autoptr(LlObservationTrend) trend = NULL;
-  g_autoptr(GBytes) chart = NULL;
-  gint64 framework_id;
+  g_autoptr(GPtrArray) trends = g_ptr_array_new_with_free_func ((GDestroyNotify) ll_observation_trend_free);
+  g_autoptr(GPtrArray) charts = g_ptr_array_new_with_free_func (unref_chart);
+  g_autoptr(GArray) frameworks = NULL;
 
   ll_workbook_flush (self, NULL);
-  framework_id = summary_framework (self, error);
-  if (framework_id == 0)
-    return NULL;
-  trend = ll_observation_trend_new (_ll_workbook_get_store (self), framework_id, term, 1, NULL, error);
-  if (trend == NULL)
+  frameworks = summary_frameworks (self, term, error);
+  if (frameworks == NULL)
     return NULL;
   kind = summary_kind (self);
-  if (kind->chart_func != NULL)
-    chart = kind->chart_func (trend, 0, kind->chart_data);
-  return ll_observation_summary_build_doc (_ll_workbook_get_store (self), trend, 0,
+  for (guint i = 0; i < frameworks->len; i++)
+    {
+      LlObservationTrend *trend = ll_observation_trend_new (_ll_workbook_get_store (self),
+                                                            g_array_index (frameworks, gint64, i),
+                                                            term, 1, NULL, error);
+
+      if (trend == NULL)
+        return NULL;
+      g_ptr_array_add (trends, trend);
+      g_ptr_array_add (charts, kind->chart_func != NULL ? kind->chart_func (trend, 0, kind->chart_data) : NULL);
+    }
+  return ll_observation_summary_build_doc (_ll_workbook_get_store (self),
+                                           (const LlObservationTrend * const *) trends->pdata,
+                                           (GBytes * const *) charts->pdata, trends->len, 0,
                                            ll_school_get_name (ll_workbook_get_school (self)),
-                                           chart, error);
+                                           error);
 }
 
 /**

@@ -68,11 +68,16 @@ add_behaviours (LlDocNode                *body,
                 const LlObservationTrend *trend,
                 guint                     term,
                 GBytes                   *chart,
+                gboolean                  named,
                 GError                  **error)
 {
   const char * const *scale = ll_framework_get_scale (trend->framework);
   guint n_levels = g_strv_length ((char **) scale);
-  LlDocNode *section = ll_doc_add_section (body, _("Learning behaviours"));
+  g_autofree char *heading = named
+    /* TRANSLATORS: a section of a termly summary, for one framework of several */
+    ? g_strdup_printf (_("Learning behaviours: %s"), ll_framework_get_name (trend->framework))
+    : g_strdup (_("Learning behaviours"));
+  LlDocNode *section = ll_doc_add_section (body, heading);
   LlDocNode *table;
   g_autofree char *reached_heading = NULL;
   g_autofree char *intro = NULL;
@@ -147,19 +152,23 @@ add_steps (LlDocNode   *body,
 }
 
 LlDoc *
-ll_observation_summary_build_doc (LlStore                  *store,
-                                  const LlObservationTrend *trend,
-                                  guint                     term,
-                                  const char               *school,
-                                  GBytes                   *chart,
-                                  GError                  **error)
+ll_observation_summary_build_doc (LlStore                          *store,
+                                  const LlObservationTrend * const *trends,
+                                  GBytes                   * const *charts,
+                                  guint                             n_trends,
+                                  guint                             term,
+                                  const char                       *school,
+                                  GError                          **error)
 {
+  const LlObservationTrend *trend;
   LlDoc *doc;
   g_autofree char *title = NULL;
   char from[11], until[11];
   gboolean ok = TRUE;
 
   g_return_val_if_fail (LL_IS_STORE (store), NULL);
+  g_return_val_if_fail (trends != NULL && n_trends > 0, NULL);
+  trend = trends[0];
   g_return_val_if_fail (trend != NULL && term < trend->n_terms, NULL);
 
   ll_term_get_range (&trend->terms[term], from, until);
@@ -170,8 +179,9 @@ ll_observation_summary_build_doc (LlStore                  *store,
     doc->subtitle = g_strdup (school);
 
   add_counts (doc->body, store, from, until, error, &ok);
-  if (!ok || !add_behaviours (doc->body, trend, term, chart, error)
-      || !add_steps (doc->body, store, from, until, error))
+  for (guint i = 0; ok && i < n_trends; i++)
+    ok = add_behaviours (doc->body, trends[i], term, charts != NULL ? charts[i] : NULL, n_trends > 1, error);
+  if (!ok || !add_steps (doc->body, store, from, until, error))
     {
       ll_doc_free (doc);
       return NULL;

@@ -9,16 +9,18 @@
 G_BEGIN_DECLS
 
 /* Builds the summary of @term: how many observations of how many
- * teachers, by year group; for each behaviour of @trend's framework how
- * often it was given a level and the share developing or embedded, as a
- * table and, when @chart (a PNG of that radar, may be NULL) is given, as
- * a figure; and the next steps agreed. @trend must hold @term. No teacher
- * is named and nothing is graded. */
-LlDoc *ll_observation_summary_build_doc (LlStore                  *store,
-                                         const LlObservationTrend *trend,
-                                         guint                     term,
-                                         const char               *school,
-                                         GBytes                   *chart,
-                                         GError                  **error);
+ * teachers, by year group; for each of the @n_trends frameworks that
+ * the term's observations follow (@trends, each holding @term) how often
+ * each behaviour was given a level and the share developing or embedded,
+ * as a table and, where @charts (PNGs of those radars; it and its items
+ * may be NULL) gives one, as a figure; and the next steps agreed. No
+ * teacher is named and nothing is graded. */
+LlDoc *ll_observation_summary_build_doc (LlStore                          *store,
+                                         const LlObservationTrend * const *trends,
+                                         GBytes                   * const *charts,
+                                         guint                             n_trends,
+                                         guint                             term,
+                                         const char                       *school,
+                                         GError                          **error);
 
 G_END_DECLS

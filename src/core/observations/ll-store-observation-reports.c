@@ -199,6 +199,42 @@ ll_store_count_observations (LlStore     *self,
   return TRUE;
 }
 
+GArray *
+ll_store_list_frameworks_observed (LlStore     *self,
+                                   const char  *from,
+                                   const char  *until,
+                                   GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LL_IS_STORE (self), NULL);
+
+  stmt = _ll_store_prepare (self,
+                            "SELECT f.id FROM framework f WHERE EXISTS (SELECT 1 FROM observation o "
+                            "WHERE o.framework_id = f.id AND o.date >= ?1 AND o.date < ?2) "
+                            "ORDER BY f.position, f.id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, until, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _ll_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 GPtrArray *
 ll_store_count_by_year_group (LlStore     *self,
                               const char  *from,

@@ -263,6 +263,12 @@ gboolean   ll_store_count_observations    (LlStore      *self,
                                            guint        *teachers,
                                            guint        *observers,
                                            GError      **error);
+/* The frameworks that observations dated from @from up to @until follow,
+ * in the frameworks' order. */
+GArray    *ll_store_list_frameworks_observed (LlStore    *self,
+                                           const char   *from,
+                                           const char   *until,
+                                           GError      **error);
 /* The same, by year group: of LlStoreMark whose behaviour is the year
  * group and value the count, in the order of the year groups' names. */
 GPtrArray *ll_store_count_by_year_group   (LlStore      *self,
