@@ -257,13 +257,38 @@ class Journey:
         return wait_for("the main window on the accessibility bus",
                         lambda: self.find(lambda n: n.getRoleName() == "frame"), timeout=30)
 
+    def toplevel(self, node):
+        """The window (frame or dialog) on the accessibility bus that holds
+        the node."""
+        for parent in [node] + list(ancestors(node)):
+            try:
+                if parent.getRoleName() in ("frame", "dialog", "window", "alert"):
+                    return parent
+            except Exception:
+                continue
+        return self.frame()
+
+    def x_window_of(self, toplevel):
+        """The X window that shows the toplevel: the main window for the
+        main frame, otherwise the other visible window of the size nearest
+        to the toplevel's."""
+        if same(toplevel, self.frame()):
+            return self.window
+        _, _, width, height = extents(toplevel)
+        others = [w for w in self.windows() if w != self.window]
+        if not others:
+            fail("%s has no window of its own on the screen" % describe(toplevel))
+        return min(others, key=lambda w: abs(self.window_geometry(w)[2] - width)
+                   + abs(self.window_geometry(w)[3] - height))
+
     def screen_box(self, node):
         """The node's (x, y, width, height) on the screen. GTK 4.8 gives
         extents from the corner of the window's widget, which sits inside
-        the X window's border: the frame's extents say how far in."""
+        the X window's border: the toplevel's extents say how far in."""
         x, y, width, height = extents(node)
-        fx, fy, fwidth, fheight = extents(self.frame())
-        wx, wy, wwidth, wheight = self.window_geometry(self.window)
+        toplevel = self.toplevel(node)
+        fx, fy, fwidth, fheight = extents(toplevel)
+        wx, wy, wwidth, wheight = self.window_geometry(self.x_window_of(toplevel))
         left = wx + (wwidth - fwidth) // 2 - fx
         top = wy + (wheight - fheight) // 2 - fy
         return (left + x, top + y, width, height)

@@ -1,0 +1,166 @@
+#!/usr/bin/python3
+"""journey-frameworks: a school makes a framework its own.
+
+With the sample workbook open, the person clicks Observations in the
+sidebar and Frameworks…; in the window that opens they click the
+behaviour Noticing, Tab into its name and type a new one; then they turn
+the mouse wheel down to Add Group, click it and type the new group's name
+straight away (the keyboard is in it). They close the window with its
+close button and the main window with Ctrl+W. The framework, exported
+through the command line, has the behaviour renamed under the same
+identifier (so the observations that recorded it keep it) and the new
+group, with the one behaviour a group needs.
+"""
+
+import os
+import sys
+import time
+import xml.etree.ElementTree as ElementTree
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from journey import Journey, describe, extents, fail, same, wait_for, xdotool  # noqa: E402
+
+FRAMEWORK_NS = "{https://leadinglearning.org/ns/framework/1}"
+FRAMEWORK = "Building Learning Power"
+WINDOW_TITLE = "Frameworks of Learning Behaviours"
+BEHAVIOUR_ID, OLD_NAME, NEW_NAME = "noticing", "Noticing", "Spotting patterns"
+GROUP_NAME = "Thinking Aloud"
+
+
+def name_of(node):
+    try:
+        return node.name or ""
+    except Exception:
+        return ""
+
+
+def on_screen(node):
+    try:
+        _, _, width, height = extents(node)
+    except Exception:
+        return False
+    return width > 0 and height > 0
+
+
+def inside(j, toplevel, name, roles=None):
+    """The node called name, with one of roles, on the screen in toplevel."""
+    def match(node):
+        return (name_of(node) == name and (roles is None or node.getRoleName() in roles)
+                and on_screen(node) and same(j.toplevel(node), toplevel))
+    return wait_for("“%s” in %s" % (name, describe(toplevel)), lambda: j.find(match), timeout=10)
+
+
+def scroll_into_view(j, node, what):
+    """Turns the mouse wheel over the node's window, as a person would,
+    until the node is inside it."""
+    window = j.x_window_of(j.toplevel(node))
+    wx, wy, wwidth, wheight = j.window_geometry(window)
+    for _ in range(60):
+        x, y, width, height = j.screen_box(node)
+        if y < wy + 60:
+            button = "4"
+        elif y + height > wy + wheight - 10:
+            button = "5"
+        else:
+            time.sleep(0.3)
+            if j.screen_box(node) == (x, y, width, height):
+                return x, y, width, height
+            continue
+        xdotool("mousemove", wx + wwidth // 2, wy + wheight // 2)
+        xdotool("click", button)
+        time.sleep(0.1)
+    fail("the mouse wheel did not bring %s %s into its window" % (what, describe(node)))
+
+
+def click_node(j, node, what, scroll=True):
+    x, y, width, height = scroll_into_view(j, node, what) if scroll else j.screen_box(node)
+    j.step("clicking %s" % what)
+    j.click(x + width // 2, y + height // 2)
+
+
+def exported_framework(j, workbook):
+    out = j.path("framework.xml")
+    if os.path.exists(out):
+        os.unlink(out)
+    j.cli("--export-framework=" + out, "--framework=" + FRAMEWORK, workbook)
+    return ElementTree.parse(out).getroot()
+
+
+def behaviour_names(root):
+    return {b.get("id"): (b.findtext(FRAMEWORK_NS + "name") or "")
+            for b in root.iter(FRAMEWORK_NS + "behaviour")}
+
+
+def group_names(root):
+    return [g.findtext(FRAMEWORK_NS + "name") or "" for g in root.iter(FRAMEWORK_NS + "group")]
+
+
+def journey(j):
+    workbook = j.path("School.llw")
+    j.cli("--generate-sample", workbook)
+    before = exported_framework(j, workbook)
+    if behaviour_names(before).get(BEHAVIOUR_ID) != OLD_NAME:
+        fail("the sample's framework has no behaviour %s called %s: %s"
+             % (BEHAVIOUR_ID, OLD_NAME, behaviour_names(before)))
+    groups_before = len(group_names(before))
+
+    j.start(workbook)
+    j.focus_window()
+    click_node(j, inside(j, j.frame(), "Observations", roles=("list item",)), "Observations in the sidebar")
+    click_node(j, inside(j, j.frame(), "Frameworks…", roles=("push button",)), "Frameworks…")
+    dialog = wait_for("the Frameworks window", lambda: j.find(
+        lambda n: name_of(n) == WINDOW_TITLE and n.getRoleName() in ("dialog", "window", "frame")),
+        timeout=10)
+    wait_for("the Frameworks window on the screen", lambda: len(j.windows()) > 1, timeout=10)
+    j.focus_window(j.x_window_of(dialog))
+
+    click_node(j, inside(j, dialog, OLD_NAME), "the behaviour %s" % OLD_NAME)
+    j.step("Tab into its name, and typing a new one")
+    j.key("Tab")
+    j.key("ctrl+a")
+    j.type(NEW_NAME)
+
+    def renamed():
+        return behaviour_names(exported_framework(j, workbook)).get(BEHAVIOUR_ID) == NEW_NAME
+    try:
+        # the promise: within a second of the last key, in the file
+        wait_for("the new name in the workbook", renamed, timeout=3, interval=0.3)
+    except Exception:
+        fail("typed %r as the name of %s, but the workbook's framework has %s"
+             % (NEW_NAME, OLD_NAME, behaviour_names(exported_framework(j, workbook))))
+
+    click_node(j, inside(j, dialog, "Add Group", roles=("push button",)), "Add Group")
+    # a new group's name has the keyboard, its text chosen to be typed over
+    time.sleep(0.5)
+    j.step("typing the new group's name")
+    j.type(GROUP_NAME)
+
+    def grouped():
+        return GROUP_NAME in group_names(exported_framework(j, workbook))
+    try:
+        wait_for("the new group in the workbook", grouped, timeout=3, interval=0.3)
+    except Exception:
+        fail("clicked Add Group and typed %r, but the workbook's framework has the groups %s"
+             % (GROUP_NAME, group_names(exported_framework(j, workbook))))
+
+    click_node(j, inside(j, dialog, "Close", roles=("push button",)), "the window's close button",
+               scroll=False)
+    wait_for("the Frameworks window to close", lambda: len(j.windows()) == 1, timeout=10)
+    j.close_window()
+
+    after = exported_framework(j, workbook)
+    names = behaviour_names(after)
+    groups = group_names(after)
+    if names.get(BEHAVIOUR_ID) != NEW_NAME:
+        fail("after closing, %s is called %r, not %r" % (BEHAVIOUR_ID, names.get(BEHAVIOUR_ID), NEW_NAME))
+    if len(groups) != groups_before + 1 or groups[-1] != GROUP_NAME:
+        fail("after closing, the groups are %s: expected %d, the last %r"
+             % (groups, groups_before + 1, GROUP_NAME))
+    last = list(after.iter(FRAMEWORK_NS + "group"))[-1]
+    if len(list(last.iter(FRAMEWORK_NS + "behaviour"))) != 1:
+        fail("the new group should hold one behaviour: %s" % ElementTree.tostring(last, encoding="unicode"))
+
+
+if __name__ == "__main__":
+    Journey("journey-frameworks").run(journey)
