@@ -42,7 +42,7 @@ def inside(j, toplevel, name, roles=None):
     def match(node):
         return (name_of(node) == name and (roles is None or node.getRoleName() in roles)
                 and on_screen(node) and (toplevel is None or same(j.toplevel(node), toplevel)))
-    return wait_for("“%s” on the screen" % name, lambda: j.find(match), timeout=10)
+    return wait_for("“%s” on the screen" % name, lambda: j.find(match), timeout=30)
 
 
 def click_node(j, node, what):
@@ -61,7 +61,7 @@ def figures(j):
 def save_chart(j, path):
     """Save Chart…, the path typed into the file chooser, Return."""
     click_node(j, inside(j, j.frame(), "Save Chart…", roles=("push button",)), "Save Chart…")
-    wait_for("the file chooser", lambda: len(j.windows()) > 1, timeout=15)
+    wait_for("the file chooser", lambda: len(j.windows()) > 1, timeout=40)
     chooser = [w for w in j.windows() if w != j.window][0]
     j.focus_window(chooser)
     time.sleep(0.5)
@@ -69,7 +69,7 @@ def save_chart(j, path):
     j.key("ctrl+a")
     j.type(path)
     j.key("Return")
-    wait_for("the file chooser to close", lambda: len(j.windows()) == 1, timeout=15)
+    wait_for("the file chooser to close", lambda: len(j.windows()) == 1, timeout=40)
     wait_for("the chart in %s" % path, lambda: os.path.exists(path) and os.path.getsize(path) > 0, timeout=10)
     try:
         root = ElementTree.parse(path).getroot()
@@ -114,7 +114,7 @@ def journey(j):
     wait_for("%s shown as the choice" % YEAR, lambda: j.find(
         lambda n: name_of(n) == YEAR and any(same(a, year_group) for a in ancestors(n))), timeout=10)
     try:
-        wait_for("the figures to change", lambda: figures(j) and figures(j) != before, timeout=10)
+        wait_for("the figures to change", lambda: figures(j) and figures(j) != before, timeout=30)
     except Exception:
         fail("chose %s, but the figures beside the chart stayed %s" % (YEAR, before))
 
