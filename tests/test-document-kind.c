@@ -44,7 +44,8 @@ static void
 test_kinds_in_order (Fixture       *f,
                      gconstpointer  data)
 {
-  static const char * const expected[] = { "school", "vision", "observation", "observation-summary" };
+  static const char * const expected[] = { "school", "vision", "observation", "observation-summary",
+                                           "portfolio" };
   GListModel *kinds = ll_workbook_get_kinds (f->workbook);
 
   g_assert_cmpuint (g_list_model_get_n_items (kinds), ==, G_N_ELEMENTS (expected));
