@@ -324,6 +324,14 @@ edit_ensure_programme (LlStore       *self,
       g_array_set_size (to->leaders, 0);
       g_array_append_vals (to->leaders, from->leaders->data, from->leaders->len);
     }
+  for (guint i = 0; i < made->rules->len; i++)
+    {
+      LlPortfolioRule *to = g_ptr_array_index (made->rules, i);
+      const LlPortfolioRule *from = ll_programme_find_rule (programme, to->kind);
+
+      if (from != NULL)
+        to->minimum = from->minimum;
+    }
   return write_programme (self, made, error);
 }
 

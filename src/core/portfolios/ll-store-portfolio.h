@@ -47,8 +47,8 @@ LlProgramme *ll_store_load_programme       (LlStore            *self,
 GPtrArray *ll_store_list_default_rules     (LlStore            *self,
                                             GError            **error);
 /* Makes the programme from @programme, with its sessions and meetings
- * and the rules the workbook holds as defaults, unless there is one;
- * the programme's ID. */
+ * and the rules the workbook holds as defaults (with the minima that
+ * @programme gives for them), unless there is one; the programme's ID. */
 gint64     ll_store_ensure_programme       (LlStore            *self,
                                             const LlProgramme  *programme,
                                             GError            **error);
