@@ -173,7 +173,7 @@ static const char * const story_texts[LL_STORY_N_PARTS][3] = {
     "name and could explain when each one helps.",
     "Staff noticed the difference before I showed them any figures. One teacher said that she could now work with a "
     "small group for ten minutes without interruptions. I am careful not to claim that all of this is down to the "
-    "cards, but the pattern is clear enough to build on.",
+    "cards, but the pattern is clear enough to build on, and it held in both classes.",
   },
   [LL_STORY_LEARNING] = {
     "I learnt that leading is mostly listening. The best changes to the routine came from pupils and from the class "
@@ -192,7 +192,7 @@ static const char * const story_texts[LL_STORY_N_PARTS][3] = {
     "on me being there.",
     "We will repeat the survey and the two weeks of watching each autumn and spring, and report the results to the "
     "senior team as part of the school's self-evaluation. That gives us a way to see whether the change lasts once "
-    "the novelty has worn off.",
+    "the novelty has worn off, and an early warning if it starts to slip in one class.",
     "I would like to try the same approach with homework and with independent reading, where the same habit of "
     "waiting for an adult shows up. I have asked to keep my fortnightly release time for one more term to help the "
     "next group of teachers get started.",
@@ -206,7 +206,7 @@ static const char * const story_texts[LL_STORY_N_PARTS][3] = {
     "it in their classes and report back in the autumn.",
     "Presenting to the whole staff was the part of the programme that I was most nervous about. Looking back, it was "
     "the moment I felt most like a leader, because the conversation carried on without me in the staffroom for the "
-    "rest of the week.",
+    "rest of the week, and it is still going.",
   },
 };
 
