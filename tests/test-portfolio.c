@@ -400,6 +400,7 @@ test_submission_is_kept (Fixture       *f,
   g_assert_true (entry == reflection);
   g_assert_true (ll_portfolio_remove_entry (portfolio, reflection, &error));
   g_assert_no_error (error);
+  g_clear_object (&entry);
   g_clear_object (&portfolio);
   reopen (f);
 
@@ -732,6 +733,76 @@ test_requirements_all_met (Fixture       *f,
   g_assert_true (ll_requirements_all_met (requirements));
 }
 
+/* The body of the entry @id of the portfolio @portfolio_id, as another
+ * reader of the file sees it now. */
+static char *
+body_on_disk (Fixture *f,
+              gint64   portfolio_id,
+              gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) reader = ll_workbook_open (f->path, LL_WORKBOOK_OPEN_READ_ONLY, &error);
+  g_autoptr(LlPortfolio) portfolio = NULL;
+
+  g_assert_no_error (error);
+  portfolio = ll_workbook_open_portfolio (reader, portfolio_id, &error);
+  g_assert_no_error (error);
+  return g_strdup (ll_portfolio_entry_get_text (ll_portfolio_find_entry (portfolio, id), LL_ENTRY_BODY));
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    data)
+{
+  (*(guint *) data)++;
+}
+
+/* Typing is written after a pause, like every other text of the
+ * workbook, and what waits is written before the portfolio is submitted;
+ * the model says what changed. */
+static void
+test_typing (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlPortfolio) portfolio = add_portfolio (f);
+  g_autoptr(LlPortfolioSubmission) submission = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 id = ll_portfolio_get_id (portfolio);
+  LlPortfolioEntry *entry = add_entry (portfolio, LL_ENTRY_REFLECTION, LL_STORY_NONE, "2025-10-01", 0);
+  guint words = 0, body = 0, status = 0, editable = 0;
+
+  g_signal_connect (entry, "notify::words", G_CALLBACK (count_notify), &words);
+  g_signal_connect (entry, "notify::body", G_CALLBACK (count_notify), &body);
+  g_signal_connect (portfolio, "notify::status", G_CALLBACK (count_notify), &status);
+  g_signal_connect (portfolio, "notify::editable", G_CALLBACK (count_notify), &editable);
+
+  g_assert_true (ll_portfolio_set_entry_text (portfolio, entry, LL_ENTRY_BODY, "<para" NS ">Typed</para>", &error));
+  g_assert_true (ll_portfolio_set_entry_text (portfolio, entry, LL_ENTRY_BODY, "<para" NS ">Typed on</para>", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (body, ==, 2);
+  g_assert_cmpuint (words, ==, 2);
+  g_assert_cmpuint (ll_portfolio_entry_get_words (entry), ==, 2);
+  g_assert_true (ll_workbook_get_unsaved (f->workbook));
+  before = body_on_disk (f, id, ll_portfolio_entry_get_id (entry));
+  g_assert_cmpstr (before, ==, "");
+
+  g_assert_cmpuint (ll_portfolio_submit (portfolio, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_false (ll_workbook_get_unsaved (f->workbook));
+  after = body_on_disk (f, id, ll_portfolio_entry_get_id (entry));
+  g_assert_cmpstr (after, ==, "<para" NS ">Typed on</para>");
+  submission = ll_portfolio_dup_submission (portfolio, 1, &error);
+  g_assert_nonnull (strstr (submission->content, "Typed on"));
+  g_assert_cmpuint (status, ==, 1);
+  g_assert_cmpuint (editable, ==, 1);
+  g_assert_true (ll_portfolio_reopen (portfolio, &error));
+  g_assert_cmpuint (status, ==, 2);
+  g_assert_cmpuint (editable, ==, 2);
+}
+
 /* Export ---------------------------------------------------------------------- */
 
 /* A portfolio exports as a DocBook book that validates, with the
@@ -866,6 +937,7 @@ main (int   argc,
   ADD ("status-transitions", test_status_transitions);
   ADD ("requirements", test_requirements);
   ADD ("requirements-all-met", test_requirements_all_met);
+  ADD ("typing", test_typing);
   ADD ("export", test_export);
 #undef ADD
   g_test_add_func ("/portfolio/sample", test_sample);

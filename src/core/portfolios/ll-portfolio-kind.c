@@ -261,7 +261,7 @@ ll_workbook_open_portfolio (LlWorkbook  *self,
                    _("This workbook has no portfolio %" G_GINT64_FORMAT "."), id);
       return NULL;
     }
-  portfolio = _ll_portfolio_load (_ll_workbook_get_store (self), id, error);
+  portfolio = _ll_portfolio_load (_ll_workbook_get_store (self), _ll_workbook_get_pending (self), id, error);
   if (portfolio == NULL)
     return NULL;
   key = g_new (gint64, 1);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ll-doc.h"
+#include "ll-pending.h"
 #include "ll-portfolio.h"
 #include "ll-store.h"
 
@@ -11,8 +12,10 @@ G_BEGIN_DECLS
 gboolean     _ll_set_str                (char              **dest,
                                          const char         *value);
 /* The portfolio @id with its entries, read from @store, which it writes
- * its edits to. */
+ * its edits to: the words typed through @pending, after a pause, when
+ * it is given, and everything at once otherwise. */
 LlPortfolio *_ll_portfolio_load         (LlStore            *store,
+                                         LlPending          *pending,
                                          gint64              id,
                                          GError            **error);
 /* Writes @participant and the document's @title. */

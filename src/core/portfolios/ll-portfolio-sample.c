@@ -541,7 +541,7 @@ add_cohort (LlStore            *store,
       id = ll_store_insert_portfolio (store, title, participant, error);
       if (id == 0)
         return FALSE;
-      portfolio = _ll_portfolio_load (store, id, error);
+      portfolio = _ll_portfolio_load (store, NULL, id, error);
       if (portfolio == NULL
           || !fill_portfolio (portfolio, programme, person, i, led_meeting, tutor_name, error))
         return FALSE;

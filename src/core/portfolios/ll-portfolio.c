@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ll-error.h"
+#include "ll-pending.h"
 #include "ll-portfolio-private.h"
 #include "ll-store-portfolio.h"
 #include "ll-text.h"
@@ -179,6 +180,7 @@ ll_participant_free (LlParticipant *participant)
 struct _LlPortfolioEntry
 {
   GObject      parent_instance;
+  LlStore     *store;      /* what a pending write writes to */
   gint64       id;
   LlEntryKind  kind;
   LlStoryPart  part;
@@ -190,6 +192,80 @@ struct _LlPortfolioEntry
 };
 
 G_DEFINE_FINAL_TYPE (LlPortfolioEntry, ll_portfolio_entry, G_TYPE_OBJECT)
+
+enum {
+  ENTRY_PROP_0,
+  ENTRY_PROP_ID,
+  ENTRY_PROP_KIND,
+  ENTRY_PROP_PART,
+  /* the texts, in the order of LlEntryText */
+  ENTRY_PROP_DATE,
+  ENTRY_PROP_TITLE,
+  ENTRY_PROP_BODY,
+  ENTRY_PROP_PRESENTED,
+  ENTRY_PROP_AUDIENCE,
+  ENTRY_PROP_INCLUDED,
+  ENTRY_PROP_SESSION,
+  ENTRY_PROP_LED,
+  ENTRY_PROP_WORDS,
+  ENTRY_N_PROPS
+};
+
+#define ENTRY_PROP_TEXT(field) (ENTRY_PROP_DATE + (field))
+
+static GParamSpec *entry_properties[ENTRY_N_PROPS];
+
+static void
+ll_portfolio_entry_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  LlPortfolioEntry *self = LL_PORTFOLIO_ENTRY (object);
+
+  switch (prop_id)
+    {
+    case ENTRY_PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case ENTRY_PROP_KIND:
+      g_value_set_uint (value, self->kind);
+      break;
+    case ENTRY_PROP_PART:
+      g_value_set_uint (value, self->part);
+      break;
+    case ENTRY_PROP_DATE:
+    case ENTRY_PROP_TITLE:
+    case ENTRY_PROP_BODY:
+    case ENTRY_PROP_PRESENTED:
+    case ENTRY_PROP_AUDIENCE:
+      g_value_set_string (value, self->texts[prop_id - ENTRY_PROP_DATE]);
+      break;
+    case ENTRY_PROP_INCLUDED:
+      g_value_set_boolean (value, self->included);
+      break;
+    case ENTRY_PROP_SESSION:
+      g_value_set_int64 (value, self->session_id);
+      break;
+    case ENTRY_PROP_LED:
+      g_value_set_boolean (value, self->led);
+      break;
+    case ENTRY_PROP_WORDS:
+      g_value_set_uint (value, self->words);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ll_portfolio_entry_dispose (GObject *object)
+{
+  LlPortfolioEntry *self = LL_PORTFOLIO_ENTRY (object);
+
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (ll_portfolio_entry_parent_class)->dispose (object);
+}
 
 static void
 ll_portfolio_entry_finalize (GObject *object)
@@ -204,7 +280,25 @@ ll_portfolio_entry_finalize (GObject *object)
 static void
 ll_portfolio_entry_class_init (LlPortfolioEntryClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = ll_portfolio_entry_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  static const char * const text_names[LL_ENTRY_N_TEXTS] = { "date", "title", "body", "presented", "audience" };
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->get_property = ll_portfolio_entry_get_property;
+  object_class->dispose = ll_portfolio_entry_dispose;
+  object_class->finalize = ll_portfolio_entry_finalize;
+
+  entry_properties[ENTRY_PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  entry_properties[ENTRY_PROP_KIND] = g_param_spec_uint ("kind", NULL, NULL, 0, LL_ENTRY_N_KINDS - 1, 0, flags);
+  entry_properties[ENTRY_PROP_PART] = g_param_spec_uint ("part", NULL, NULL, 0, LL_STORY_NONE, LL_STORY_NONE,
+                                                         flags);
+  for (guint i = 0; i < LL_ENTRY_N_TEXTS; i++)
+    entry_properties[ENTRY_PROP_TEXT (i)] = g_param_spec_string (text_names[i], NULL, NULL, "", flags);
+  entry_properties[ENTRY_PROP_INCLUDED] = g_param_spec_boolean ("included", NULL, NULL, TRUE, flags);
+  entry_properties[ENTRY_PROP_SESSION] = g_param_spec_int64 ("session", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  entry_properties[ENTRY_PROP_LED] = g_param_spec_boolean ("led", NULL, NULL, FALSE, flags);
+  entry_properties[ENTRY_PROP_WORDS] = g_param_spec_uint ("words", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  g_object_class_install_properties (object_class, ENTRY_N_PROPS, entry_properties);
 }
 
 static void
@@ -217,10 +311,12 @@ ll_portfolio_entry_init (LlPortfolioEntry *self)
 }
 
 static LlPortfolioEntry *
-entry_new_from_row (const LlStorePortfolioEntry *row)
+entry_new_from_row (LlStore                     *store,
+                    const LlStorePortfolioEntry *row)
 {
   LlPortfolioEntry *self = g_object_new (LL_TYPE_PORTFOLIO_ENTRY, NULL);
 
+  self->store = g_object_ref (store);
   self->id = row->id;
   if (!ll_entry_kind_from_id (row->kind, &self->kind))
     self->kind = LL_ENTRY_REFLECTION;
@@ -375,6 +471,7 @@ struct _LlPortfolio
 {
   GObject            parent_instance;
   LlStore           *store;
+  LlPending         *pending;   /* NULL: every edit is written at once */
   gint64             id;
   LlParticipant     *participant;
   LlPortfolioStatus  status;
@@ -384,11 +481,51 @@ struct _LlPortfolio
 
 G_DEFINE_FINAL_TYPE (LlPortfolio, ll_portfolio, G_TYPE_OBJECT)
 
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_STATUS,
+  PROP_EDITABLE,
+  PROP_N_SUBMISSIONS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+ll_portfolio_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  LlPortfolio *self = LL_PORTFOLIO (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_STATUS:
+      g_value_set_uint (value, self->status);
+      break;
+    case PROP_EDITABLE:
+      g_value_set_boolean (value, ll_portfolio_get_editable (self));
+      break;
+    case PROP_N_SUBMISSIONS:
+      g_value_set_uint (value, self->n_submissions);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 ll_portfolio_dispose (GObject *object)
 {
   LlPortfolio *self = LL_PORTFOLIO (object);
 
+  /* what waits holds the entries it writes, and their store */
+  g_clear_object (&self->pending);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (ll_portfolio_parent_class)->dispose (object);
 }
@@ -407,9 +544,18 @@ static void
 ll_portfolio_class_init (LlPortfolioClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
+  object_class->get_property = ll_portfolio_get_property;
   object_class->dispose = ll_portfolio_dispose;
   object_class->finalize = ll_portfolio_finalize;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_STATUS] = g_param_spec_uint ("status", NULL, NULL, 0, LL_PORTFOLIO_N_STATUSES - 1,
+                                               LL_PORTFOLIO_IN_PROGRESS, flags);
+  properties[PROP_EDITABLE] = g_param_spec_boolean ("editable", NULL, NULL, TRUE, flags);
+  properties[PROP_N_SUBMISSIONS] = g_param_spec_uint ("n-submissions", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -417,6 +563,20 @@ ll_portfolio_init (LlPortfolio *self)
 {
   self->entries = g_list_store_new (LL_TYPE_PORTFOLIO_ENTRY);
   self->participant = ll_participant_new ();
+}
+
+static void
+set_status (LlPortfolio       *self,
+            LlPortfolioStatus  status)
+{
+  gboolean was_editable = ll_portfolio_get_editable (self);
+
+  if (self->status == status)
+    return;
+  self->status = status;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+  if (was_editable != ll_portfolio_get_editable (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
 }
 
 char *
@@ -429,9 +589,10 @@ _ll_portfolio_dup_title (const char *name)
 }
 
 LlPortfolio *
-_ll_portfolio_load (LlStore  *store,
-                    gint64    id,
-                    GError  **error)
+_ll_portfolio_load (LlStore    *store,
+                    LlPending  *pending,
+                    gint64      id,
+                    GError    **error)
 {
   g_autoptr(LlStorePortfolio) row = NULL;
   g_autoptr(GPtrArray) entries = NULL;
@@ -447,6 +608,8 @@ _ll_portfolio_load (LlStore  *store,
     return NULL;
   self = g_object_new (LL_TYPE_PORTFOLIO, NULL);
   self->store = g_object_ref (store);
+  if (pending != NULL)
+    self->pending = g_object_ref (pending);
   self->id = id;
   ll_participant_free (self->participant);
   self->participant = g_steal_pointer (&row->participant);
@@ -455,7 +618,7 @@ _ll_portfolio_load (LlStore  *store,
   self->n_submissions = row->n_submissions;
   for (guint i = 0; i < entries->len; i++)
     {
-      g_autoptr(LlPortfolioEntry) entry = entry_new_from_row (g_ptr_array_index (entries, i));
+      g_autoptr(LlPortfolioEntry) entry = entry_new_from_row (store, g_ptr_array_index (entries, i));
 
       g_list_store_append (self->entries, entry);
     }
@@ -562,6 +725,14 @@ ll_portfolio_find_story_part (LlPortfolio *self,
   return NULL;
 }
 
+/* Writes what waits, so that the file follows the order of edits. */
+static gboolean
+flush_pending (LlPortfolio  *self,
+               GError      **error)
+{
+  return self->pending == NULL || ll_pending_flush (self->pending, error);
+}
+
 /* Refuses an edit unless the portfolio is in progress. */
 static gboolean
 check_editable (LlPortfolio  *self,
@@ -638,6 +809,9 @@ ll_portfolio_add_entry (LlPortfolio  *self,
                    _("The story already has a part called “%s”."), ll_story_part_to_label (part));
       return NULL;
     }
+  /* what waits goes first, so that the file follows the order of edits */
+  if (!flush_pending (self, error))
+    return NULL;
   n = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
   id = ll_store_insert_portfolio_entry (self->store, self->id, ll_entry_kind_to_id (kind),
                                         part < LL_STORY_N_PARTS ? ll_story_part_to_id (part) : "",
@@ -645,6 +819,7 @@ ll_portfolio_add_entry (LlPortfolio  *self,
   if (id == 0)
     return NULL;
   entry = g_object_new (LL_TYPE_PORTFOLIO_ENTRY, NULL);
+  entry->store = g_object_ref (self->store);
   entry->id = id;
   entry->kind = kind;
   entry->part = part;
@@ -653,12 +828,15 @@ ll_portfolio_add_entry (LlPortfolio  *self,
   return entry;
 }
 
-/* Tells the list that the entry at @position changed. */
-static void
-entry_changed (LlPortfolio *self,
-               guint        position)
+/* What a pending write of an entry's text writes. */
+static gboolean
+write_entry_text (GObject  *object,
+                  guint     field,
+                  GError  **error)
 {
-  g_list_model_items_changed (G_LIST_MODEL (self->entries), position, 1, 1);
+  LlPortfolioEntry *entry = LL_PORTFOLIO_ENTRY (object);
+
+  return ll_store_update_portfolio_entry_text (entry->store, entry->id, field, entry->texts[field], error);
 }
 
 gboolean
@@ -668,24 +846,39 @@ ll_portfolio_set_entry_text (LlPortfolio       *self,
                              const char        *value,
                              GError           **error)
 {
-  guint position;
-
   g_return_val_if_fail (LL_IS_PORTFOLIO (self), FALSE);
   g_return_val_if_fail (LL_IS_PORTFOLIO_ENTRY (entry), FALSE);
   g_return_val_if_fail (field < LL_ENTRY_N_TEXTS, FALSE);
 
-  if (!check_entry (self, entry, &position, error))
+  if (!check_entry (self, entry, NULL, error))
     return FALSE;
   if (value == NULL)
     value = "";
   if (g_str_equal (entry->texts[field], value))
     return TRUE;
-  if (!ll_store_update_portfolio_entry_text (self->store, entry->id, field, value, error))
+  if (self->pending == NULL
+      && !ll_store_update_portfolio_entry_text (self->store, entry->id, field, value, error))
     return FALSE;
   _ll_set_str (&entry->texts[field], value);
+  if (self->pending != NULL)
+    {
+      /* words are typed: written after a pause; dates are chosen once */
+      if (field == LL_ENTRY_DATE || field == LL_ENTRY_PRESENTED)
+        ll_pending_write_now (self->pending, G_OBJECT (entry), field, write_entry_text);
+      else
+        ll_pending_schedule (self->pending, G_OBJECT (entry), field, write_entry_text);
+    }
+  g_object_notify_by_pspec (G_OBJECT (entry), entry_properties[ENTRY_PROP_TEXT (field)]);
   if (field == LL_ENTRY_BODY)
-    entry->words = ll_text_count_fragment_words (value);
-  entry_changed (self, position);
+    {
+      guint words = ll_text_count_fragment_words (value);
+
+      if (words != entry->words)
+        {
+          entry->words = words;
+          g_object_notify_by_pspec (G_OBJECT (entry), entry_properties[ENTRY_PROP_WORDS]);
+        }
+    }
   return TRUE;
 }
 
@@ -696,9 +889,9 @@ set_entry_number (LlPortfolio         *self,
                   gint64               value,
                   GError             **error)
 {
-  guint position;
+  guint prop;
 
-  if (!check_entry (self, entry, &position, error))
+  if (!check_entry (self, entry, NULL, error))
     return FALSE;
   if (!ll_store_update_portfolio_entry_number (self->store, entry->id, field, value, error))
     return FALSE;
@@ -706,18 +899,21 @@ set_entry_number (LlPortfolio         *self,
     {
     case LL_STORE_ENTRY_INCLUDED:
       entry->included = value != 0;
+      prop = ENTRY_PROP_INCLUDED;
       break;
     case LL_STORE_ENTRY_SESSION:
       entry->session_id = value;
+      prop = ENTRY_PROP_SESSION;
       break;
     case LL_STORE_ENTRY_LED:
       entry->led = value != 0;
+      prop = ENTRY_PROP_LED;
       break;
     case LL_STORE_ENTRY_N_NUMBERS:
     default:
       g_assert_not_reached ();
     }
-  entry_changed (self, position);
+  g_object_notify_by_pspec (G_OBJECT (entry), entry_properties[prop]);
   return TRUE;
 }
 
@@ -781,6 +977,8 @@ ll_portfolio_move_entry (LlPortfolio       *self,
         g_array_append_val (ids, other->id);
     }
   g_array_insert_val (ids, position, entry->id);
+  if (!flush_pending (self, error))
+    return FALSE;
   if (!ll_store_order_portfolio_entries (self->store, (const gint64 *) ids->data, ids->len, error))
     return FALSE;
   held = g_object_ref (entry);
@@ -801,8 +999,11 @@ ll_portfolio_remove_entry (LlPortfolio       *self,
 
   if (!check_entry (self, entry, &position, error))
     return FALSE;
-  if (!ll_store_delete_portfolio_entry (self->store, entry->id, error))
+  if (!flush_pending (self, error)
+      || !ll_store_delete_portfolio_entry (self->store, entry->id, error))
     return FALSE;
+  if (self->pending != NULL)
+    ll_pending_forget (self->pending, G_OBJECT (entry));
   g_list_store_remove (self->entries, position);
   return TRUE;
 }
@@ -866,12 +1067,16 @@ ll_portfolio_submit (LlPortfolio  *self,
                    ll_portfolio_status_to_label (self->status));
       return 0;
     }
+  /* the file holds what is submitted before it is locked */
+  if (!flush_pending (self, error))
+    return 0;
   content = serialise (self);
   number = self->n_submissions + 1;
   if (!ll_store_insert_portfolio_submission (self->store, self->id, number, content, error))
     return 0;
   self->n_submissions = number;
-  self->status = LL_PORTFOLIO_SUBMITTED;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SUBMISSIONS]);
+  set_status (self, LL_PORTFOLIO_SUBMITTED);
   return number;
 }
 
@@ -891,7 +1096,7 @@ ll_portfolio_reopen (LlPortfolio  *self,
   if (!ll_store_set_portfolio_status (self->store, self->id, ll_portfolio_status_to_id (LL_PORTFOLIO_IN_PROGRESS),
                                       error))
     return FALSE;
-  self->status = LL_PORTFOLIO_IN_PROGRESS;
+  set_status (self, LL_PORTFOLIO_IN_PROGRESS);
   return TRUE;
 }
 
@@ -921,7 +1126,7 @@ ll_portfolio_verify (LlPortfolio  *self,
   if (!ll_store_verify_portfolio_submission (self->store, self->id, self->n_submissions, statement, tutor_name,
                                              error))
     return FALSE;
-  self->status = LL_PORTFOLIO_VERIFIED;
+  set_status (self, LL_PORTFOLIO_VERIFIED);
   return TRUE;
 }
 
@@ -940,7 +1145,7 @@ ll_portfolio_certify (LlPortfolio  *self,
   if (!ll_store_set_portfolio_status (self->store, self->id, ll_portfolio_status_to_id (LL_PORTFOLIO_CERTIFIED),
                                       error))
     return FALSE;
-  self->status = LL_PORTFOLIO_CERTIFIED;
+  set_status (self, LL_PORTFOLIO_CERTIFIED);
   return TRUE;
 }
 

@@ -131,7 +131,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LlParticipant, ll_participant_free)
 
 /* One entry of a portfolio. Its rich text is a DocBook block fragment,
  * as the editor stores narratives' sections. Change it through the
- * portfolio, which writes the change at once. */
+ * portfolio. Read-only properties, each notified when it changes: "id"
+ * (gint64), "kind" (guint, LlEntryKind), "part" (guint, LlStoryPart),
+ * "date", "title", "body", "presented", "audience" (strings),
+ * "included" (boolean), "session" (gint64), "led" (boolean), "words"
+ * (guint). */
 #define LL_TYPE_PORTFOLIO_ENTRY (ll_portfolio_entry_get_type ())
 G_DECLARE_FINAL_TYPE (LlPortfolioEntry, ll_portfolio_entry, LL, PORTFOLIO_ENTRY, GObject)
 
@@ -163,6 +167,10 @@ guint         ll_portfolio_entry_get_words     (LlPortfolioEntry *self);
 char         *ll_portfolio_entry_dup_heading   (LlPortfolioEntry *self,
                                                 const LlProgramme *programme);
 
+/* Read-only properties, each notified when it changes: "id" (gint64),
+ * "status" (guint, LlPortfolioStatus), "editable" (boolean),
+ * "n-submissions" (guint). The list of entries says when one is added,
+ * moved or removed; an entry's own properties say when it changes. */
 #define LL_TYPE_PORTFOLIO (ll_portfolio_get_type ())
 G_DECLARE_FINAL_TYPE (LlPortfolio, ll_portfolio, LL, PORTFOLIO, GObject)
 
@@ -182,8 +190,11 @@ LlPortfolioEntry    *ll_portfolio_find_entry        (LlPortfolio       *self,
 LlPortfolioEntry    *ll_portfolio_find_story_part   (LlPortfolio       *self,
                                                      LlStoryPart        part);
 
-/* Edits. Each is written to the workbook at once, and each is refused
- * with LL_PORTFOLIO_ERROR_LOCKED unless the portfolio is in progress.
+/* Edits. Each is refused with LL_PORTFOLIO_ERROR_LOCKED unless the
+ * portfolio is in progress. Texts are written after a pause in the
+ * typing, as every text of the workbook is (see ll-pending.h), dates
+ * and everything else at once; what waits is written before an entry is
+ * added, moved or removed and before the portfolio is submitted.
  * The participant is changed through the workbook
  * (ll_workbook_update_participant()), which keeps the title in step. */
 /* A new entry at the end, dated @date (YYYY-MM-DD), included; @part is
