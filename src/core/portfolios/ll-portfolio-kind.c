@@ -205,31 +205,26 @@ ll_workbook_update_programme (LlWorkbook         *self,
                               GError            **error)
 {
   LlPortfolioKind *kind;
+  const LlProgramme *current;
   LlProgramme *copy;
 
   g_return_val_if_fail (LL_IS_WORKBOOK (self), FALSE);
   g_return_val_if_fail (programme != NULL, FALSE);
 
   kind = portfolio_kind (self);
-  copy = ll_programme_copy (programme);
-  if (kind->programme != NULL && kind->programme->id == 0)
+  current = ll_workbook_get_programme (self, error);
+  if (current == NULL)
+    return FALSE;
+  if (current->id == 0)
     {
       /* made now, with what was given */
-      if (ll_store_ensure_programme (_ll_workbook_get_store (self), copy, error) == 0)
-        {
-          ll_programme_free (copy);
-          return FALSE;
-        }
-      ll_programme_free (copy);
+      if (ll_store_ensure_programme (_ll_workbook_get_store (self), programme, error) == 0)
+        return FALSE;
       g_clear_pointer (&kind->programme, ll_programme_free);
       return ll_workbook_get_programme (self, error) != NULL;
     }
-  if (!ensure_programme (self, error))
-    {
-      ll_programme_free (copy);
-      return FALSE;
-    }
-  copy->id = kind->programme->id;
+  copy = ll_programme_copy (programme);
+  copy->id = current->id;
   if (!ll_store_save_programme (_ll_workbook_get_store (self), copy, error))
     {
       ll_programme_free (copy);
