@@ -816,9 +816,18 @@ test_export (Fixture       *f,
   g_autoptr(LlDoc) doc = NULL;
   g_autofree char *xml_path = g_build_filename (f->dir, "portfolio.xml", NULL);
   g_autofree char *xml = NULL;
-  const LlProgramme *programme = ll_workbook_get_programme (f->workbook, &error);
+  const LlProgramme *programme = NULL;
+  g_autoptr(LlProgramme) changed = ll_programme_copy (ll_workbook_get_programme (f->workbook, &error));
+  LlClusterMeeting *meeting = g_ptr_array_index (changed->meetings, 0);
   LlPortfolioEntry *entry;
   const char *first, *second;
+
+  g_free (meeting->date);
+  meeting->date = g_strdup ("2025-11-19");
+  g_free (meeting->host_school);
+  meeting->host_school = g_strdup ("Hollins Park Academy");
+  g_assert_true (ll_workbook_update_programme (f->workbook, changed, &error));
+  programme = ll_workbook_get_programme (f->workbook, &error);
 
   entry = add_entry (portfolio, LL_ENTRY_CLUSTER_REFLECTION, LL_STORY_NONE, programme->start_date, 0);
   g_assert_true (ll_portfolio_set_entry_text (portfolio, entry, LL_ENTRY_BODY,
@@ -829,6 +838,7 @@ test_export (Fixture       *f,
   g_assert_true (ll_portfolio_set_entry_text (portfolio, entry, LL_ENTRY_BODY,
                                               "<para" NS ">First meeting.</para>\n", &error));
   g_assert_true (ll_portfolio_move_entry (portfolio, entry, 0, &error));
+  g_assert_true (ll_portfolio_set_entry_session (portfolio, entry, meeting_id (programme, 0), &error));
   entry = add_entry (portfolio, LL_ENTRY_STORY, LL_STORY_PRESENTATION, programme->start_date, 0);
   g_assert_true (ll_portfolio_set_entry_text (portfolio, entry, LL_ENTRY_PRESENTED, "2026-03-02", &error));
   g_assert_true (ll_portfolio_set_entry_text (portfolio, entry, LL_ENTRY_AUDIENCE, "All staff", &error));
@@ -855,6 +865,8 @@ test_export (Fixture       *f,
   g_assert_nonnull (strstr (xml, "Zoë Okafor"));
   g_assert_nonnull (strstr (xml, "<title>Reflections on the cluster group meetings</title>"));
   g_assert_nonnull (strstr (xml, "I led this session."));
+  g_assert_nonnull (strstr (xml, "Held on 19 November 2025 at Hollins Park Academy."));
+  g_assert_nonnull (strstr (xml, "<title>Cluster meeting 1</title>"));
   g_assert_nonnull (strstr (xml, "Presented on 2 March 2026 to All staff."));
   g_assert_nonnull (strstr (xml, "<emphasis>meeting</emphasis> &amp; more"));
   g_assert_null (strstr (xml, "Not for the tutor."));

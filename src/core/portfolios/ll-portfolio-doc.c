@@ -71,6 +71,63 @@ add_participant (LlDocNode         *body,
   add_entry (details, _("Status"), ll_portfolio_status_to_label (ll_portfolio_get_status (portfolio)));
 }
 
+/* What the study session or cluster meeting @entry reflects on was:
+ * "Held on 8 October 2025 at Ashgrove Primary School: Leading change.",
+ * or NULL when the programme does not say. */
+static char *
+dup_occasion (LlPortfolioEntry  *entry,
+              const LlProgramme *programme)
+{
+  gint64 id = ll_portfolio_entry_get_session (entry);
+  const char *date = NULL, *host = NULL, *theme = NULL;
+  g_autofree char *long_date = NULL;
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  if (programme == NULL || id <= 0)
+    return NULL;
+  for (guint i = 0; i < programme->sessions->len; i++)
+    {
+      const LlStudySession *session = g_ptr_array_index (programme->sessions, i);
+
+      if (session->id == id)
+        {
+          date = session->date;
+          host = session->host_school;
+          theme = session->theme;
+        }
+    }
+  for (guint i = 0; i < programme->meetings->len; i++)
+    {
+      const LlClusterMeeting *meeting = g_ptr_array_index (programme->meetings, i);
+
+      if (meeting->id == id)
+        {
+          date = meeting->date;
+          host = meeting->host_school;
+        }
+    }
+  long_date = ll_date_dup_long (date);
+  if (has_text (long_date) && has_text (host))
+    /* TRANSLATORS: when and where a study session or cluster meeting was */
+    g_string_printf (line, _("Held on %s at %s"), long_date, host);
+  else if (has_text (long_date))
+    g_string_printf (line, _("Held on %s"), long_date);
+  else if (has_text (host))
+    g_string_printf (line, _("Held at %s"), host);
+  if (has_text (theme))
+    {
+      if (line->len > 0)
+        /* TRANSLATORS: after where and when a session was, its theme */
+        g_string_append_printf (line, _(": %s"), theme);
+      else
+        g_string_append (line, theme);
+    }
+  if (line->len == 0)
+    return NULL;
+  g_string_append_c (line, '.');
+  return g_string_free (g_steal_pointer (&line), FALSE);
+}
+
 /* The details of one entry: its date, and what else it records. */
 static void
 add_entry_section (LlDocNode         *chapter,
@@ -82,6 +139,7 @@ add_entry_section (LlDocNode         *chapter,
   const char *body = ll_portfolio_entry_get_text (entry, LL_ENTRY_BODY);
   LlDocNode *section = ll_doc_add_section (chapter, heading);
   g_autoptr(GString) line = g_string_new (NULL);
+  g_autofree char *occasion = dup_occasion (entry, programme);
 
   if (has_text (date))
     /* TRANSLATORS: when an entry was written */
@@ -101,6 +159,8 @@ add_entry_section (LlDocNode         *chapter,
       else if (has_text (presented))
         g_string_append_printf (line, _("Presented on %s."), presented);
     }
+  if (occasion != NULL)
+    ll_doc_add_para (section, occasion);
   if (line->len > 0)
     ll_doc_add_para (section, line->str);
   if (has_text (body))
@@ -110,7 +170,7 @@ add_entry_section (LlDocNode         *chapter,
       node->text = g_strdup (body);
       ll_doc_node_append (section, node);
     }
-  else if (line->len == 0)
+  else if (line->len == 0 && occasion == NULL)
     ll_doc_add_para (section, _("Not written yet."));
 }
 
