@@ -892,12 +892,21 @@ test_sample (void)
   guint statuses[LL_PORTFOLIO_N_STATUSES] = { 0 };
   guint portfolios = 0, complete = 0, incomplete = 0;
   gboolean accented = FALSE;
+  const LlProgramme *programme;
+  g_autofree char *cohort = NULL;
 
   g_assert_true (ll_sample_generate (path, 1, &error));
   g_assert_no_error (error);
   workbook = ll_workbook_open (path, LL_WORKBOOK_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (ll_workbook_get_programme (workbook, &error)->id, >, 0);
+  programme = ll_workbook_get_programme (workbook, &error);
+  g_assert_cmpint (programme->id, >, 0);
+  /* the cohort is named by its years: "2025–26", or "2026" */
+  if (strncmp (programme->start_date, programme->end_date, 4) == 0)
+    cohort = g_strndup (programme->start_date, 4);
+  else
+    cohort = g_strdup_printf ("%.4s–%.2s", programme->start_date, programme->end_date + 2);
+  g_assert_cmpstr (programme->cohort, ==, cohort);
   documents = ll_workbook_list_documents (workbook, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < documents->len; i++)

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ll-portfolio-private.h"
 #include "ll-portfolio-sample.h"
 #include "ll-role.h"
@@ -458,7 +460,11 @@ make_programme (LlStore     *store,
   _ll_set_str (&programme->certifying_body, "Riverside Learning Trust");
   end = g_strndup (programme->end_date, 4);
   g_free (programme->cohort);
-  programme->cohort = g_strdup_printf ("%.4s–%.2s", start, end + 2);
+  /* "2025–26", or "2026" when it ends in the year it began */
+  if (strncmp (start, end, 4) == 0)
+    programme->cohort = g_strndup (start, 4);
+  else
+    programme->cohort = g_strdup_printf ("%.4s–%.2s", start, end + 2);
   _ll_set_str (&programme->hub, "Riverside North hub");
   programme->facilitator_id = facilitator_id;
   for (guint i = 0; i < programme->sessions->len; i++)
