@@ -10,6 +10,7 @@
 #include "ll-pending.h"
 #include "ll-portfolio-private.h"
 #include "ll-store-portfolio.h"
+#include "ll-term.h"
 #include "ll-text.h"
 
 G_DEFINE_QUARK (ll-portfolio-error-quark, ll_portfolio_error)
@@ -445,17 +446,10 @@ ll_portfolio_entry_dup_heading (LlPortfolioEntry  *self,
     case LL_ENTRY_REFLECTION:
       if (self->texts[LL_ENTRY_DATE][0] != '\0')
         {
-          g_autoptr(GDateTime) when = NULL;
-          g_autofree char *iso = g_strconcat (self->texts[LL_ENTRY_DATE], "T00:00:00Z", NULL);
+          g_autofree char *day = ll_date_dup_long (self->texts[LL_ENTRY_DATE]);
 
-          when = g_date_time_new_from_iso8601 (iso, NULL);
-          if (when != NULL)
-            {
-              g_autofree char *day = g_date_time_format (when, "%-d %B %Y");
-
-              /* TRANSLATORS: what the entry is, then its date: "Tutorial notes, 3 March 2026" */
-              return g_strdup_printf (_("%s, %s"), ll_entry_kind_to_label (self->kind), day);
-            }
+          /* TRANSLATORS: what the entry is, then its date: "Tutorial notes, 3 March 2026" */
+          return g_strdup_printf (_("%s, %s"), ll_entry_kind_to_label (self->kind), day);
         }
       return g_strdup (ll_entry_kind_to_label (self->kind));
     case LL_ENTRY_N_KINDS:

@@ -11,7 +11,9 @@ G_BEGIN_DECLS
 /* The workbook's programme. A workbook that has none yet is given one
  * starting on the 1st of September of the current school year, with the
  * default rules, which is written the first time it is changed or a
- * portfolio is added. Owned by the workbook. */
+ * portfolio is added. Owned by the workbook, and valid until the
+ * programme is next changed: copy it (ll_programme_copy()) to change it
+ * or to keep it. */
 const LlProgramme *ll_workbook_get_programme      (LlWorkbook          *self,
                                                    GError             **error);
 /* Writes @programme (a changed copy of ll_workbook_get_programme()):
