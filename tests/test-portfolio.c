@@ -803,6 +803,35 @@ test_typing (Fixture       *f,
   g_assert_cmpuint (editable, ==, 2);
 }
 
+/* A workbook open read-only refuses a change to a portfolio at once,
+ * rather than keeping it waiting for a write that can never be made. */
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlPortfolio) portfolio = add_portfolio (f);
+  g_autoptr(LlPortfolio) read = NULL;
+  g_autoptr(LlWorkbook) reader = NULL;
+  g_autoptr(LlPortfolioEntry) entry = NULL;
+  gint64 id = ll_portfolio_get_id (portfolio);
+
+  add_entry (portfolio, LL_ENTRY_REFLECTION, LL_STORY_NONE, "2025-10-01", 3);
+  g_assert_true (ll_workbook_flush (f->workbook, &error));
+  reader = ll_workbook_open (f->path, LL_WORKBOOK_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  read = ll_workbook_open_portfolio (reader, id, &error);
+  g_assert_no_error (error);
+  entry = g_list_model_get_item (ll_portfolio_get_entries (read), 0);
+  g_assert_false (ll_portfolio_set_entry_text (read, entry, LL_ENTRY_BODY, "", &error));
+  g_assert_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_cmpuint (ll_portfolio_entry_get_words (entry), ==, 3);
+  g_assert_false (ll_workbook_get_unsaved (reader));
+  g_assert_cmpuint (ll_portfolio_submit (read, &error), ==, 0);
+  g_assert_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_READ_ONLY);
+}
+
 /* Export ---------------------------------------------------------------------- */
 
 /* A portfolio exports as a DocBook book that validates, with the
@@ -959,6 +988,7 @@ main (int   argc,
   ADD ("requirements", test_requirements);
   ADD ("requirements-all-met", test_requirements_all_met);
   ADD ("typing", test_typing);
+  ADD ("read-only", test_read_only);
   ADD ("export", test_export);
 #undef ADD
   g_test_add_func ("/portfolio/sample", test_sample);

@@ -732,6 +732,14 @@ static gboolean
 check_editable (LlPortfolio  *self,
                 GError      **error)
 {
+  /* a change that could never be written is refused now, rather than
+   * kept waiting */
+  if (ll_store_get_read_only (self->store))
+    {
+      g_set_error_literal (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_READ_ONLY,
+                           _("This workbook is open read-only, so the portfolio cannot be changed."));
+      return FALSE;
+    }
   if (self->status == LL_PORTFOLIO_IN_PROGRESS)
     return TRUE;
   if (self->status == LL_PORTFOLIO_SUBMITTED)
