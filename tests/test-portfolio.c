@@ -273,6 +273,74 @@ test_round_trip (Fixture       *f,
   g_assert_false (ll_portfolio_entry_get_included (second));
 }
 
+/* The title in the list of documents of @id. */
+static const char *
+document_title (LlWorkbook *workbook,
+                gint64      id)
+{
+  GListModel *documents = ll_workbook_get_documents (workbook);
+
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(LlDocumentInfo) info = g_list_model_get_item (documents, i);
+
+      if (ll_document_info_get_id (info) == id)
+        return ll_document_info_get_title (info);
+    }
+  g_assert_not_reached ();
+}
+
+static LlPerson *
+find_person (LlWorkbook *workbook,
+             gint64      id)
+{
+  GListModel *people = ll_workbook_get_people (workbook);
+
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(LlPerson) person = g_list_model_get_item (people, i);
+
+      if (ll_person_get_id (person) == id)
+        return person;
+    }
+  g_assert_not_reached ();
+}
+
+/* Renaming a participant renames their portfolio in the list, at once
+ * and when the workbook is opened again; so does choosing another
+ * person, or a person added later. */
+static void
+test_title_follows_name (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlPortfolio) portfolio = add_portfolio (f);
+  g_autoptr(LlParticipant) participant = NULL;
+  gint64 id = ll_portfolio_get_id (portfolio);
+  LlPerson *later;
+
+  g_assert_cmpstr (document_title (f->workbook, id), ==, "Portfolio: Siân Pritchard");
+  ll_person_set_name (find_person (f->workbook, f->participant_id), "Siân Pritchard-Evans");
+  g_assert_cmpstr (document_title (f->workbook, id), ==, "Portfolio: Siân Pritchard-Evans");
+  g_clear_object (&portfolio);
+  reopen (f);
+  g_assert_cmpstr (document_title (f->workbook, id), ==, "Portfolio: Siân Pritchard-Evans");
+
+  later = ll_workbook_add_person (f->workbook, "Chloé Martin", LL_ROLE_TEACHER, &error);
+  g_assert_no_error (error);
+  portfolio = ll_workbook_open_portfolio (f->workbook, id, &error);
+  participant = ll_participant_copy (ll_portfolio_get_participant (portfolio));
+  participant->person_id = ll_person_get_id (later);
+  g_assert_true (ll_workbook_update_participant (f->workbook, portfolio, participant, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (document_title (f->workbook, id), ==, "Portfolio: Chloé Martin");
+  ll_person_set_name (later, "Chloé Martin-Ross");
+  g_assert_cmpstr (document_title (f->workbook, id), ==, "Portfolio: Chloé Martin-Ross");
+  /* the person the portfolio no longer names changes nothing */
+  ll_person_set_name (find_person (f->workbook, f->participant_id), "Siân Evans");
+  g_assert_cmpstr (document_title (f->workbook, id), ==, "Portfolio: Chloé Martin-Ross");
+}
+
 /* Status and submissions ------------------------------------------------------ */
 
 static void
@@ -982,6 +1050,7 @@ main (int   argc,
   g_test_add ("/portfolio/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("programme", test_programme);
   ADD ("round-trip", test_round_trip);
+  ADD ("title-follows-name", test_title_follows_name);
   ADD ("submitted-refuses-edits", test_submitted_refuses_edits);
   ADD ("submission-is-kept", test_submission_is_kept);
   ADD ("status-transitions", test_status_transitions);

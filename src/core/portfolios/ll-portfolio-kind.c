@@ -18,6 +18,7 @@ struct _LlPortfolioKind
   GObject      parent_instance;
   LlProgramme *programme;   /* read when first asked for */
   GHashTable  *portfolios;  /* gint64 * -> LlPortfolio, those opened */
+  GHashTable  *persons;     /* gint64 * -> gint64 *: each portfolio's person */
 };
 
 static void ll_portfolio_kind_document_kind_init (LlDocumentKindInterface *iface);
@@ -33,6 +34,7 @@ ll_portfolio_kind_finalize (GObject *object)
 
   g_clear_pointer (&self->programme, ll_programme_free);
   g_clear_pointer (&self->portfolios, g_hash_table_unref);
+  g_clear_pointer (&self->persons, g_hash_table_unref);
   G_OBJECT_CLASS (ll_portfolio_kind_parent_class)->finalize (object);
 }
 
@@ -46,6 +48,7 @@ static void
 ll_portfolio_kind_init (LlPortfolioKind *self)
 {
   self->portfolios = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->persons = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
 static const char *
@@ -118,6 +121,97 @@ static LlPortfolioKind *
 portfolio_kind (LlWorkbook *workbook)
 {
   return LL_PORTFOLIO_KIND (_ll_workbook_get_kind_of_type (workbook, LL_TYPE_PORTFOLIO_KIND));
+}
+
+static gint64 *
+int64_dup (gint64 value)
+{
+  return g_memdup2 (&value, sizeof value);
+}
+
+/* The title of the portfolio @id follows its participant's name as it is
+ * now: it is made from the name, not only read from the file, so that
+ * renaming a person renames their portfolio in the list. */
+static void
+refresh_title (LlPortfolioKind *self,
+               gint64           id)
+{
+  LlWorkbook *workbook = ll_document_kind_get_workbook (LL_DOCUMENT_KIND (self));
+  gint64 *person = g_hash_table_lookup (self->persons, &id);
+  const char *name;
+  g_autofree char *title = NULL;
+
+  if (workbook == NULL || person == NULL)
+    return;
+  name = person_name (workbook, *person);
+  /* a portfolio whose person was removed keeps the name it had */
+  if (name == NULL)
+    return;
+  title = _ll_portfolio_dup_title (name);
+  _ll_workbook_set_document_title (workbook, id, title);
+}
+
+static void
+on_person_renamed (LlPerson        *person,
+                   GParamSpec      *pspec,
+                   LlPortfolioKind *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->persons);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (*(gint64 *) value == ll_person_get_id (person))
+      refresh_title (self, *(gint64 *) key);
+}
+
+static void
+watch_people (LlPortfolioKind *self,
+              GListModel      *people,
+              guint            position,
+              guint            n)
+{
+  for (guint i = position; i < position + n; i++)
+    {
+      g_autoptr(LlPerson) person = g_list_model_get_item (people, i);
+
+      /* a person moved in the list is seen again: watched once */
+      g_signal_handlers_disconnect_by_func (person, on_person_renamed, self);
+      g_signal_connect_object (person, "notify::name", G_CALLBACK (on_person_renamed), self, 0);
+    }
+}
+
+static void
+on_people_changed (GListModel      *people,
+                   guint            position,
+                   guint            removed,
+                   guint            added,
+                   LlPortfolioKind *self)
+{
+  watch_people (self, people, position, added);
+}
+
+static gboolean
+portfolio_kind_load (LlDocumentKind  *kind,
+                     LlWorkbook      *workbook,
+                     GError         **error)
+{
+  LlPortfolioKind *self = LL_PORTFOLIO_KIND (kind);
+  GListModel *people = ll_workbook_get_people (workbook);
+  g_autoptr(GArray) pairs = ll_store_list_participants (_ll_workbook_get_store (workbook), error);
+
+  if (pairs == NULL)
+    return FALSE;
+  for (guint i = 0; i + 1 < pairs->len; i += 2)
+    {
+      gint64 id = g_array_index (pairs, gint64, i);
+
+      g_hash_table_insert (self->persons, int64_dup (id), int64_dup (g_array_index (pairs, gint64, i + 1)));
+      refresh_title (self, id);
+    }
+  watch_people (self, people, 0, g_list_model_get_n_items (people));
+  g_signal_connect_object (people, "items-changed", G_CALLBACK (on_people_changed), self, 0);
+  return TRUE;
 }
 
 /* The first of September that began the current school year. */
@@ -283,6 +377,7 @@ ll_workbook_add_portfolio (LlWorkbook           *self,
   if (id == 0)
     return NULL;
   _ll_workbook_add_document (self, "portfolio", id, title);
+  g_hash_table_insert (portfolio_kind (self)->persons, int64_dup (id), int64_dup (participant->person_id));
   return ll_workbook_open_portfolio (self, id, error);
 }
 
@@ -302,6 +397,7 @@ ll_workbook_remove_portfolio (LlWorkbook   *self,
     return FALSE;
   _ll_workbook_remove_document (self, id);
   g_hash_table_remove (portfolio_kind (self)->portfolios, &id);
+  g_hash_table_remove (portfolio_kind (self)->persons, &id);
   return TRUE;
 }
 
@@ -321,6 +417,8 @@ ll_workbook_update_participant (LlWorkbook           *self,
   if (!_ll_portfolio_update_participant (portfolio, participant, title, error))
     return FALSE;
   _ll_workbook_set_document_title (self, ll_portfolio_get_id (portfolio), title);
+  g_hash_table_insert (portfolio_kind (self)->persons, int64_dup (ll_portfolio_get_id (portfolio)),
+                       int64_dup (participant->person_id));
   return TRUE;
 }
 
@@ -389,6 +487,7 @@ ll_portfolio_kind_document_kind_init (LlDocumentKindInterface *iface)
 {
   iface->get_id = portfolio_kind_get_id;
   iface->get_tables = portfolio_kind_get_tables;
+  iface->load = portfolio_kind_load;
   iface->build_doc = portfolio_kind_build_doc;
   iface->check = portfolio_kind_check;
   iface->add_sample = portfolio_kind_add_sample;

@@ -621,6 +621,35 @@ ll_store_update_participant (LlStore              *self,
   return _ll_store_run_edit (self, edit_update_participant, &edit, error);
 }
 
+GArray *
+ll_store_list_participants (LlStore  *self,
+                            GError  **error)
+{
+  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LL_IS_STORE (self), NULL);
+
+  stmt = _ll_store_prepare (self, "SELECT document_id, coalesce (person_id, 0) FROM participant"
+                            " ORDER BY document_id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 pair[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+
+      g_array_append_vals (pairs, pair, 2);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _ll_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&pairs);
+}
+
 /* Entries ----------------------------------------------------------------- */
 
 static gpointer
