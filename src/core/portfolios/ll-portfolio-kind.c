@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ll-document-info-private.h"
 #include "ll-portfolio-kind.h"
 #include "ll-portfolio-private.h"
 #include "ll-portfolio-sample.h"
@@ -133,19 +134,15 @@ int64_dup (gint64 value)
  * now: it is made from the name, not only read from the file, so that
  * renaming a person renames their portfolio in the list. */
 static void
-refresh_title (LlPortfolioKind *self,
-               gint64           id)
+set_title (LlPortfolioKind *self,
+           gint64           id,
+           const char      *name)
 {
   LlWorkbook *workbook = ll_document_kind_get_workbook (LL_DOCUMENT_KIND (self));
-  gint64 *person = g_hash_table_lookup (self->persons, &id);
-  const char *name;
   g_autofree char *title = NULL;
 
-  if (workbook == NULL || person == NULL)
-    return;
-  name = person_name (workbook, *person);
   /* a portfolio whose person was removed keeps the name it had */
-  if (name == NULL)
+  if (workbook == NULL || name == NULL)
     return;
   title = _ll_portfolio_dup_title (name);
   _ll_workbook_set_document_title (workbook, id, title);
@@ -162,7 +159,7 @@ on_person_renamed (LlPerson        *person,
   g_hash_table_iter_init (&iter, self->persons);
   while (g_hash_table_iter_next (&iter, &key, &value))
     if (*(gint64 *) value == ll_person_get_id (person))
-      refresh_title (self, *(gint64 *) key);
+      set_title (self, *(gint64 *) key, ll_person_get_name (person));
 }
 
 static void
@@ -198,16 +195,41 @@ portfolio_kind_load (LlDocumentKind  *kind,
 {
   LlPortfolioKind *self = LL_PORTFOLIO_KIND (kind);
   GListModel *people = ll_workbook_get_people (workbook);
+  GListModel *documents = ll_document_kind_get_documents (kind);
   g_autoptr(GArray) pairs = ll_store_list_participants (_ll_workbook_get_store (workbook), error);
+  g_autoptr(GHashTable) names = NULL;
 
   if (pairs == NULL)
     return FALSE;
-  for (guint i = 0; i + 1 < pairs->len; i += 2)
+  /* the names by person, read once: a cohort of thousands opens as
+   * quickly as one */
+  names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; pairs->len > 0 && i < g_list_model_get_n_items (people); i++)
     {
-      gint64 id = g_array_index (pairs, gint64, i);
+      g_autoptr(LlPerson) person = g_list_model_get_item (people, i);
+      g_hash_table_insert (names, int64_dup (ll_person_get_id (person)), (gpointer) ll_person_get_name (person));
+    }
+  for (guint i = 0; i + 1 < pairs->len; i += 2)
+    g_hash_table_insert (self->persons, int64_dup (g_array_index (pairs, gint64, i)),
+                         int64_dup (g_array_index (pairs, gint64, i + 1)));
+  /* through the kind's own share of the list, once */
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(LlDocumentInfo) info = g_list_model_get_item (documents, i);
+      gint64 id = ll_document_info_get_id (info);
+      gint64 *person = g_hash_table_lookup (self->persons, &id);
+      const char *name = person != NULL ? g_hash_table_lookup (names, person) : NULL;
 
-      g_hash_table_insert (self->persons, int64_dup (id), int64_dup (g_array_index (pairs, gint64, i + 1)));
-      refresh_title (self, id);
+      /* one whose participant is lost (the check says so) is still ours */
+      if (person == NULL)
+        g_hash_table_insert (self->persons, int64_dup (id), int64_dup (0));
+
+      if (name != NULL)
+        {
+          g_autofree char *title = _ll_portfolio_dup_title (name);
+
+          _ll_document_info_set_title (info, title);
+        }
     }
   watch_people (self, people, 0, g_list_model_get_n_items (people));
   g_signal_connect_object (people, "items-changed", G_CALLBACK (on_people_changed), self, 0);
@@ -438,6 +460,16 @@ ll_workbook_check_portfolio (LlWorkbook   *self,
   return ll_portfolio_check_requirements (portfolio, programme);
 }
 
+/* Whether @id is a portfolio: every one is in the map of persons (with
+ * 0 for a person lost), which a cohort of thousands answers without
+ * going through the list. */
+static gboolean
+portfolio_kind_owns (LlDocumentKind *kind,
+                     gint64          id)
+{
+  return g_hash_table_contains (LL_PORTFOLIO_KIND (kind)->persons, &id);
+}
+
 static LlDoc *
 portfolio_kind_build_doc (LlDocumentKind  *kind,
                           gint64           id,
@@ -488,6 +520,7 @@ ll_portfolio_kind_document_kind_init (LlDocumentKindInterface *iface)
   iface->get_id = portfolio_kind_get_id;
   iface->get_tables = portfolio_kind_get_tables;
   iface->load = portfolio_kind_load;
+  iface->owns = portfolio_kind_owns;
   iface->build_doc = portfolio_kind_build_doc;
   iface->check = portfolio_kind_check;
   iface->add_sample = portfolio_kind_add_sample;
