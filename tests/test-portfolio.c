@@ -891,6 +891,8 @@ test_read_only (Fixture       *f,
   read = ll_workbook_open_portfolio (reader, id, &error);
   g_assert_no_error (error);
   entry = g_list_model_get_item (ll_portfolio_get_entries (read), 0);
+  g_assert_false (ll_portfolio_get_editable (read));
+  g_assert_true (ll_portfolio_get_editable (portfolio));
   g_assert_false (ll_portfolio_set_entry_text (read, entry, LL_ENTRY_BODY, "", &error));
   g_assert_error (error, LL_WORKBOOK_ERROR, LL_WORKBOOK_ERROR_READ_ONLY);
   g_clear_error (&error);

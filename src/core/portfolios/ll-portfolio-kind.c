@@ -207,6 +207,7 @@ portfolio_kind_load (LlDocumentKind  *kind,
   for (guint i = 0; pairs->len > 0 && i < g_list_model_get_n_items (people); i++)
     {
       g_autoptr(LlPerson) person = g_list_model_get_item (people, i);
+
       g_hash_table_insert (names, int64_dup (ll_person_get_id (person)), (gpointer) ll_person_get_name (person));
     }
   for (guint i = 0; i + 1 < pairs->len; i += 2)
@@ -223,7 +224,6 @@ portfolio_kind_load (LlDocumentKind  *kind,
       /* one whose participant is lost (the check says so) is still ours */
       if (person == NULL)
         g_hash_table_insert (self->persons, int64_dup (id), int64_dup (0));
-
       if (name != NULL)
         {
           g_autofree char *title = _ll_portfolio_dup_title (name);

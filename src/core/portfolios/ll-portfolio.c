@@ -658,7 +658,8 @@ gboolean
 ll_portfolio_get_editable (LlPortfolio *self)
 {
   g_return_val_if_fail (LL_IS_PORTFOLIO (self), FALSE);
-  return self->status == LL_PORTFOLIO_IN_PROGRESS;
+  return self->status == LL_PORTFOLIO_IN_PROGRESS
+         && (self->store == NULL || !ll_store_get_read_only (self->store));
 }
 
 /* The entry at @position, borrowed (the list holds it). */
@@ -678,13 +679,7 @@ find_position (LlPortfolio      *self,
                LlPortfolioEntry *entry,
                guint            *position)
 {
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->entries)); i++)
-    if (entry_at (self, i) == entry)
-      {
-        *position = i;
-        return TRUE;
-      }
-  return FALSE;
+  return g_list_store_find (self->entries, entry, position);
 }
 
 LlPortfolioEntry *

@@ -181,7 +181,8 @@ const LlParticipant *ll_portfolio_get_participant   (LlPortfolio       *self);
 GListModel          *ll_portfolio_get_entries       (LlPortfolio       *self);
 /* How many copies were submitted so far. */
 guint                ll_portfolio_get_n_submissions (LlPortfolio       *self);
-/* Whether the portfolio can be edited now (it is in progress). */
+/* Whether the portfolio can be edited now: it is in progress, in a
+ * workbook open for writing. */
 gboolean             ll_portfolio_get_editable      (LlPortfolio       *self);
 /* The entry @id, or NULL. */
 LlPortfolioEntry    *ll_portfolio_find_entry        (LlPortfolio       *self,
