@@ -511,8 +511,10 @@ test_status_transitions (Fixture       *f,
   g_assert_error (error, LL_PORTFOLIO_ERROR, LL_PORTFOLIO_ERROR_STATUS);
   g_clear_error (&error);
 
+  g_assert_cmpint (ll_workbook_get_portfolio_status (f->workbook, id), ==, LL_PORTFOLIO_IN_PROGRESS);
   g_assert_cmpuint (ll_portfolio_submit (portfolio, &error), ==, 1);
   g_assert_cmpint (ll_portfolio_get_status (portfolio), ==, LL_PORTFOLIO_SUBMITTED);
+  g_assert_cmpint (ll_workbook_get_portfolio_status (f->workbook, id), ==, LL_PORTFOLIO_SUBMITTED);
   g_assert_cmpuint (ll_portfolio_submit (portfolio, &error), ==, 0);
   g_assert_error (error, LL_PORTFOLIO_ERROR, LL_PORTFOLIO_ERROR_STATUS);
   g_clear_error (&error);
@@ -539,6 +541,7 @@ test_status_transitions (Fixture       *f,
   g_clear_object (&portfolio);
 
   reopen (f);
+  g_assert_cmpint (ll_workbook_get_portfolio_status (f->workbook, id), ==, LL_PORTFOLIO_CERTIFIED);
   portfolio = ll_workbook_open_portfolio (f->workbook, id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (ll_portfolio_get_status (portfolio), ==, LL_PORTFOLIO_CERTIFIED);
@@ -1019,9 +1022,11 @@ test_sample (void)
         continue;
       portfolios++;
       accented |= strstr (ll_document_info_get_title (info), "Siân") != NULL;
+      /* known without opening the portfolio */
+      status = ll_workbook_get_portfolio_status (workbook, ll_document_info_get_id (info));
       portfolio = ll_workbook_open_portfolio (workbook, ll_document_info_get_id (info), &error);
       g_assert_no_error (error);
-      status = ll_portfolio_get_status (portfolio);
+      g_assert_cmpint (ll_portfolio_get_status (portfolio), ==, status);
       statuses[status]++;
       requirements = ll_workbook_check_portfolio (workbook, portfolio, &error);
       if (ll_requirements_all_met (requirements))

@@ -20,6 +20,7 @@ struct _LlPortfolioKind
   LlProgramme *programme;   /* read when first asked for */
   GHashTable  *portfolios;  /* gint64 * -> LlPortfolio, those opened */
   GHashTable  *persons;     /* gint64 * -> gint64 *: each portfolio's person */
+  GHashTable  *statuses;    /* gint64 * -> LlPortfolioStatus: each portfolio's */
 };
 
 static void ll_portfolio_kind_document_kind_init (LlDocumentKindInterface *iface);
@@ -36,6 +37,7 @@ ll_portfolio_kind_finalize (GObject *object)
   g_clear_pointer (&self->programme, ll_programme_free);
   g_clear_pointer (&self->portfolios, g_hash_table_unref);
   g_clear_pointer (&self->persons, g_hash_table_unref);
+  g_clear_pointer (&self->statuses, g_hash_table_unref);
   G_OBJECT_CLASS (ll_portfolio_kind_parent_class)->finalize (object);
 }
 
@@ -50,6 +52,7 @@ ll_portfolio_kind_init (LlPortfolioKind *self)
 {
   self->portfolios = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->persons = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->statuses = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 static const char *
@@ -210,9 +213,13 @@ portfolio_kind_load (LlDocumentKind  *kind,
 
       g_hash_table_insert (names, int64_dup (ll_person_get_id (person)), (gpointer) ll_person_get_name (person));
     }
-  for (guint i = 0; i + 1 < pairs->len; i += 2)
-    g_hash_table_insert (self->persons, int64_dup (g_array_index (pairs, gint64, i)),
-                         int64_dup (g_array_index (pairs, gint64, i + 1)));
+  for (guint i = 0; i + 2 < pairs->len; i += 3)
+    {
+      g_hash_table_insert (self->persons, int64_dup (g_array_index (pairs, gint64, i)),
+                           int64_dup (g_array_index (pairs, gint64, i + 1)));
+      g_hash_table_insert (self->statuses, int64_dup (g_array_index (pairs, gint64, i)),
+                           GUINT_TO_POINTER ((guint) g_array_index (pairs, gint64, i + 2)));
+    }
   /* through the kind's own share of the list, once */
   for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
     {
@@ -351,6 +358,23 @@ ll_workbook_update_programme (LlWorkbook         *self,
   return TRUE;
 }
 
+static void
+on_status_changed (LlPortfolio     *portfolio,
+                   GParamSpec      *pspec,
+                   LlPortfolioKind *self)
+{
+  g_hash_table_insert (self->statuses, int64_dup (ll_portfolio_get_id (portfolio)),
+                       GUINT_TO_POINTER (ll_portfolio_get_status (portfolio)));
+}
+
+LlPortfolioStatus
+ll_workbook_get_portfolio_status (LlWorkbook *self,
+                                  gint64      id)
+{
+  g_return_val_if_fail (LL_IS_WORKBOOK (self), LL_PORTFOLIO_IN_PROGRESS);
+  return GPOINTER_TO_UINT (g_hash_table_lookup (portfolio_kind (self)->statuses, &id));
+}
+
 LlPortfolio *
 ll_workbook_open_portfolio (LlWorkbook  *self,
                             gint64       id,
@@ -378,6 +402,7 @@ ll_workbook_open_portfolio (LlWorkbook  *self,
   key = g_new (gint64, 1);
   *key = id;
   g_hash_table_insert (kind->portfolios, key, g_object_ref (portfolio));
+  g_signal_connect_object (portfolio, "notify::status", G_CALLBACK (on_status_changed), kind, 0);
   return portfolio;
 }
 
@@ -400,6 +425,7 @@ ll_workbook_add_portfolio (LlWorkbook           *self,
     return NULL;
   _ll_workbook_add_document (self, "portfolio", id, title);
   g_hash_table_insert (portfolio_kind (self)->persons, int64_dup (id), int64_dup (participant->person_id));
+  g_hash_table_insert (portfolio_kind (self)->statuses, int64_dup (id), GUINT_TO_POINTER (LL_PORTFOLIO_IN_PROGRESS));
   return ll_workbook_open_portfolio (self, id, error);
 }
 
@@ -420,6 +446,7 @@ ll_workbook_remove_portfolio (LlWorkbook   *self,
   _ll_workbook_remove_document (self, id);
   g_hash_table_remove (portfolio_kind (self)->portfolios, &id);
   g_hash_table_remove (portfolio_kind (self)->persons, &id);
+  g_hash_table_remove (portfolio_kind (self)->statuses, &id);
   return TRUE;
 }
 

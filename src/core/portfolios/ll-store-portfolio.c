@@ -631,15 +631,19 @@ ll_store_list_participants (LlStore  *self,
 
   g_return_val_if_fail (LL_IS_STORE (self), NULL);
 
-  stmt = _ll_store_prepare (self, "SELECT document_id, coalesce (person_id, 0) FROM participant"
+  stmt = _ll_store_prepare (self, "SELECT document_id, coalesce (person_id, 0), status FROM participant"
                             " ORDER BY document_id", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 pair[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+      g_autofree char *status_id = _ll_store_column_string (stmt, 2);
+      LlPortfolioStatus status = LL_PORTFOLIO_IN_PROGRESS;
+      gint64 triple[3] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), 0 };
 
-      g_array_append_vals (pairs, pair, 2);
+      ll_portfolio_status_from_id (status_id, &status);
+      triple[2] = status;
+      g_array_append_vals (pairs, triple, 3);
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)

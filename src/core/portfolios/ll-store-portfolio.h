@@ -70,8 +70,9 @@ gboolean   ll_store_update_participant     (LlStore            *self,
                                             const char         *title,
                                             const LlParticipant *participant,
                                             GError            **error);
-/* Who each portfolio is of: pairs of gint64, the document and the
- * person (0 for none), in the order of the documents. */
+/* Who each portfolio is of, and where it stands: triples of gint64,
+ * the document, the person (0 for none) and the LlPortfolioStatus, in
+ * the order of the documents. */
 GArray    *ll_store_list_participants      (LlStore            *self,
                                             GError            **error);
 /* Of LlStorePortfolioEntry, in their order. */

@@ -27,6 +27,11 @@ gboolean       ll_workbook_update_programme       (LlWorkbook          *self,
 LlPortfolio   *ll_workbook_open_portfolio         (LlWorkbook          *self,
                                                    gint64               id,
                                                    GError             **error);
+/* Where the portfolio @id stands, without opening it: for a list of the
+ * cohort, or the certificates of those certified. It follows the
+ * portfolios opened. */
+LlPortfolioStatus ll_workbook_get_portfolio_status (LlWorkbook     *self,
+                                                   gint64          id);
 /* A new portfolio, in progress, for @participant (whose person_id names
  * a person of the workbook, or 0). */
 LlPortfolio   *ll_workbook_add_portfolio          (LlWorkbook          *self,
