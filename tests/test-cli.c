@@ -9,6 +9,7 @@
 #include "ll-store-observation.h"
 #include "ll-test-util.h"
 #include "ll-workbook.h"
+#include "ll-workbook-portfolios.h"
 
 typedef struct
 {
@@ -943,6 +944,126 @@ test_observation_summary (Fixture       *f,
   g_assert_nonnull (strstr (err, "summary-2030-autumn"));
 }
 
+/* The ID of the first portfolio of the sample at @status, as --list
+ * writes it. */
+static char *
+sample_portfolio (Fixture           *f,
+                  LlPortfolioStatus  status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = ll_workbook_open (f->sample, LL_WORKBOOK_OPEN_READ_ONLY, &error);
+  g_autoptr(GPtrArray) documents = NULL;
+
+  g_assert_no_error (error);
+  documents = ll_workbook_list_documents (workbook, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      LlDocumentInfo *info = g_ptr_array_index (documents, i);
+      g_autoptr(LlPortfolio) portfolio = NULL;
+
+      if (!g_str_equal (ll_document_info_get_kind (info), "portfolio"))
+        continue;
+      portfolio = ll_workbook_open_portfolio (workbook, ll_document_info_get_id (info), &error);
+      g_assert_no_error (error);
+      if (ll_portfolio_get_status (portfolio) == status)
+        return ll_workbook_dup_document_name (workbook, ll_document_info_get_id (info));
+    }
+  g_assert_not_reached ();
+}
+
+/* --requirements prints a line for each requirement and exits 0 only
+ * when every one is met; it changes nothing. */
+static void
+test_requirements (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *verified = sample_portfolio (f, LL_PORTFOLIO_VERIFIED);
+  g_autofree char *started = sample_portfolio (f, LL_PORTFOLIO_IN_PROGRESS);
+  g_autofree char *verified_arg = g_strconcat ("--document=", verified, NULL);
+  g_autofree char *started_arg = g_strconcat ("--document=", started, NULL);
+  g_autofree char *before = ll_test_file_checksum (f->sample);
+  g_autofree char *after = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpint (run_app (&out, &err, "--requirements", verified_arg, f->sample, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  lines = g_strsplit (out, "\n", -1);
+  /* eleven requirements, the summary, and the end of the last line */
+  g_assert_cmpuint (g_strv_length (lines), ==, 13);
+  for (guint i = 0; i < 11; i++)
+    g_assert_true (g_str_has_prefix (lines[i], "met "));
+  g_assert_cmpstr (lines[11], ==, "11 of 11 requirements met");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* the first participant of the sample has written one reflection */
+  g_assert_cmpint (run_app (&out, &err, "--requirements", started_arg, f->sample, NULL), ==, 1);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_nonnull (strstr (out, "not met  Reflections on 3 cluster group meetings: "
+                                 "Write 3 more cluster reflections (0 of 3)\n"));
+  g_assert_nonnull (strstr (out, "Record when the outcomes were presented to staff\n"));
+  g_assert_nonnull (strstr (out, "met      Entries dated within the programme's year\n"));
+  g_assert_true (g_str_has_suffix (out, "1 of 11 requirements met\n"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* no portfolio named, or a document that is not one */
+  g_assert_cmpint (run_app (&out, &err, "--requirements", f->sample, NULL), ==, 2);
+  assert_one_sentence (err);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_app (&out, &err, "--requirements", "--document=1", f->sample, NULL), ==, 1);
+  assert_one_sentence (err);
+  g_assert_cmpstr (out, ==, "");
+  after = ll_test_file_checksum (f->sample);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Portfolios are listed, and export and print through their kind. */
+static void
+test_portfolio_documents (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *id = sample_portfolio (f, LL_PORTFOLIO_CERTIFIED);
+  g_autofree char *document_arg = g_strconcat ("--document=", id, NULL);
+  g_autofree char *xml = g_build_filename (f->dir, "portfolio.xml", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "portfolio.pdf", NULL);
+  g_autofree char *xml_arg = g_strconcat ("--export-docbook=", xml, NULL);
+  g_autofree char *pdf_arg = g_strconcat ("--print-pdf=", pdf, NULL);
+  g_autofree char *line = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_cmpint (run_app (&out, &err, "--list", f->sample, NULL), ==, 0);
+  line = g_strdup_printf ("portfolio\t%s\tPortfolio: ", id);
+  g_assert_nonnull (strstr (out, line));
+  g_assert_nonnull (strstr (out, "\tPortfolio: Siân Pritchard\n"));
+  g_assert_nonnull (strstr (out, "\tPortfolio: Zoë Okafor\n"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_app (&out, &err, xml_arg, document_arg, f->sample, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  ll_test_assert_docbook_valid (xml);
+  g_assert_true (g_file_get_contents (xml, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<book"));
+  g_assert_nonnull (strstr (contents, "<title>The analytical story of the work-based activity</title>"));
+  g_assert_nonnull (strstr (contents, "<title>What I learnt about leadership</title>"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_app (&out, &err, pdf_arg, document_arg, f->sample, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  text = ll_test_pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Reflections on the cluster group meetings"));
+  g_assert_nonnull (strstr (text, "Certified"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -975,6 +1096,8 @@ main (int   argc,
   ADD ("import-framework-hostile", test_import_framework_hostile);
   ADD ("framework-round-trip", test_framework_round_trip);
   ADD ("observation-summary", test_observation_summary);
+  ADD ("requirements", test_requirements);
+  ADD ("portfolio-documents", test_portfolio_documents);
 #undef ADD
   return g_test_run ();
 }

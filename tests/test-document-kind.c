@@ -44,7 +44,8 @@ static void
 test_kinds_in_order (Fixture       *f,
                      gconstpointer  data)
 {
-  static const char * const expected[] = { "school", "vision", "observation", "observation-summary" };
+  static const char * const expected[] = { "school", "vision", "observation", "observation-summary",
+                                           "portfolio" };
   GListModel *kinds = ll_workbook_get_kinds (f->workbook);
 
   g_assert_cmpuint (g_list_model_get_n_items (kinds), ==, G_N_ELEMENTS (expected));
@@ -212,7 +213,11 @@ test_check_of_kinds (Fixture       *f,
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = OFF; DELETE FROM narrative; "
                                  "DELETE FROM observation WHERE document_id IN "
-                                 "(SELECT document_id FROM observation LIMIT 2)",
+                                 "(SELECT document_id FROM observation LIMIT 2);"
+                                 /* a portfolio of one entry loses its participant */
+                                 "DELETE FROM participant WHERE document_id = (SELECT document_id"
+                                 "  FROM portfolio_entry GROUP BY document_id HAVING count (*) = 1);"
+                                 "INSERT INTO portfolio_rule (kind, minimum) VALUES ('no-such-rule', 1)",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
@@ -220,6 +225,8 @@ test_check_of_kinds (Fixture       *f,
   g_assert_false (ok);
   g_assert_nonnull (strstr (report, "Vision narratives whose text is missing: 1"));
   g_assert_nonnull (strstr (report, "Observations whose record is missing: 2"));
+  g_assert_nonnull (strstr (report, "Portfolios or entries whose participant is missing: 2"));
+  g_assert_nonnull (strstr (report, "Rules of certification that cannot be read: 1"));
   g_assert_nonnull (strstr (report, "problems found"));
 }
 

@@ -18,6 +18,7 @@
 #include "ll-store-observation.h"
 #include "ll-test-util.h"
 #include "ll-workbook.h"
+#include "ll-workbook-portfolios.h"
 
 typedef struct
 {
@@ -120,6 +121,7 @@ assert_identities (LlWorkbook *workbook,
     "8cc7d097-2755-4319-a096-487acd379974",  /* the school profile */
     "41b7be6e-a356-4d19-b370-097114106a36",  /* the narrative */
     "793e13a1-4504-46e9-b52d-04de8719a5b2",  /* the observation */
+    "304fdd79-35de-413e-8b1d-bd96d589528c",  /* the portfolio, from version 6 */
     "e5b9a008-354c-4353-9b45-866eb8d1db0a",  /* Margaret Oyelaran */
     "39d0c4df-5388-493f-8f1c-1fb4b1c48999",  /* Tom Whitlock */
     "9151e346-53b3-4336-8aea-2b5af45a3619",  /* Priya Natarajan */
@@ -152,11 +154,17 @@ assert_identities (LlWorkbook *workbook,
       g_assert_true (g_uuid_string_is_valid (uuid));
       g_assert_cmpint (uuid[14], ==, '4');
       g_assert_true (g_hash_table_add (seen, (gpointer) uuid));
-      if (version >= 5 && uuids->len == G_N_ELEMENTS (frozen))
-        g_assert_cmpstr (uuid, ==, frozen[i]);
     }
   if (version >= 5)
-    g_assert_cmpuint (uuids->len, ==, G_N_ELEMENTS (frozen));
+    g_assert_cmpuint (uuids->len, ==, G_N_ELEMENTS (frozen) - (version < 6 ? 1 : 0));
+  if (version >= 5)
+    for (guint i = 0, f = 0; i < uuids->len; i++, f++)
+      {
+        /* before version 6 there is no portfolio */
+        if (version < 6 && f == 3)
+          f++;
+        g_assert_cmpstr (g_ptr_array_index (uuids, i), ==, frozen[f]);
+      }
   g_ptr_array_add (uuids, NULL);
   return g_strjoinv (" ", (char **) uuids->pdata);
 }
@@ -206,6 +214,58 @@ assert_observation (const char *path)
   }
 }
 
+/* From version 6: the programme, and Tom Whitlock's portfolio, verified
+ * by Priya Natarajan, with one entry left out of what was submitted.
+ * Before it: no programme yet, but the default rules to make one with. */
+static void
+assert_portfolio (LlWorkbook *workbook,
+                  int         version)
+{
+  g_autoptr(GError) error = NULL;
+  const LlProgramme *programme = ll_workbook_get_programme (workbook, &error);
+  g_autoptr(LlPortfolio) portfolio = NULL;
+  g_autoptr(LlPortfolioSubmission) submission = NULL;
+  g_autoptr(LlPortfolioEntry) led = NULL;
+  const LlClusterMeeting *meeting;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (programme);
+  g_assert_cmpuint (programme->rules->len, ==, 5);
+  g_assert_cmpint (ll_programme_find_rule (programme, LL_RULE_STORY_PART_WORDS)->minimum, ==, 150);
+  g_assert_cmpint (ll_programme_find_rule (programme, LL_RULE_CLUSTER_REFLECTIONS)->minimum, ==, 3);
+  g_assert_cmpuint (programme->sessions->len, ==, 3);
+  g_assert_cmpuint (programme->meetings->len, ==, 6);
+  if (version < 6)
+    {
+      g_assert_cmpint (programme->id, ==, 0);
+      return;
+    }
+  g_assert_cmpstr (programme->start_date, ==, "2025-09-01");
+  g_assert_cmpstr (programme->end_date, ==, "2026-08-31");
+  g_assert_cmpstr (programme->cohort, ==, "2025–26");
+  g_assert_cmpstr (((LlStudySession *) g_ptr_array_index (programme->sessions, 0))->theme, ==,
+                   "Leading change from the middle");
+  meeting = g_ptr_array_index (programme->meetings, 1);
+  g_assert_cmpuint (meeting->leaders->len, ==, 1);
+
+  portfolio = ll_workbook_open_portfolio (workbook, 4, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ll_portfolio_get_status (portfolio), ==, LL_PORTFOLIO_VERIFIED);
+  g_assert_cmpstr (ll_portfolio_get_participant (portfolio)->activity_with, ==, "Ellie Marsh");
+  g_assert_cmpint (ll_portfolio_get_participant (portfolio)->focus, ==, LL_FOCUS_PUPIL_VOICE);
+  g_assert_cmpint (ll_portfolio_get_participant (portfolio)->person_id, ==,
+                   g_array_index (meeting->leaders, gint64, 0));
+  g_assert_cmpuint (g_list_model_get_n_items (ll_portfolio_get_entries (portfolio)), ==, 4);
+  led = g_list_model_get_item (ll_portfolio_get_entries (portfolio), 1);
+  g_assert_true (ll_portfolio_entry_get_led (led));
+  g_assert_cmpint (ll_portfolio_entry_get_session (led), ==, meeting->id);
+  submission = ll_portfolio_dup_submission (portfolio, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (submission->verified_by, ==, "Priya Natarajan");
+  g_assert_nonnull (strstr (submission->content, "sphere of influence"));
+  g_assert_null (strstr (submission->content, "Notes for myself"));
+}
+
 static void
 test_opens_with_its_content (Fixture       *f,
                              gconstpointer  data)
@@ -222,9 +282,10 @@ test_opens_with_its_content (Fixture       *f,
   assert_school_and_people (workbook);
   identities = assert_identities (workbook, f->version);
   g_assert_cmpuint (g_list_model_get_n_items (ll_workbook_get_documents (workbook)), ==,
-                    f->version >= 4 ? 3 : f->version >= 3 ? 2 : 1);
+                    f->version >= 6 ? 4 : f->version >= 4 ? 3 : f->version >= 3 ? 2 : 1);
   if (f->version >= 3)
     assert_narrative (workbook);
+  assert_portfolio (workbook, f->version);
 
   /* an older file is kept beside the upgraded one, with all it held */
   if (f->version < LL_STORE_SCHEMA_VERSION)

@@ -42,6 +42,7 @@ typedef struct
 extern const LlCliOption ll_cli_document_options[];
 extern const LlCliOption ll_cli_vision_options[];
 extern const LlCliOption ll_cli_observation_options[];
+extern const LlCliOption ll_cli_portfolio_options[];
 
 /* The value given for the option @name ("" for one without a value), or
  * NULL when it was not given. */

@@ -1,6 +1,7 @@
 /* ll-cli.c: parsing the command line and running the one action it asks
  * for. The actions themselves live with their capability
- * (ll-cli-documents.c, ll-cli-vision.c, ll-cli-observations.c). */
+ * (ll-cli-documents.c, ll-cli-vision.c, ll-cli-observations.c,
+ * ll-cli-portfolios.c). */
 #define G_LOG_DOMAIN "ll-cli"
 
 #include "config.h"
@@ -18,6 +19,7 @@ static const LlCliOption * const tables[] = {
   ll_cli_document_options,
   ll_cli_vision_options,
   ll_cli_observation_options,
+  ll_cli_portfolio_options,
 };
 
 /* The values given, by option name ("" for an option without one); the

@@ -10,6 +10,7 @@
 #include "ll-document-kind-private.h"
 #include "ll-observation-kind.h"
 #include "ll-observation-summary-kind.h"
+#include "ll-portfolio-kind.h"
 #include "ll-school-kind.h"
 #include "ll-vision-kind.h"
 
@@ -18,6 +19,7 @@ static GType (* const kinds[]) (void) = {
   ll_vision_kind_get_type,
   ll_observation_kind_get_type,
   ll_observation_summary_kind_get_type,
+  ll_portfolio_kind_get_type,
 };
 
 GPtrArray *
