@@ -1267,6 +1267,43 @@ test_demo (void)
     g_main_context_iteration (NULL, TRUE);
 }
 
+static gboolean
+set_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* A read-only text (a portfolio once submitted, a read-only workbook)
+ * can still be clicked into, to select and copy: GTK 4.8 aborts when a
+ * text view whose cursor is hidden takes the focus and its cursor blinks,
+ * so the cursor stays, to move about with. */
+static void
+test_read_only_focus (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *button = gtk_button_new_with_label ("Submit");
+  LlRichText *editor = LL_RICH_TEXT (ll_rich_text_new ());
+  gboolean waited = FALSE;
+
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", TRUE, NULL);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (editor));
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  ll_rich_text_set_fragment (editor, "<para>Submitted for verification.</para>", NULL, NULL);
+  gtk_widget_grab_focus (button);
+  ll_rich_text_set_editable (editor, FALSE);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (ll_rich_text_get_text_view (editor))));
+  /* long enough for the cursor to blink */
+  g_timeout_add (1500, set_flag, &waited);
+  while (!waited)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (gtk_text_view_get_editable (ll_rich_text_get_text_view (editor)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1291,6 +1328,7 @@ main (int   argc,
   ADD ("/rich-text/simplified", test_simplified);
 #undef ADD
   g_test_add_func ("/rich-text/narrow", test_narrow);
+  g_test_add_func ("/rich-text/read-only-focus", test_read_only_focus);
   g_test_add_func ("/rich-text/link-icon", test_link_icon);
   g_test_add_func ("/rich-text/toolbar-one-tab-stop", test_toolbar_one_tab_stop);
   g_test_add_func ("/rich-text/demo", test_demo);

@@ -488,7 +488,6 @@ ll_narrative_editor_set_narrative (LlNarrativeEditor *self,
     }
 
   gtk_text_view_set_editable (self->title_view, !read_only);
-  gtk_text_view_set_cursor_visible (self->title_view, !read_only);
   gtk_editable_set_editable (GTK_EDITABLE (self->author_entry), !read_only);
   gtk_widget_set_sensitive (GTK_WIDGET (self->status_dropdown), !read_only);
   gtk_widget_set_visible (self->add_section_button, !read_only);

@@ -816,8 +816,9 @@ ll_rich_text_set_editable (LlRichText *self,
   if (editable == self->editable)
     return;
   self->editable = editable;
+  /* the cursor stays, to move about and select with: GTK 4.8 aborts when
+   * a text view whose cursor is hidden takes the focus and blinks */
   gtk_text_view_set_editable (self->view, editable);
-  gtk_text_view_set_cursor_visible (self->view, editable);
   ll_rich_text_view_update_placeholder (LL_RICH_TEXT_VIEW (self->view));
   gtk_widget_queue_resize (GTK_WIDGET (self->view));
   for (guint i = 0; i < G_N_ELEMENTS (format_actions); i++)

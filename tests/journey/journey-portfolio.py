@@ -1,0 +1,162 @@
+#!/usr/bin/python3
+"""journey-portfolio: a participant starts an evidence portfolio and submits it.
+
+On a first start (the sample declined), the person clicks Portfolios in
+the sidebar and presses Ctrl+Shift+N; types their name into the dialog
+and presses Return. In their new portfolio they click the button beside
+the first requirement still unmet (three cluster reflections), which
+makes a cluster reflection, click into its text and write it. They click
+Submit… and confirm with Return. Typing into the text afterwards changes
+nothing: a submitted portfolio is locked. After Ctrl+W the workbook holds
+the portfolio, read back through the command line: its DocBook book is
+valid and has the participant's name, the reflection's words and the
+status Submitted, and --requirements counts one cluster reflection of the
+three.
+"""
+
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from journey import (Journey, extents, fail, is_editable_text, same, text_of,  # noqa: E402
+                     wait_for)
+
+DOCBOOK = "{http://docbook.org/ns/docbook}"
+NAME = "Siân Pritchard"
+REFLECTION = "We brought the maps of our spheres of influence and compared them"
+LATE = " and this was typed after submitting"
+
+
+def name_of(node):
+    try:
+        return node.name or ""
+    except Exception:
+        return ""
+
+
+def on_screen(node):
+    try:
+        _, _, width, height = extents(node)
+    except Exception:
+        return False
+    return width > 0 and height > 0
+
+
+def find_named(j, name, roles=None, timeout=20):
+    def match(node):
+        return (name_of(node) == name and (roles is None or node.getRoleName() in roles)
+                and on_screen(node))
+    return wait_for("“%s” on the screen" % name, lambda: j.find(match), timeout=timeout)
+
+
+def click_node(j, node, what):
+    x, y, width, height = j.screen_box(node)
+    j.step("clicking %s" % what)
+    j.click(x + width // 2, y + height // 2)
+
+
+def portfolio_rows(j, workbook):
+    return j.documents(workbook, "portfolio")
+
+
+def cluster_requirement(j, workbook, document):
+    """What --requirements says of the cluster reflections."""
+    out = j.cli("--requirements", "--document=" + document, workbook, check=False).stdout
+    for line in out.splitlines():
+        if "cluster group meetings" in line:
+            return line
+    fail("--requirements says nothing of the cluster reflections: %s" % out)
+
+
+def detail(root, term):
+    for item in root.iter(DOCBOOK + "varlistentry"):
+        found = item.find(DOCBOOK + "term")
+        if found is not None and text_of(found).strip() == term:
+            return text_of(item.find(DOCBOOK + "listitem")).strip()
+    return None
+
+
+def book_text(j, workbook, document, validate=False):
+    root = j.export(workbook, document, validate=validate)
+    return root, " ".join(text_of(e) for e in root.iter())
+
+
+def journey(j):
+    workbook = j.first_start()
+    j.focus_window()
+    click_node(j, find_named(j, "Portfolios", roles=("list item",)), "Portfolios in the sidebar")
+    find_named(j, "New Portfolio", roles=("push button",))
+    j.focus_window()
+    j.step("pressing Ctrl+Shift+N for a new portfolio")
+    j.key("ctrl+shift+n")
+    wait_for("the New Portfolio dialog", lambda: len(j.windows()) > 1, timeout=20)
+    # a person waits to see where to type
+    find_named(j, "The participant’s name", roles=("text",))
+    time.sleep(0.5)
+    j.step("typing the participant's name, and Return")
+    j.type(NAME)
+    j.key("Return")
+    rows = wait_for("the new portfolio in the workbook", lambda: portfolio_rows(j, workbook),
+                    timeout=20, interval=0.3)
+    document = rows[0][1]
+    if NAME not in rows[0][2]:
+        fail("typed %r as the participant's name, but the workbook lists %r" % (NAME, rows[0][2]))
+    cluster_before = cluster_requirement(j, workbook, document)
+
+    wait_for("the dialog to close", lambda: len(j.windows()) == 1, timeout=20)
+    j.focus_window()
+    go = wait_for("the button of the first unmet requirement", lambda: j.find(
+        lambda n: name_of(n).startswith("Go to ") and on_screen(n)
+        and n.getRoleName() == "push button"), timeout=20)
+    click_node(j, go, "%s" % name_of(go))
+    text = wait_for("the reflection's text", lambda: j.find(
+        lambda n: is_editable_text(n) and on_screen(n) and name_of(n) == "Cluster meeting"), timeout=20)
+    click_node(j, text, "into the reflection's text")
+    j.wait_focus("the reflection's text", lambda n: same(n, text))
+    j.step("writing the reflection")
+    j.type(REFLECTION)
+
+    def written():
+        return REFLECTION in book_text(j, workbook, document)[1]
+    try:
+        wait_for("the reflection in the workbook", written, timeout=15, interval=0.5)
+    except Exception:
+        fail("wrote %r, but the portfolio's book has: %s" % (REFLECTION, book_text(j, workbook, document)[1]))
+
+    click_node(j, find_named(j, "Submit…", roles=("push button",)), "Submit…")
+    wait_for("the question whether to submit", lambda: len(j.windows()) > 1, timeout=20)
+    find_named(j, "Submit the Portfolio?")
+    time.sleep(0.5)
+    j.step("confirming with Return")
+    j.key("Return")
+    wait_for("the portfolio to be submitted",
+             lambda: detail(book_text(j, workbook, document)[0], "Status") == "Submitted",
+             timeout=20, interval=0.5)
+    wait_for("the question to close", lambda: len(j.windows()) == 1, timeout=20)
+
+    # locked: what is typed now goes nowhere
+    j.focus_window()
+    click_node(j, text, "into the reflection's text again")
+    j.type(LATE)
+    time.sleep(1.5)
+    j.close_window()
+
+    root, words = book_text(j, workbook, document, validate=True)
+    if NAME not in words:
+        fail("the portfolio's book does not name %s: %s" % (NAME, words))
+    if REFLECTION not in words:
+        fail("the portfolio's book lacks the reflection: %s" % words)
+    if LATE.strip() in words:
+        fail("what was typed after submitting reached the workbook: %s" % words)
+    if detail(root, "Status") != "Submitted":
+        fail("the portfolio's status is %r, not Submitted" % detail(root, "Status"))
+    cluster_after = cluster_requirement(j, workbook, document)
+    if "(1 of 3)" not in cluster_after:
+        fail("after one cluster reflection, --requirements says %r (before it: %r)"
+             % (cluster_after, cluster_before))
+
+
+if __name__ == "__main__":
+    Journey("journey-portfolio").run(journey)
