@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "ll-portfolios-place.h"
+#include "ll-programme-window.h"
 #include "ll-rich-text.h"
 #include "ll-test-gui.h"
 #include "ll-test-util.h"
@@ -349,6 +350,74 @@ test_submit_reopen_verify (Fixture       *f,
   }
 }
 
+/* The facilitator sets the programme up: its hub, a study session's date,
+ * who led a cluster meeting and how long each part of the story must be;
+ * the workbook has it all once the window closes. */
+static void
+test_programme (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(LlWorkbook) back = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GtkWindow *window;
+  GtkWidget *row, *expander, *spin = NULL;
+  const LlProgramme *stored;
+  gint64 person;
+
+  ll_window_set_place (f->window, "portfolios");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-item", NULL));
+  dialog = wait_for_dialog ("New Portfolio");
+  gtk_editable_set_text (GTK_EDITABLE (ll_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL)),
+                         "Aoife Brennan");
+  adw_message_dialog_response (dialog, "add");
+  ll_test_iterate_briefly ();
+  person = ll_portfolio_get_participant (ll_portfolio_view_get_portfolio (view (f)))->person_id;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (place (f)), "portfolios.back", NULL));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (place (f)), "portfolios.programme", NULL));
+  window = ll_test_wait_for_toplevel (LL_TYPE_PROGRAMME_WINDOW, NULL);
+  row = row_titled (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "_Hub");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Riverside North");
+  /* a date that is not one is not taken */
+  row = row_titled (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "_Ends on (YYYY-MM-DD)");
+  gtk_editable_set_text (GTK_EDITABLE (row), "next summer");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+
+  expander = row_titled (GTK_WIDGET (window), ADW_TYPE_EXPANDER_ROW, "Study session 1");
+  g_assert_nonnull (expander);
+  gtk_editable_set_text (GTK_EDITABLE (row_titled (expander, ADW_TYPE_ENTRY_ROW, "_Date (YYYY-MM-DD)")),
+                         "2026-10-14");
+  expander = row_titled (GTK_WIDGET (window), ADW_TYPE_EXPANDER_ROW, "Cluster meeting 2");
+  row = row_titled (expander, ADW_TYPE_ACTION_ROW, "Led by Aoife Brennan");
+  g_assert_nonnull (row);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row))),
+                               TRUE);
+  row = row_titled (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "The analytical story of the work-based activity");
+  g_assert_nonnull (row);
+  spin = ll_test_find_widget (row, GTK_TYPE_SPIN_BUTTON, NULL);
+  g_assert_nonnull (spin);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 250);
+  gtk_window_close (window);
+  ll_test_iterate_briefly ();
+
+  back = ll_test_read_back (f->path);
+  stored = ll_workbook_get_programme (back, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->hub, ==, "Riverside North");
+  g_assert_cmpstr (stored->end_date, !=, "next summer");
+  g_assert_cmpstr (((LlStudySession *) g_ptr_array_index (stored->sessions, 0))->date, ==, "2026-10-14");
+  g_assert_true (ll_programme_meeting_led_by (stored, ((LlClusterMeeting *) g_ptr_array_index (stored->meetings, 1))->id,
+                                              person));
+  g_assert_cmpint (ll_programme_find_rule (stored, LL_RULE_STORY_PART_WORDS)->minimum, ==, 250);
+  /* the list's heading follows */
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (place (f)),
+                                                                                          LL_TYPE_PORTFOLIOS_PLACE,
+                                                                                          "programme_label"))),
+                            "Leading Active Learning"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -361,6 +430,7 @@ main (int   argc,
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/portfolios-page/new-and-write", test_new_and_write);
   ADD ("/portfolios-page/submit-reopen-verify", test_submit_reopen_verify);
+  ADD ("/portfolios-page/programme", test_programme);
 #undef ADD
 
   status = g_test_run ();

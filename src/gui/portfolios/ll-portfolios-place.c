@@ -14,6 +14,7 @@
 #include "ll-document-info.h"
 #include "ll-document-kind.h"
 #include "ll-portfolios-place.h"
+#include "ll-programme-window.h"
 #include "ll-term.h"
 
 struct _LlPortfoliosPlace
@@ -160,6 +161,32 @@ back_action (GtkWidget  *widget,
   ll_portfolios_place_open (LL_PORTFOLIOS_PLACE (widget), 0);
 }
 
+/* The programme ---------------------------------------------------------------- */
+
+static void
+programme_closed_cb (GtkWindow         *window,
+                     LlPortfoliosPlace *self)
+{
+  update_programme (self);
+}
+
+static void
+programme_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LlPortfoliosPlace *self = LL_PORTFOLIOS_PLACE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *window;
+
+  if (self->workbook == NULL)
+    return;
+  window = ll_programme_window_new (self->workbook);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  g_signal_connect_object (window, "destroy", G_CALLBACK (programme_closed_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 /* New Portfolio ------------------------------------------------------------------- */
 
 static void
@@ -262,6 +289,8 @@ set_workbook (LlPortfoliosPlace *self,
     gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
   update_programme (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "portfolios.new",
+                                 workbook != NULL && !ll_workbook_get_read_only (workbook));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "portfolios.programme",
                                  workbook != NULL && !ll_workbook_get_read_only (workbook));
   update_stack (self);
 }
@@ -386,6 +415,7 @@ ll_portfolios_place_class_init (LlPortfoliosPlaceClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_install_action (widget_class, "portfolios.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "portfolios.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "portfolios.programme", NULL, programme_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -394,4 +424,5 @@ ll_portfolios_place_init (LlPortfoliosPlace *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "portfolios.new", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "portfolios.programme", FALSE);
 }
