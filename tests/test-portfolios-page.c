@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "ll-page-preview.h"
 #include "ll-portfolios-place.h"
 #include "ll-programme-window.h"
 #include "ll-rich-text.h"
@@ -245,6 +246,15 @@ test_new_and_write (Fixture       *f,
     g_assert_true (g_object_get_data (G_OBJECT (row), "ll-entry") == (gpointer) entry);
     gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
   }
+
+  /* the preview shows the pages as they will print: the story part left
+   * out is not there, the reflection is */
+  gtk_toggle_button_set_active (view_child (f, "preview_button"), TRUE);
+  ll_test_iterate_briefly ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (view_child (f, "body_stack")), ==, "preview");
+  g_assert_cmpint (ll_page_preview_get_n_pages (view_child (f, "preview")), >=, 1);
+  gtk_toggle_button_set_active (view_child (f, "preview_button"), FALSE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (view_child (f, "body_stack")), ==, "edit");
 
   stored = read_back_portfolio (f, &back);
   {

@@ -15,6 +15,8 @@
 
 #include <glib/gi18n.h>
 
+#include "ll-docbook.h"
+#include "ll-page-preview.h"
 #include "ll-portfolio-view.h"
 #include "ll-rich-text.h"
 #include "ll-term.h"
@@ -58,6 +60,9 @@ struct _LlPortfolioView
   LlRichText          *body_text;
   GtkLabel            *words_label;
   GtkWidget           *remove_button;
+  GtkToggleButton     *preview_button;
+  GtkStack            *body_stack;
+  LlPagePreview       *preview;
 };
 
 G_DEFINE_FINAL_TYPE (LlPortfolioView, ll_portfolio_view, GTK_TYPE_WIDGET)
@@ -1266,6 +1271,37 @@ body_changed_cb (LlPortfolioView *self,
     report (self, error);
 }
 
+/* The preview ------------------------------------------------------------------ */
+
+static void
+preview_toggled_cb (LlPortfolioView *self,
+                    GtkToggleButton *button)
+{
+  g_autoptr(GError) error = NULL;
+  LlDoc *doc = NULL;
+
+  if (gtk_toggle_button_get_active (button) && self->portfolio != NULL)
+    {
+      ll_portfolio_view_flush (self);
+      ll_workbook_flush (self->workbook, NULL);
+      doc = ll_docbook_build_doc (self->workbook, ll_portfolio_get_id (self->portfolio), &error);
+      if (doc == NULL)
+        {
+          report (self, error);
+          gtk_toggle_button_set_active (button, FALSE);
+          return;
+        }
+      ll_page_preview_set_doc (self->preview, doc);
+      ll_doc_free (doc);
+      gtk_stack_set_visible_child_name (self->body_stack, "preview");
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->body_stack, "edit");
+      ll_page_preview_set_doc (self->preview, NULL);
+    }
+}
+
 /* The portfolio ------------------------------------------------------------------ */
 
 static void
@@ -1287,6 +1323,7 @@ ll_portfolio_view_set_portfolio (LlPortfolioView *self,
   g_return_if_fail (LL_IS_PORTFOLIO_VIEW (self));
 
   disconnect_portfolio (self);
+  gtk_toggle_button_set_active (self->preview_button, FALSE);
   g_clear_object (&self->entry);
   g_set_object (&self->workbook, workbook);
   g_set_object (&self->portfolio, portfolio);
@@ -1370,6 +1407,7 @@ ll_portfolio_view_class_init (LlPortfolioViewClass *klass)
   object_class->finalize = ll_portfolio_view_finalize;
 
   g_type_ensure (LL_TYPE_RICH_TEXT);
+  g_type_ensure (LL_TYPE_PAGE_PREVIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/leadinglearning/LeadingLearning/ll-portfolio-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LlPortfolioView, title_label);
@@ -1389,7 +1427,11 @@ ll_portfolio_view_class_init (LlPortfolioViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlPortfolioView, body_text);
   gtk_widget_class_bind_template_child (widget_class, LlPortfolioView, words_label);
   gtk_widget_class_bind_template_child (widget_class, LlPortfolioView, remove_button);
+  gtk_widget_class_bind_template_child (widget_class, LlPortfolioView, preview_button);
+  gtk_widget_class_bind_template_child (widget_class, LlPortfolioView, body_stack);
+  gtk_widget_class_bind_template_child (widget_class, LlPortfolioView, preview);
   gtk_widget_class_bind_template_callback (widget_class, outline_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, preview_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, body_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "portfolio.submit", NULL, submit_action);
