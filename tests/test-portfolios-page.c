@@ -256,6 +256,40 @@ test_new_and_write (Fixture       *f,
   gtk_toggle_button_set_active (view_child (f, "preview_button"), FALSE);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (view_child (f, "body_stack")), ==, "edit");
 
+  /* dragged onto the first, the reflection goes first, and back again */
+  {
+    GtkWidget *first_row = gtk_widget_get_next_sibling (gtk_widget_get_first_child (view_child (f, "outline")));
+    GtkWidget *second_row = gtk_widget_get_next_sibling (first_row);
+    GListModel *controllers = gtk_widget_observe_controllers (first_row);
+    GtkDropTarget *target = NULL;
+    GValue value = G_VALUE_INIT;
+    gboolean dropped = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_DROP_TARGET (controller))
+          target = GTK_DROP_TARGET (controller);
+      }
+    g_object_unref (controllers);
+    g_assert_nonnull (target);
+    g_value_init (&value, LL_TYPE_PORTFOLIO_ENTRY);
+    g_value_set_object (&value, g_object_get_data (G_OBJECT (second_row), "ll-entry"));
+    g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &dropped);
+    g_value_unset (&value);
+    g_assert_true (dropped);
+    ll_test_iterate_briefly ();
+    {
+      g_autoptr(LlPortfolioEntry) now_first = g_list_model_get_item (ll_portfolio_get_entries (portfolio), 0);
+
+      g_assert_cmpint (ll_portfolio_entry_get_kind (now_first), ==, LL_ENTRY_CLUSTER_REFLECTION);
+    }
+  }
+  /* and Alt+Up on the part of the story puts that first again */
+  ll_portfolio_view_show_entry (view (f), ll_portfolio_find_story_part (portfolio, LL_STORY_LEARNING));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view (f)), "portfolio.move-up", NULL));
+
   stored = read_back_portfolio (f, &back);
   {
     GListModel *entries = ll_portfolio_get_entries (stored);

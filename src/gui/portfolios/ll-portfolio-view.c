@@ -308,6 +308,63 @@ include_toggled_cb (GtkCheckButton *check,
     }
 }
 
+/* Dragging an entry onto another puts it in that one's place. */
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 GtkWidget     *row)
+{
+  LlPortfolioView *self = g_object_get_data (G_OBJECT (row), "ll-view");
+
+  if (!ll_portfolio_get_editable (self->portfolio))
+    return NULL;
+  return gdk_content_provider_new_typed (LL_TYPE_PORTFOLIO_ENTRY, g_object_get_data (G_OBJECT (row), "ll-entry"));
+}
+
+static void
+drag_begin_cb (GtkDragSource *source,
+               GdkDrag       *drag,
+               GtkWidget     *row)
+{
+  g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (row);
+
+  gtk_drag_source_set_icon (source, icon, 0, 0);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkWidget     *row)
+{
+  LlPortfolioView *self = g_object_get_data (G_OBJECT (row), "ll-view");
+  LlPortfolioEntry *dropped = g_value_get_object (value);
+  LlPortfolioEntry *onto = g_object_get_data (G_OBJECT (row), "ll-entry");
+  GListModel *entries = ll_portfolio_get_entries (self->portfolio);
+  g_autoptr(GError) error = NULL;
+  guint position = G_MAXUINT;
+
+  if (dropped == NULL || dropped == onto)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(LlPortfolioEntry) item = g_list_model_get_item (entries, i);
+
+      if (item == onto)
+        position = i;
+    }
+  if (position == G_MAXUINT)
+    return FALSE;
+  if (!ll_portfolio_move_entry (self->portfolio, dropped, position, &error))
+    {
+      report (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static GtkWidget *
 entry_row (LlPortfolioView  *self,
            LlPortfolioEntry *entry)
@@ -331,6 +388,17 @@ entry_row (LlPortfolioView  *self,
   }
   g_signal_connect (check, "toggled", G_CALLBACK (include_toggled_cb), row);
   g_signal_connect_object (entry, "notify", G_CALLBACK (entry_notify_cb), row, 0);
+  {
+    GtkDragSource *source = gtk_drag_source_new ();
+    GtkDropTarget *target = gtk_drop_target_new (LL_TYPE_PORTFOLIO_ENTRY, GDK_ACTION_MOVE);
+
+    gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+    g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), row);
+    g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), row);
+    gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
+    g_signal_connect (target, "drop", G_CALLBACK (drop_cb), row);
+    gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
+  }
   return row;
 }
 
