@@ -453,6 +453,19 @@ test_submission_is_kept (Fixture       *f,
   g_assert_null (strstr (first->content, "Private thoughts."));
   g_assert_cmpstr (first->verified, ==, "");
   g_assert_true (g_str_has_suffix (first->submitted, "Z"));
+  /* the copy reads back entry by entry, for showing beside the text now */
+  {
+    g_autofree char *body = ll_portfolio_submission_dup_entry_text (first, ll_portfolio_entry_get_id (reflection),
+                                                                    "body");
+    g_autofree char *date = ll_portfolio_submission_dup_entry_text (first, ll_portfolio_entry_get_id (reflection),
+                                                                    "date");
+    g_autofree char *private = ll_portfolio_submission_dup_entry_text (first, ll_portfolio_entry_get_id (left_out),
+                                                                       "body");
+
+    g_assert_cmpstr (body, ==, "<para" NS ">What I saw in the first meeting.</para>\n");
+    g_assert_cmpstr (date, ==, "2025-11-19");
+    g_assert_null (private);
+  }
 
   /* reopened, changed, removed, submitted again */
   g_assert_true (ll_portfolio_reopen (portfolio, &error));

@@ -369,6 +369,19 @@ test_submit_reopen_verify (Fixture       *f,
   g_assert_cmpint (ll_portfolio_get_status (portfolio), ==, LL_PORTFOLIO_VERIFIED);
   g_assert_nonnull (strstr (gtk_label_get_text (view_child (f, "locked_label")), "Gwen Ellis-Davies"));
 
+  /* the text as verified, beside the text now */
+  g_assert_true (gtk_widget_get_visible (view_child (f, "compare_button")));
+  gtk_toggle_button_set_active (view_child (f, "compare_button"), TRUE);
+  ll_test_iterate_briefly ();
+  g_assert_true (gtk_widget_get_visible (view_child (f, "submitted_box")));
+  g_assert_cmpstr (gtk_label_get_text (view_child (f, "submitted_label")), ==, "As verified, in copy 2");
+  {
+    g_autofree char *shown = ll_rich_text_get_fragment (view_child (f, "submitted_text"), NULL);
+
+    g_assert_nonnull (strstr (shown, "what changed in the second"));
+  }
+  g_assert_nonnull (ll_window_get_workbook (f->window));
+
   stored = read_back_portfolio (f, &back);
   g_assert_cmpint (ll_portfolio_get_status (stored), ==, LL_PORTFOLIO_VERIFIED);
   g_assert_cmpuint (ll_portfolio_get_n_submissions (stored), ==, 2);

@@ -266,6 +266,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LlPortfolioSubmission, ll_portfolio_submission_fr
 LlPortfolioSubmission *ll_portfolio_dup_submission  (LlPortfolio       *self,
                                                      guint              number,
                                                      GError           **error);
+/* The text @key ("body", "date", "title", "presented", "audience") of the
+ * entry @entry_id as @submission holds it; NULL when it does not hold the
+ * entry (left out of it, or written since). */
+char                *ll_portfolio_submission_dup_entry_text (const LlPortfolioSubmission *submission,
+                                                     gint64             entry_id,
+                                                     const char        *key);
 
 /* The requirements of certification, checked against the loaded model
  * alone (no reading from the file), so cheap enough for every edit. */

@@ -61,6 +61,10 @@ struct _LlPortfolioView
   GtkLabel            *words_label;
   GtkWidget           *remove_button;
   GtkToggleButton     *preview_button;
+  GtkToggleButton     *compare_button;
+  GtkWidget           *submitted_box;
+  GtkLabel            *submitted_label;
+  LlRichText          *submitted_text;
   GtkStack            *body_stack;
   LlPagePreview       *preview;
 };
@@ -709,6 +713,45 @@ show_entry_fields (LlPortfolioView *self)
   gtk_label_set_text (self->words_label, count);
 }
 
+/* The copy submitted, beside the text now ------------------------------------------ */
+
+static void
+fill_submitted (LlPortfolioView *self)
+{
+  guint number = self->portfolio != NULL ? ll_portfolio_get_n_submissions (self->portfolio) : 0;
+  gboolean shown = number > 0 && self->entry != NULL && gtk_toggle_button_get_active (self->compare_button);
+  g_autoptr(LlPortfolioSubmission) submission = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *label = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->compare_button), number > 0 && self->entry != NULL);
+  gtk_widget_set_visible (self->submitted_box, shown);
+  if (!shown)
+    return;
+  submission = ll_portfolio_dup_submission (self->portfolio, number, NULL);
+  if (submission != NULL)
+    body = ll_portfolio_submission_dup_entry_text (submission, ll_portfolio_entry_get_id (self->entry), "body");
+  if (submission == NULL)
+    label = g_strdup (_("The copy submitted could not be read."));
+  else if (body == NULL)
+    /* TRANSLATORS: %u is the number of the copy submitted */
+    label = g_strdup_printf (_("Not in copy %u: it was written since, or left out of print."), number);
+  else if (submission->verified[0] != '\0')
+    label = g_strdup_printf (_("As verified, in copy %u"), number);
+  else
+    label = g_strdup_printf (_("As submitted, in copy %u"), number);
+  gtk_label_set_text (self->submitted_label, label);
+  ll_rich_text_set_fragment (self->submitted_text, body != NULL ? body : "", NULL, NULL);
+  ll_rich_text_set_accessible_label (self->submitted_text, label);
+}
+
+static void
+compare_toggled_cb (LlPortfolioView *self,
+                    GtkToggleButton *button)
+{
+  fill_submitted (self);
+}
+
 /* The participant's details --------------------------------------------------- */
 
 static gboolean
@@ -971,6 +1014,7 @@ show_entry (LlPortfolioView  *self,
   gtk_list_box_select_row (self->outline, row);
   self->loading = FALSE;
   update_editable (self);
+  fill_submitted (self);
 }
 
 /* Status ------------------------------------------------------------------------ */
@@ -1031,6 +1075,7 @@ update_status (LlPortfolioView *self)
   gtk_label_set_text (self->locked_label, locked != NULL ? locked : "");
   gtk_revealer_set_reveal_child (self->locked_revealer, locked != NULL);
   update_editable (self);
+  fill_submitted (self);
 }
 
 static void
@@ -1496,6 +1541,11 @@ ll_portfolio_view_class_init (LlPortfolioViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlPortfolioView, words_label);
   gtk_widget_class_bind_template_child (widget_class, LlPortfolioView, remove_button);
   gtk_widget_class_bind_template_child (widget_class, LlPortfolioView, preview_button);
+  gtk_widget_class_bind_template_child (widget_class, LlPortfolioView, compare_button);
+  gtk_widget_class_bind_template_child (widget_class, LlPortfolioView, submitted_box);
+  gtk_widget_class_bind_template_child (widget_class, LlPortfolioView, submitted_label);
+  gtk_widget_class_bind_template_child (widget_class, LlPortfolioView, submitted_text);
+  gtk_widget_class_bind_template_callback (widget_class, compare_toggled_cb);
   gtk_widget_class_bind_template_child (widget_class, LlPortfolioView, body_stack);
   gtk_widget_class_bind_template_child (widget_class, LlPortfolioView, preview);
   gtk_widget_class_bind_template_callback (widget_class, outline_selected_cb);
