@@ -18,6 +18,7 @@
 #include "ll-vision-page.h"
 #include "ll-narrative-editor.h"
 #include "ll-rich-text.h"
+#include "ll-portfolio-view.h"
 #include "ll-window.h"
 
 
@@ -369,14 +370,34 @@ add_accels (GHashTable *set,
   g_auto(GStrv) each = g_strsplit (accels, " ", -1);
 
   for (guint i = 0; each[i] != NULL; i++)
-    if (each[i][0] != '\0')
-      g_hash_table_insert (set, canonical_accel (each[i]), g_strdup (where));
+    {
+      /* a range, "<Control>1...<Control>9", stands for both its ends */
+      g_auto(GStrv) ends = g_strsplit (each[i], "...", 2);
+
+      for (guint j = 0; ends[j] != NULL; j++)
+        if (ends[j][0] != '\0')
+          g_hash_table_insert (set, canonical_accel (ends[j]), g_strdup (where));
+    }
 }
+
+static void add_named_shortcuts (GHashTable *set,
+                                 GtkWidget  *widget,
+                                 const char *name);
 
 /* The keyboard shortcuts that @widget's class installs. */
 static void
 add_class_shortcuts (GHashTable *set,
                      GtkWidget  *widget)
+{
+  add_named_shortcuts (set, widget, NULL);
+}
+
+/* Those of @widget's shortcut controller called @name (NULL: of every
+ * shortcut controller it has). */
+static void
+add_named_shortcuts (GHashTable *set,
+                     GtkWidget  *widget,
+                     const char *name)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
 
@@ -385,7 +406,8 @@ add_class_shortcuts (GHashTable *set,
     {
       g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
 
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller)
+          || (name != NULL && g_strcmp0 (gtk_event_controller_get_name (GTK_EVENT_CONTROLLER (controller)), name) != 0))
         continue;
       for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
         {
@@ -457,6 +479,17 @@ test_shortcuts (Fixture       *f,
   add_class_shortcuts (installed, ll_rich_text_new ());
   add_class_shortcuts (installed, ll_narrative_editor_new ());
   add_class_shortcuts (installed, ll_vision_page_new ());
+  {
+    /* a portfolio's contents move their entry chosen */
+    GtkWidget *view = g_object_ref_sink (ll_portfolio_view_new ());
+
+    add_named_shortcuts (installed, g_object_ref (GTK_WIDGET (gtk_widget_get_template_child (view, LL_TYPE_PORTFOLIO_VIEW,
+                                                                                             "outline"))),
+                         "ll-contents-keys");
+    g_object_unref (view);
+  }
+  /* the live notes read these keys in their own key handler */
+  add_accels (installed, "<Control>1 <Control>9 <Alt>1 <Alt>9 <Alt>BackSpace", "LlLiveNotes");
   collect_shown (shown, GTK_WIDGET (window));
 
   /* each shortcut that works is listed, and each one listed works */

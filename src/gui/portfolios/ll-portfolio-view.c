@@ -1573,6 +1573,7 @@ ll_portfolio_view_init (LlPortfolioView *self)
   {
     GtkEventController *keys = gtk_shortcut_controller_new ();
 
+    gtk_event_controller_set_name (keys, "ll-contents-keys");
     gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
                                           gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Up, GDK_ALT_MASK),
                                                             gtk_named_action_new ("portfolio.move-up")));
