@@ -23,19 +23,22 @@ G_DEFINE_QUARK (ll-evidence-error-quark, ll_evidence_error)
 /* How much of a file is read to tell its type */
 #define SNIFF_SIZE 4096
 
-/* What evidence can be, with the name a message gives each */
-static const struct { const char *mime_type; const char *extension; } allowed_types[] = {
-  { "image/png", "png" },
-  { "image/jpeg", "jpg" },
-  { "image/jpeg", "jpeg" },
-  { "application/pdf", "pdf" },
-  { "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx" },
-  { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx" },
-  { "application/vnd.openxmlformats-officedocument.presentationml.presentation", "pptx" },
-  { "application/vnd.oasis.opendocument.text", "odt" },
-  { "application/vnd.oasis.opendocument.spreadsheet", "ods" },
-  { "application/vnd.oasis.opendocument.presentation", "odp" },
-  { "text/plain", "txt" },
+/* What evidence can be, by the usual extension of each, and what each is
+ * called: our own words, since the system's database of types may not be
+ * there to say */
+static const struct { const char *mime_type; const char *extension; const char *label; } allowed_types[] = {
+  { "image/png", "png", N_("PNG image") },
+  { "image/jpeg", "jpg", N_("JPEG image") },
+  { "image/jpeg", "jpeg", N_("JPEG image") },
+  { "application/pdf", "pdf", N_("PDF document") },
+  { "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx", N_("Word document") },
+  { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx", N_("Excel spreadsheet") },
+  { "application/vnd.openxmlformats-officedocument.presentationml.presentation", "pptx",
+    N_("PowerPoint presentation") },
+  { "application/vnd.oasis.opendocument.text", "odt", N_("OpenDocument text") },
+  { "application/vnd.oasis.opendocument.spreadsheet", "ods", N_("OpenDocument spreadsheet") },
+  { "application/vnd.oasis.opendocument.presentation", "odp", N_("OpenDocument presentation") },
+  { "text/plain", "txt", N_("Plain text") },
 };
 
 /* The evidence ---------------------------------------------------------- */
@@ -270,6 +273,15 @@ ll_evidence_type_is_allowed (const char *mime_type)
   return FALSE;
 }
 
+const char *
+ll_evidence_type_to_label (const char *mime_type)
+{
+  for (guint i = 0; mime_type != NULL && i < G_N_ELEMENTS (allowed_types); i++)
+    if (strcmp (mime_type, allowed_types[i].mime_type) == 0)
+      return _(allowed_types[i].label);
+  return mime_type;
+}
+
 static const char *
 type_by_extension (const char *name)
 {
@@ -279,6 +291,24 @@ type_by_extension (const char *name)
     if (g_ascii_strcasecmp (dot + 1, allowed_types[i].extension) == 0)
       return allowed_types[i].mime_type;
   return NULL;
+}
+
+/* UTF-8 without control characters but tabs, line and page breaks; the
+ * last few bytes may be a character cut in two. */
+static gboolean
+looks_like_text (const guint8 *data,
+                 gsize         length)
+{
+  const char *end = NULL;
+
+  if (!g_utf8_validate ((const char *) data, (gssize) length, &end)
+      && (length < SNIFF_SIZE || (gsize) (end - (const char *) data) + 4 < length))
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if ((data[i] < 0x20 && data[i] != '\t' && data[i] != '\n' && data[i] != '\r' && data[i] != '\f')
+        || data[i] == 0x7f)
+      return FALSE;
+  return TRUE;
 }
 
 /* The MIME type of a file called @name that starts with @data, or NULL
@@ -298,10 +328,17 @@ guess_type (const char   *name,
 
   if (ll_doc_image_sniff (data, length, &sniffed, &width, &height))
     return g_strdup (sniffed);
+  /* named as an image, it must be one */
+  if (by_name != NULL && g_str_has_prefix (by_name, "image/"))
+    return NULL;
   content_type = g_content_type_guess (name, data, length, &uncertain);
   mime_type = g_content_type_get_mime_type (content_type);
   if (mime_type != NULL && g_str_has_prefix (mime_type, "image/"))
     return NULL;
+  /* plain text, or text that the database names more precisely
+   * (text/markdown), if it really is text */
+  if (content_type != NULL && g_content_type_is_a (content_type, "text/plain"))
+    return looks_like_text (data, length) ? g_strdup ("text/plain") : NULL;
   if (ll_evidence_type_is_allowed (mime_type))
     return g_steal_pointer (&mime_type);
   /* office documents are zip files inside; where the system's database
@@ -314,10 +351,6 @@ guess_type (const char   *name,
   if (by_name != NULL && strcmp (by_name, "application/pdf") == 0 && length >= 5
       && memcmp (data, "%PDF-", 5) == 0)
     return g_strdup (by_name);
-  /* plain text that the database names more precisely (text/x-log) */
-  if (content_type != NULL && g_content_type_is_a (content_type, "text/plain")
-      && g_utf8_validate ((const char *) data, (gssize) MIN (length, SNIFF_SIZE - 4), NULL))
-    return g_strdup ("text/plain");
   return NULL;
 }
 
@@ -368,6 +401,13 @@ open_and_inspect (GFile         *file,
     {
       g_autofree char *actual = g_format_size ((guint64) size);
       g_autofree char *limit = g_format_size ((guint64) LL_EVIDENCE_MAX_SIZE);
+
+      /* just over the limit: the bytes say why "25.0 MB" is too large */
+      if (strcmp (actual, limit) == 0)
+        {
+          g_free (actual);
+          actual = g_format_size_full ((guint64) size, G_FORMAT_SIZE_LONG_FORMAT);
+        }
 
       /* TRANSLATORS: a file's name, its size and the largest evidence can
        * be: "“scan.pdf” is 31.2 MB; evidence can be at most 25.0 MB." */
@@ -748,18 +788,24 @@ _ll_portfolio_evidence_serialise (LlPortfolio  *self,
 
 /* The book ------------------------------------------------------------------ */
 
-/* "PDF document, 1.2 MB. SHA-256: 9f86…" */
+/* "Minutes. PDF document, 1.2 MB. SHA-256: 9f86…" */
 static char *
 dup_file_details (LlEvidence *evidence)
 {
-  g_autofree char *content_type = g_content_type_from_mime_type (evidence->mime_type);
-  g_autofree char *description = content_type != NULL ? g_content_type_get_description (content_type) : NULL;
   g_autofree char *size = g_format_size (evidence->size);
+  g_autofree char *details = NULL;
+  const char *caption = evidence->caption;
+  gsize length = caption != NULL ? strlen (caption) : 0;
 
   /* TRANSLATORS: a file of evidence in the book: its type, its size and
    * its SHA-256 checksum, "PDF document, 1.2 MB. SHA-256: 9f86d0…" */
-  return g_strdup_printf (_("%s, %s. SHA-256: %s"), description != NULL ? description : evidence->mime_type,
-                          size, evidence->sha256);
+  details = g_strdup_printf (_("%s, %s. SHA-256: %s"), ll_evidence_type_to_label (evidence->mime_type), size,
+                             evidence->sha256);
+  if (length == 0)
+    return g_steal_pointer (&details);
+  if (strchr (".!?", caption[length - 1]) != NULL)
+    return g_strdup_printf ("%s %s", caption, details);
+  return g_strdup_printf ("%s. %s", caption, details);
 }
 
 guint
@@ -791,14 +837,7 @@ _ll_portfolio_add_evidence_to_doc (LlPortfolio *portfolio,
       if (files == NULL)
         files = ll_doc_node_append (parent, ll_doc_node_new (LL_DOC_VARLIST));
       details = dup_file_details (evidence);
-      if (evidence->caption != NULL && *evidence->caption != '\0')
-        {
-          g_autofree char *with_caption = g_strdup_printf ("%s %s", evidence->caption, details);
-
-          ll_doc_add_varlist_entry (files, evidence->name, with_caption);
-        }
-      else
-        ll_doc_add_varlist_entry (files, evidence->name, details);
+      ll_doc_add_varlist_entry (files, evidence->name, details);
     }
   return added;
 }

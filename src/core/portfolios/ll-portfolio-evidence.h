@@ -45,6 +45,9 @@ const char  *ll_evidence_get_added       (LlEvidence *self);
 /* The caption, or the file's name when it has none. */
 const char  *ll_evidence_get_label       (LlEvidence *self);
 
+/* What the type is called: "PDF document", "Word document"; the type
+ * itself for one evidence cannot be. */
+const char  *ll_evidence_type_to_label   (const char *mime_type);
 /* Whether @mime_type is one evidence can be. */
 gboolean     ll_evidence_type_is_allowed (const char *mime_type);
 /* Judges @file as evidence without adding it: readable, a regular file,
