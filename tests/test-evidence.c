@@ -13,10 +13,12 @@
 
 #include <glib/gstdio.h>
 
+#include "ll-doc.h"
 #include "ll-docbook.h"
 #include "ll-png.h"
 #include "ll-portfolio-evidence.h"
 #include "ll-print.h"
+#include "ll-sample.h"
 #include "ll-store-evidence.h"
 #include "ll-test-util.h"
 #include "ll-workbook.h"
@@ -666,6 +668,59 @@ test_command_line (Fixture       *f,
   g_assert_cmpstr (ll_evidence_get_name (evidence), ==, "chart.png");
 }
 
+/* The sample's portfolios from halfway on have pictures of the work,
+ * real PNG files, captioned, most supporting an entry. */
+static void
+test_sample (void)
+{
+  g_autofree char *dir = ll_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "Sample.llw", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkbook) workbook = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  guint with_evidence = 0, images = 0, attached = 0;
+
+  g_assert_true (ll_sample_generate (path, 1, &error));
+  g_assert_no_error (error);
+  workbook = ll_workbook_open (path, LL_WORKBOOK_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  documents = ll_workbook_list_documents (workbook, &error);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      LlDocumentInfo *info = g_ptr_array_index (documents, i);
+      g_autoptr(LlPortfolio) portfolio = NULL;
+      GListModel *list;
+
+      if (!g_str_equal (ll_document_info_get_kind (info), "portfolio"))
+        continue;
+      portfolio = ll_workbook_open_portfolio (workbook, ll_document_info_get_id (info), &error);
+      g_assert_no_error (error);
+      list = ll_portfolio_get_evidence (portfolio, &error);
+      g_assert_no_error (error);
+      with_evidence += g_list_model_get_n_items (list) > 0;
+      for (guint j = 0; j < g_list_model_get_n_items (list); j++)
+        {
+          g_autoptr(LlEvidence) evidence = g_list_model_get_item (list, j);
+          g_autoptr(GBytes) bytes = ll_portfolio_read_evidence (portfolio, evidence, &error);
+          const char *mime_type = NULL;
+          guint width = 0, height = 0;
+
+          g_assert_no_error (error);
+          g_assert_true (ll_doc_image_sniff (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                             &mime_type, &width, &height));
+          g_assert_cmpstr (mime_type, ==, ll_evidence_get_mime_type (evidence));
+          g_assert_cmpuint (width, >=, 320);
+          g_assert_cmpstr (ll_evidence_get_caption (evidence), !=, "");
+          images++;
+          attached += ll_evidence_get_entry_id (evidence) > 0;
+        }
+    }
+  g_assert_cmpuint (with_evidence, >=, 4);
+  g_assert_cmpuint (attached, >=, images / 2);
+  g_assert_cmpuint (attached, <, images);
+  ll_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -683,5 +738,6 @@ main (int   argc,
   ADD ("check-finds-changed-bytes", test_check_finds_changed_bytes);
   ADD ("command-line", test_command_line);
 #undef ADD
+  g_test_add_func ("/evidence/sample", test_sample);
   return g_test_run ();
 }

@@ -606,6 +606,44 @@ ll_portfolio_add_evidence (LlPortfolio   *self,
   return evidence;
 }
 
+LlEvidence *
+_ll_portfolio_add_evidence_bytes (LlPortfolio  *self,
+                                  const char   *name,
+                                  const char   *mime_type,
+                                  GBytes       *bytes,
+                                  gint64        entry_id,
+                                  const char   *caption,
+                                  GError      **error)
+{
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(LlStoreEvidence) row = g_new0 (LlStoreEvidence, 1);
+  LlEvidence *evidence;
+  GListModel *list;
+
+  g_return_val_if_fail (LL_IS_PORTFOLIO (self), NULL);
+  g_return_val_if_fail (ll_evidence_type_is_allowed (mime_type), NULL);
+  g_return_val_if_fail (g_bytes_get_size (bytes) <= (gsize) LL_EVIDENCE_MAX_SIZE, NULL);
+
+  if (!_ll_portfolio_check_editable (self, error) || !check_entry_id (self, entry_id, error))
+    return NULL;
+  list = ll_portfolio_get_evidence (self, error);
+  if (list == NULL)
+    return NULL;
+  stream = g_memory_input_stream_new_from_bytes (bytes);
+  row->document_id = ll_portfolio_get_id (self);
+  row->entry_id = entry_id;
+  row->name = g_strdup (name);
+  row->mime_type = g_strdup (mime_type);
+  row->size = (gint64) g_bytes_get_size (bytes);
+  row->caption = g_strdup (caption != NULL ? caption : "");
+  if (!ll_store_insert_evidence (_ll_portfolio_get_store (self), row, stream, NULL, error))
+    return NULL;
+  evidence = evidence_new_from_row (row);
+  g_list_store_append (G_LIST_STORE (list), evidence);
+  g_object_unref (evidence);
+  return evidence;
+}
+
 gboolean
 ll_portfolio_set_evidence_caption (LlPortfolio  *self,
                                    LlEvidence   *evidence,

@@ -49,6 +49,15 @@ gboolean     _ll_portfolio_evidence_is_included (LlPortfolio *self,
  * name, type, size, SHA-256, caption and entry of each, as aa{ss}. */
 GVariant    *_ll_portfolio_evidence_serialise (LlPortfolio   *self,
                                          GError            **error);
+/* Adds @bytes, a file called @name of @mime_type, as evidence, as
+ * ll_portfolio_add_evidence() adds a file: for the sample. */
+LlEvidence  *_ll_portfolio_add_evidence_bytes (LlPortfolio *self,
+                                         const char         *name,
+                                         const char         *mime_type,
+                                         GBytes             *bytes,
+                                         gint64              entry_id,
+                                         const char         *caption,
+                                         GError            **error);
 /* Adds to @parent the evidence that supports the entry @entry_id, or
  * with 0 the evidence that supports none: images as figures, other files
  * in a list with their size and SHA-256. Reads the images' bytes. How
