@@ -371,9 +371,45 @@ test_refusals (Fixture       *f,
   assert_refused (f, folder, LL_EVIDENCE_ERROR_UNREADABLE, "could not be read");
   program = write_file (f, "tool", elf);
   assert_refused (f, program, LL_EVIDENCE_ERROR_UNSUPPORTED, "“tool” cannot be evidence");
-  /* a name is not enough: an image must be one */
+  /* a name is not enough: an image, a PDF or a Word document must be one */
   fake = write_text (f, "photo.png", "not a picture at all\n");
   assert_refused (f, fake, LL_EVIDENCE_ERROR_UNSUPPORTED, "photo.png");
+  g_clear_object (&fake);
+  fake = write_file (f, "report.pdf", elf);
+  assert_refused (f, fake, LL_EVIDENCE_ERROR_UNSUPPORTED, "report.pdf");
+  g_clear_object (&fake);
+  fake = write_file (f, "plan.docx", elf);
+  assert_refused (f, fake, LL_EVIDENCE_ERROR_UNSUPPORTED, "plan.docx");
+  g_clear_object (&fake);
+  fake = write_text (f, "empty.txt", "");
+  assert_refused (f, fake, LL_EVIDENCE_ERROR_UNREADABLE, "“empty.txt” is empty");
+
+  /* what starts as a PDF or an office document is one */
+  {
+#define START(text) text, sizeof (text) - 1
+    static const struct { const char *name; const char *start; gsize length; const char *mime_type; } good[] = {
+      { "minutes.pdf", START ("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"), "application/pdf" },
+      { "plan.docx", START ("PK\003\004\024\000\006\000[Content_Types].xml"),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
+      { "data.ods", START ("PK\003\004\024\000\000\000mimetypeapplication/vnd.oasis.opendocument.spreadsheet"),
+        "application/vnd.oasis.opendocument.spreadsheet" },
+      { "notes.md", START ("# Notes\n\nWhat we agreed.\n"), "text/plain" },
+    };
+#undef START
+
+    for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+      {
+        g_autoptr(GError) error = NULL;
+        /* up to the end of the literal, NULs and all */
+        g_autoptr(GBytes) bytes = g_bytes_new (good[i].start, good[i].length);
+        g_autoptr(GFile) file = write_file (f, good[i].name, bytes);
+        g_autofree char *mime_type = NULL;
+
+        g_assert_true (ll_evidence_inspect_file (file, NULL, &mime_type, NULL, NULL, &error));
+        g_assert_no_error (error);
+        g_assert_cmpstr (mime_type, ==, good[i].mime_type);
+      }
+  }
 
   /* the limit itself is allowed */
   {

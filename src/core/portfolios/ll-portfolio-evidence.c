@@ -311,9 +311,31 @@ looks_like_text (const guint8 *data,
   return TRUE;
 }
 
+/* Whether @data starts as a file of @mime_type does: a PDF has its
+ * header in its first kilobyte, an office document is a zip file. */
+static gboolean
+has_signature (const char   *mime_type,
+               const guint8 *data,
+               gsize         length)
+{
+  if (strcmp (mime_type, "application/pdf") == 0)
+    {
+      for (gsize i = 0; i + 5 <= MIN (length, 1024); i++)
+        if (memcmp (data + i, "%PDF-", 5) == 0)
+          return TRUE;
+      return FALSE;
+    }
+  if (g_str_has_prefix (mime_type, "application/vnd."))
+    return length >= 4 && memcmp (data, "PK\003\004", 4) == 0;
+  return TRUE;
+}
+
 /* The MIME type of a file called @name that starts with @data, or NULL
- * when it is none that evidence can be. An image is what its signature
- * says, since only a real PNG or JPEG can be shown and printed. */
+ * when it is none that evidence can be. What the system's database of
+ * types says, or the name where it cannot tell, is checked against the
+ * content: an image must be a real PNG or JPEG, which can be shown and
+ * printed, a PDF or an office document must start as one, and text must
+ * be text. */
 static char *
 guess_type (const char   *name,
             const guint8 *data,
@@ -338,20 +360,21 @@ guess_type (const char   *name,
   /* plain text, or text that the database names more precisely
    * (text/markdown), if it really is text */
   if (content_type != NULL && g_content_type_is_a (content_type, "text/plain"))
-    return looks_like_text (data, length) ? g_strdup ("text/plain") : NULL;
-  if (ll_evidence_type_is_allowed (mime_type))
-    return g_steal_pointer (&mime_type);
-  /* office documents are zip files inside; where the system's database
-   * of types cannot tell them apart, the name does, if the content is a
-   * zip file */
-  if (by_name != NULL && length >= 4 && memcmp (data, "PK\003\004", 4) == 0
-      && (g_str_has_prefix (by_name, "application/vnd.openxmlformats")
-          || g_str_has_prefix (by_name, "application/vnd.oasis")))
-    return g_strdup (by_name);
-  if (by_name != NULL && strcmp (by_name, "application/pdf") == 0 && length >= 5
-      && memcmp (data, "%PDF-", 5) == 0)
-    return g_strdup (by_name);
-  return NULL;
+    {
+      if (looks_like_text (data, length))
+        return g_strdup ("text/plain");
+      g_clear_pointer (&mime_type, g_free);
+    }
+  /* office documents are zip files inside; where the database cannot
+   * tell them apart (or is missing), the name does */
+  if (!ll_evidence_type_is_allowed (mime_type))
+    {
+      g_free (mime_type);
+      mime_type = by_name != NULL ? g_strdup (by_name) : NULL;
+    }
+  if (mime_type == NULL || !ll_evidence_type_is_allowed (mime_type) || !has_signature (mime_type, data, length))
+    return NULL;
+  return g_steal_pointer (&mime_type);
 }
 
 static void
@@ -397,6 +420,13 @@ open_and_inspect (GFile         *file,
     name = g_filename_display_name (basename != NULL ? basename : "evidence");
   }
   size = g_file_info_get_size (info);
+  if (size == 0)
+    {
+      /* TRANSLATORS: %s is a file's name */
+      g_set_error (error, LL_EVIDENCE_ERROR, LL_EVIDENCE_ERROR_UNREADABLE,
+                   _("“%s” is empty, so it was not added as evidence."), name);
+      return NULL;
+    }
   if (size > LL_EVIDENCE_MAX_SIZE)
     {
       g_autofree char *actual = g_format_size ((guint64) size);
