@@ -526,6 +526,7 @@ test_export_and_print (Fixture       *f,
   g_autofree char *pdf_path = g_build_filename (f->dir, "portfolio.pdf", NULL);
   g_autofree char *xml = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *pdfimages = NULL;
   g_autoptr(GDir) dir = NULL;
   LlPortfolioEntry *entry;
   LlEvidence *minutes;
@@ -574,7 +575,8 @@ test_export_and_print (Fixture       *f,
   text = ll_test_pdf_text (pdf_path);
   g_assert_nonnull (strstr (text, "Pupils who talked about their learning"));
   g_assert_nonnull (strstr (text, "minutes.txt"));
-  if (g_find_program_in_path ("pdfimages") != NULL)
+  pdfimages = g_find_program_in_path ("pdfimages");
+  if (pdfimages != NULL)
     {
       const char *argv[] = { "pdfimages", "-list", pdf_path, NULL };
       g_autofree char *out = NULL;
