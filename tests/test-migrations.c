@@ -12,6 +12,7 @@
 #include "ll-narrative.h"
 #include "ll-narrative-section.h"
 #include "ll-person.h"
+#include "ll-portfolio-evidence.h"
 #include "ll-revision.h"
 #include "ll-school.h"
 #include "ll-store.h"
@@ -214,6 +215,46 @@ assert_observation (const char *path)
   }
 }
 
+/* From version 7: two files of evidence, a chart supporting the entry
+ * @led_entry and minutes supporting none, with their bytes whole.
+ * Before it: none. */
+static void
+assert_evidence (LlPortfolio *portfolio,
+                 int          version,
+                 gint64       led_entry)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *list = ll_portfolio_get_evidence (portfolio, &error);
+  g_autoptr(LlEvidence) chart = NULL;
+  g_autoptr(LlEvidence) minutes = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *sha256 = NULL;
+
+  g_assert_no_error (error);
+  if (version < 7)
+    {
+      g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+      return;
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+  chart = g_list_model_get_item (list, 0);
+  minutes = g_list_model_get_item (list, 1);
+  g_assert_cmpstr (ll_evidence_get_name (chart), ==, "pupil-voice-survey.png");
+  g_assert_true (ll_evidence_get_is_image (chart));
+  g_assert_cmpint (ll_evidence_get_entry_id (chart), ==, led_entry);
+  g_assert_cmpuint (ll_evidence_get_size (chart), ==, 164);
+  g_assert_cmpstr (ll_evidence_get_caption (chart), ==, "What pupils said about talk partners, before and after");
+  g_assert_cmpstr (ll_evidence_get_sha256 (chart), ==,
+                   "89acf2880df9ccc92fb697da9dfbec59327c887434426cc99c2ea89eef6e114f");
+  g_assert_cmpstr (ll_evidence_get_name (minutes), ==, "meeting-minutes.txt");
+  g_assert_cmpstr (ll_evidence_get_mime_type (minutes), ==, "text/plain");
+  g_assert_cmpint (ll_evidence_get_entry_id (minutes), ==, 0);
+  bytes = ll_portfolio_read_evidence (portfolio, chart, &error);
+  g_assert_no_error (error);
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  g_assert_cmpstr (sha256, ==, ll_evidence_get_sha256 (chart));
+}
+
 /* From version 6: the programme, and Tom Whitlock's portfolio, verified
  * by Priya Natarajan, with one entry left out of what was submitted.
  * Before it: no programme yet, but the default rules to make one with. */
@@ -264,6 +305,7 @@ assert_portfolio (LlWorkbook *workbook,
   g_assert_cmpstr (submission->verified_by, ==, "Priya Natarajan");
   g_assert_nonnull (strstr (submission->content, "sphere of influence"));
   g_assert_null (strstr (submission->content, "Notes for myself"));
+  assert_evidence (portfolio, version, ll_portfolio_entry_get_id (led));
 }
 
 static void

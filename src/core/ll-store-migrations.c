@@ -213,7 +213,7 @@ static const char * const migrations[LL_STORE_SCHEMA_VERSION + 1] = {
      * Entries hold DocBook block fragments, as narratives' sections do. A
      * submission is a copy of what was submitted, which a trigger keeps
      * from ever changing; only the tutor's verification is added to it.
-     * Evidence files will have a table of their own. */
+     * Evidence files have tables of their own (version 7). */
     "CREATE TABLE programme ("
     "  id INTEGER PRIMARY KEY,"
     "  title TEXT NOT NULL DEFAULT '',"
@@ -289,6 +289,27 @@ static const char * const migrations[LL_STORE_SCHEMA_VERSION + 1] = {
     "  content ON portfolio_submission BEGIN"
     "  SELECT RAISE (ABORT, 'a submitted copy never changes');"
     "END;",
+  [7] =
+    /* Evidence files of a portfolio: what lists show in one table, the
+     * bytes in another, so that listing never reads them. The evidence of
+     * a removed entry stays with the portfolio, supporting no entry; the
+     * portfolio's removal takes its evidence and their bytes with it. */
+    "CREATE TABLE evidence ("
+    "  id INTEGER PRIMARY KEY,"
+    "  document_id INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,"
+    "  entry_id INTEGER REFERENCES portfolio_entry (id) ON DELETE SET NULL,"
+    "  name TEXT NOT NULL,"
+    "  mime_type TEXT NOT NULL,"
+    "  size INTEGER NOT NULL CHECK (size >= 0),"
+    "  sha256 TEXT NOT NULL,"
+    "  caption TEXT NOT NULL DEFAULT '',"
+    "  added TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+    "  position INTEGER NOT NULL DEFAULT 0);"
+    "CREATE INDEX evidence_by_document ON evidence (document_id, position);"
+    "CREATE INDEX evidence_by_entry ON evidence (entry_id);"
+    "CREATE TABLE evidence_data ("
+    "  evidence_id INTEGER PRIMARY KEY REFERENCES evidence (id) ON DELETE CASCADE,"
+    "  data BLOB NOT NULL);",
 };
 
 const char *

@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 /* "LLWB": PRAGMA application_id, so that foreign files are recognised. */
 #define LL_STORE_APPLICATION_ID 0x4C4C5742
 /* PRAGMA user_version of the workbooks this build writes. */
-#define LL_STORE_SCHEMA_VERSION 6
+#define LL_STORE_SCHEMA_VERSION 7
 
 #define LL_TYPE_STORE (ll_store_get_type ())
 G_DECLARE_FINAL_TYPE (LlStore, ll_store, LL, STORE, GObject)

@@ -1,6 +1,7 @@
 /* ll-portfolio-doc.c: a portfolio as a book, for export and print: the
  * participant first, then a chapter for each part of the evidence, with
- * the included entries only, in their order */
+ * the included entries only, in their order, each with the files of
+ * evidence that support it, and last the files that support no entry */
 #define G_LOG_DOMAIN "ll-portfolio"
 
 #include "config.h"
@@ -131,6 +132,7 @@ dup_occasion (LlPortfolioEntry  *entry,
 /* The details of one entry: its date, and what else it records. */
 static void
 add_entry_section (LlDocNode         *chapter,
+                   LlPortfolio       *portfolio,
                    LlPortfolioEntry  *entry,
                    const LlProgramme *programme)
 {
@@ -172,6 +174,7 @@ add_entry_section (LlDocNode         *chapter,
     }
   else if (line->len == 0 && occasion == NULL)
     ll_doc_add_para (section, _("Not written yet."));
+  _ll_portfolio_add_evidence_to_doc (portfolio, section, ll_portfolio_entry_get_id (entry));
 }
 
 static void
@@ -197,7 +200,7 @@ add_chapter (LlDocNode         *body,
       /* a chapter needs something in it */
       if (chapter == NULL)
         chapter = ll_doc_add_chapter (body, title);
-      add_entry_section (chapter, entry, programme);
+      add_entry_section (chapter, portfolio, entry, programme);
     }
 }
 
@@ -230,5 +233,15 @@ _ll_portfolio_build_doc (LlPortfolio       *portfolio,
                story, G_N_ELEMENTS (story));
   add_chapter (doc->body, _("Tutorial notes and reflections"), portfolio, programme,
                others, G_N_ELEMENTS (others));
+  /* what supports no entry in particular */
+  {
+    LlDocNode *chapter = ll_doc_node_new (LL_DOC_CHAPTER);
+
+    chapter->title = g_strdup (_("Evidence"));
+    if (_ll_portfolio_add_evidence_to_doc (portfolio, chapter, 0) > 0)
+      ll_doc_node_append (doc->body, chapter);
+    else
+      ll_doc_node_free (chapter);
+  }
   return doc;
 }

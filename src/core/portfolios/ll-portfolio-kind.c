@@ -10,6 +10,7 @@
 #include "ll-portfolio-kind.h"
 #include "ll-portfolio-private.h"
 #include "ll-portfolio-sample.h"
+#include "ll-store-evidence.h"
 #include "ll-store-portfolio.h"
 #include "ll-workbook-portfolios.h"
 #include "ll-workbook-private.h"
@@ -66,7 +67,7 @@ portfolio_kind_get_tables (LlDocumentKind *kind)
 {
   static const char * const tables[] = {
     "programme", "programme_session", "programme_session_leader", "portfolio_rule", "participant",
-    "portfolio_entry", "portfolio_submission",
+    "portfolio_entry", "portfolio_submission", "evidence", "evidence_data",
     NULL
   };
 
@@ -80,9 +81,10 @@ portfolio_kind_check (LlDocumentKind *kind,
 {
   gint64 lost = ll_store_count_lost_portfolios (store);
   gint64 unknown = ll_store_count_unknown_rules (store);
+  gint64 bad_evidence = ll_store_count_bad_evidence (store);
   gboolean ok = TRUE;
 
-  if (lost < 0 || unknown < 0)
+  if (lost < 0 || unknown < 0 || bad_evidence < 0)
     {
       g_string_append (report, _("Portfolios could not be checked"));
       g_string_append_c (report, '\n');
@@ -98,6 +100,13 @@ portfolio_kind_check (LlDocumentKind *kind,
   if (unknown > 0)
     {
       g_string_append_printf (report, _("Rules of certification that cannot be read: %" G_GINT64_FORMAT), unknown);
+      g_string_append_c (report, '\n');
+      ok = FALSE;
+    }
+  if (bad_evidence > 0)
+    {
+      g_string_append_printf (report, _("Files of evidence whose size or SHA-256 does not match their bytes: %"
+                                        G_GINT64_FORMAT), bad_evidence);
       g_string_append_c (report, '\n');
       ok = FALSE;
     }

@@ -318,6 +318,43 @@ story_parts_written (Stage stage)
     }
 }
 
+/* Pictures of the work, from halfway on: a photograph of what was done,
+ * a chart of its impact, and near the end a diagram of how it spread,
+ * which supports no entry in particular. */
+static gboolean
+add_sample_evidence (LlPortfolio  *portfolio,
+                     Stage         stage,
+                     GError      **error)
+{
+  LlPortfolioEntry *action = ll_portfolio_find_story_part (portfolio, LL_STORY_ACTION);
+  LlPortfolioEntry *impact = ll_portfolio_find_story_part (portfolio, LL_STORY_IMPACT);
+
+  if (stage < STAGE_MIDWAY || action == NULL || impact == NULL)
+    return TRUE;
+  {
+    g_autoptr(GBytes) photo = ll_portfolio_sample_photo (stage);
+    g_autoptr(GBytes) chart = ll_portfolio_sample_chart (stage);
+
+    if (_ll_portfolio_add_evidence_bytes (portfolio, "reading-corner.png", "image/png", photo,
+                                          ll_portfolio_entry_get_id (action),
+                                          "The reading corner the pupils planned, in its first week", error) == NULL
+        || _ll_portfolio_add_evidence_bytes (portfolio, "before-and-after.png", "image/png", chart,
+                                             ll_portfolio_entry_get_id (impact),
+                                             "Pupils seen explaining their thinking, before (grey) and after "
+                                             "(blue), in five lessons", error) == NULL)
+      return FALSE;
+  }
+  if (stage >= STAGE_NEARLY)
+    {
+      g_autoptr(GBytes) diagram = ll_portfolio_sample_diagram (stage);
+
+      if (_ll_portfolio_add_evidence_bytes (portfolio, "how-it-spread.png", "image/png", diagram, 0,
+                                            "How the approach spread from my class to the others", error) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 fill_portfolio (LlPortfolio        *portfolio,
                 const LlProgramme  *programme,
@@ -405,6 +442,9 @@ fill_portfolio (LlPortfolio        *portfolio,
       if (stage % 2 == 1 && !ll_portfolio_set_entry_included (portfolio, entry, FALSE, error))
         return FALSE;
     }
+
+  if (!add_sample_evidence (portfolio, stage, error))
+    return FALSE;
 
   switch (stage)
     {

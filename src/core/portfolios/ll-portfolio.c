@@ -722,6 +722,12 @@ flush_pending (LlPortfolio  *self,
   return self->pending == NULL || ll_pending_flush (self->pending, error);
 }
 
+LlStore *
+_ll_portfolio_get_store (LlPortfolio *self)
+{
+  return self->store;
+}
+
 /* Refuses an edit unless the portfolio is in progress. */
 static gboolean
 check_editable (LlPortfolio  *self,
@@ -744,6 +750,13 @@ check_editable (LlPortfolio  *self,
     g_set_error_literal (error, LL_PORTFOLIO_ERROR, LL_PORTFOLIO_ERROR_LOCKED,
                          _("This portfolio has been verified, so it can no longer be changed."));
   return FALSE;
+}
+
+gboolean
+_ll_portfolio_check_editable (LlPortfolio  *self,
+                              GError      **error)
+{
+  return check_editable (self, error);
 }
 
 static gboolean
@@ -1007,15 +1020,22 @@ ll_portfolio_remove_entry (LlPortfolio       *self,
 
 /* Status and submissions ------------------------------------------------------ */
 
-/* What is submitted: the participant and the included entries in their
- * order, as GVariant text, so that the copy can be read back and shown
- * as it was. */
+/* What is submitted: the participant, the included entries in their
+ * order and what identifies each file of evidence that goes with them
+ * (its bytes stay in the workbook), as GVariant text, so that the copy
+ * can be read back and shown as it was. Copies from before evidence end
+ * with the entries. */
 static char *
-serialise (LlPortfolio *self)
+serialise (LlPortfolio  *self,
+           GError      **error)
 {
   const LlParticipant *p = self->participant;
   g_autoptr(GVariant) value = NULL;
+  GVariant *evidence = _ll_portfolio_evidence_serialise (self, error);
   GVariantBuilder entries;
+
+  if (evidence == NULL)
+    return NULL;
 
   g_variant_builder_init (&entries, G_VARIANT_TYPE ("aa{ss}"));
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->entries)); i++)
@@ -1040,10 +1060,10 @@ serialise (LlPortfolio *self)
       g_variant_builder_add (&entries, "{ss}", "body", entry->texts[LL_ENTRY_BODY]);
       g_variant_builder_close (&entries);
     }
-  value = g_variant_ref_sink (g_variant_new ("(xsssxsssaa{ss})", p->person_id, p->school,
+  value = g_variant_ref_sink (g_variant_new ("(xsssxsssaa{ss}@aa{ss})", p->person_id, p->school,
                                              ll_participant_role_to_id (p->role), ll_focus_area_to_id (p->focus),
                                              p->tutor_id, p->focus_other, ll_activity_mode_to_id (p->activity),
-                                             p->activity_with, &entries));
+                                             p->activity_with, &entries, evidence));
   return g_variant_print (value, FALSE);
 }
 
@@ -1067,7 +1087,9 @@ ll_portfolio_submit (LlPortfolio  *self,
   /* the file holds what is submitted before it is locked */
   if (!flush_pending (self, error))
     return 0;
-  content = serialise (self);
+  content = serialise (self, error);
+  if (content == NULL)
+    return 0;
   number = self->n_submissions + 1;
   if (!ll_store_insert_portfolio_submission (self->store, self->id, number, content, error))
     return 0;
