@@ -41,8 +41,15 @@ ll_portfolio_submission_dup_entry_text (const LlPortfolioSubmission *submission,
   g_return_val_if_fail (submission != NULL, NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  copy = submission->content != NULL ? g_variant_parse (NULL, submission->content, NULL, NULL, NULL) : NULL;
-  if (copy == NULL || !g_variant_is_container (copy) || g_variant_is_of_type (copy, G_VARIANT_TYPE_STRING))
+  /* the text leaves the types of empty arrays out: read it as each
+   * version wrote it, the newest first */
+  {
+    static const char * const versions[] = { "(xsssxsssaa{ss}aa{ss})", "(xsssxsssaa{ss})" };
+
+    for (guint i = 0; copy == NULL && submission->content != NULL && i < G_N_ELEMENTS (versions); i++)
+      copy = g_variant_parse (G_VARIANT_TYPE (versions[i]), submission->content, NULL, NULL, NULL);
+  }
+  if (copy == NULL)
     return NULL;
   entries = submitted_entries (copy);
   if (entries == NULL)
