@@ -10,6 +10,8 @@
 #include <adwaita.h>
 
 #include "ll-page-preview.h"
+#include "ll-png.h"
+#include "ll-portfolio-evidence.h"
 #include "ll-portfolios-place.h"
 #include "ll-programme-window.h"
 #include "ll-rich-text.h"
@@ -475,6 +477,116 @@ test_programme (Fixture       *f,
                             "Leading Active Learning"));
 }
 
+static GtkDropTarget *
+file_drop_target (GtkWidget *widget)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (widget);
+  GtkDropTarget *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && found == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        found = GTK_DROP_TARGET (controller);
+    }
+  g_object_unref (controllers);
+  return found;
+}
+
+static gboolean
+drop_files (GtkWidget  *widget,
+            const char *path)
+{
+  GtkDropTarget *target = file_drop_target (widget);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GSList *files = g_slist_append (NULL, file);
+  GValue value = G_VALUE_INIT;
+  gboolean dropped = FALSE;
+
+  g_assert_nonnull (target);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, files);
+  g_signal_emit_by_name (target, "drop", &value, 20.0, 20.0, &dropped);
+  g_value_unset (&value);
+  g_slist_free (files);
+  return dropped;
+}
+
+/* A photograph dropped on an entry becomes its evidence, shown with a
+ * thumbnail, captioned, kept byte for byte; a file that cannot be
+ * evidence is refused with a sentence and nothing is added. */
+static void
+test_evidence (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(LlWorkbook) back = NULL;
+  g_autofree char *picture = g_build_filename (f->dir, "reading-corner.png", NULL);
+  g_autofree char *program = g_build_filename (f->dir, "setup.exe", NULL);
+  g_autoptr(GBytes) png = NULL;
+  AdwMessageDialog *dialog;
+  LlPortfolio *portfolio, *stored;
+  LlPortfolioEntry *entry;
+  GListModel *evidence;
+  GtkWidget *row, *caption;
+  guint8 rgb[4 * 3 * 3];
+
+  for (guint i = 0; i < sizeof rgb; i++)
+    rgb[i] = (guint8) (i * 21);
+  png = ll_png_encode_rgb (rgb, 4, 3);
+  g_assert_nonnull (png);
+  g_assert_true (g_file_set_contents (picture, g_bytes_get_data (png, NULL), g_bytes_get_size (png), NULL));
+  g_assert_true (g_file_set_contents (program, "MZ\x90\x00\x03", 5, NULL));
+
+  ll_window_set_place (f->window, "portfolios");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-item", NULL));
+  dialog = wait_for_dialog ("New Portfolio");
+  gtk_editable_set_text (GTK_EDITABLE (ll_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL)),
+                         "Marcus Adeyemi");
+  adw_message_dialog_response (dialog, "add");
+  ll_test_iterate_briefly ();
+  portfolio = ll_portfolio_view_get_portfolio (view (f));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view (f)), "portfolio.add-entry", "s", "story:impact"));
+  entry = ll_portfolio_view_get_entry (view (f));
+
+  g_assert_true (drop_files (view_child (f, "body_stack"), picture));
+  ll_test_iterate_briefly ();
+  evidence = ll_portfolio_get_evidence (portfolio, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (evidence), ==, 1);
+  row = row_titled (view_child (f, "evidence_group"), ADW_TYPE_EXPANDER_ROW, "reading-corner.png");
+  g_assert_nonnull (row);
+  g_assert_nonnull (ll_test_find_widget (row, GTK_TYPE_PICTURE, NULL));
+  caption = row_titled (row, ADW_TYPE_ENTRY_ROW, "_Caption");
+  gtk_editable_set_text (GTK_EDITABLE (caption), "The reading corner, in its first week");
+
+  /* not evidence: one sentence, and nothing added */
+  g_assert_false (drop_files (view_child (f, "body_stack"), program));
+  dialog = wait_for_dialog ("The Portfolio Could Not Be Changed");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "setup.exe"));
+  adw_message_dialog_response (dialog, "close");
+  g_assert_cmpuint (g_list_model_get_n_items (evidence), ==, 1);
+
+  /* the participant's page shows what supports no entry: not this */
+  ll_portfolio_view_show_entry (view (f), NULL);
+  g_assert_null (row_titled (view_child (f, "evidence_group"), ADW_TYPE_EXPANDER_ROW,
+                             "The reading corner, in its first week"));
+  ll_portfolio_view_show_entry (view (f), entry);
+  g_assert_nonnull (row_titled (view_child (f, "evidence_group"), ADW_TYPE_EXPANDER_ROW,
+                                "The reading corner, in its first week"));
+
+  stored = read_back_portfolio (f, &back);
+  {
+    GListModel *kept = ll_portfolio_get_evidence (stored, NULL);
+    g_autoptr(LlEvidence) first = g_list_model_get_item (kept, 0);
+    g_autoptr(GBytes) bytes = ll_portfolio_read_evidence (stored, first, NULL);
+
+    g_assert_cmpuint (g_list_model_get_n_items (kept), ==, 1);
+    g_assert_cmpstr (ll_evidence_get_caption (first), ==, "The reading corner, in its first week");
+    g_assert_cmpint (ll_evidence_get_entry_id (first), ==, ll_portfolio_entry_get_id (entry));
+    g_assert_true (g_bytes_equal (bytes, png));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -488,6 +600,7 @@ main (int   argc,
   ADD ("/portfolios-page/new-and-write", test_new_and_write);
   ADD ("/portfolios-page/submit-reopen-verify", test_submit_reopen_verify);
   ADD ("/portfolios-page/programme", test_programme);
+  ADD ("/portfolios-page/evidence", test_evidence);
 #undef ADD
 
   status = g_test_run ();

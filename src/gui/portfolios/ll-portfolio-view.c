@@ -17,57 +17,13 @@
 
 #include "ll-docbook.h"
 #include "ll-page-preview.h"
-#include "ll-portfolio-view.h"
+#include "ll-portfolio-view-private.h"
 #include "ll-rich-text.h"
 #include "ll-term.h"
 
 /* Details typed into the participant's rows wait this long for a pause. */
 #define PARTICIPANT_DEBOUNCE_MS 400
 
-struct _LlPortfolioView
-{
-  GtkWidget            parent_instance;
-
-  LlWorkbook          *workbook;
-  LlPortfolio         *portfolio;
-  LlPortfolioEntry    *entry;           /* shown, or NULL: the participant */
-  gboolean             loading;         /* filling rows: not an edit */
-  guint                check_id;        /* the requirements, checked when idle */
-  guint                participant_id;  /* the participant's details, written after a pause */
-  LlParticipant       *participant;     /* as edited, while it waits */
-  GPtrArray           *field_rows;      /* of GtkWidget in fields_group */
-  GArray              *people;          /* person ids of the tutor row; 0: nobody */
-  GArray              *sessions;        /* session ids of the session row */
-  gulong               status_handler;
-  gulong               editable_handler;
-  gulong               entries_handler;
-
-  /* template widgets */
-  GtkLabel            *title_label;
-  GtkLabel            *subtitle_label;
-  GtkWidget           *submit_button;
-  GtkWidget           *verify_button;
-  GtkWidget           *reopen_button;
-  GtkRevealer         *locked_revealer;
-  GtkLabel            *locked_label;
-  GtkLabel            *requirements_summary;
-  GtkListBox          *requirements_list;
-  GtkWidget           *add_button;
-  GtkListBox          *outline;
-  GtkLabel            *heading_label;
-  AdwPreferencesGroup *fields_group;
-  GtkWidget           *body_frame;
-  LlRichText          *body_text;
-  GtkLabel            *words_label;
-  GtkWidget           *remove_button;
-  GtkToggleButton     *preview_button;
-  GtkToggleButton     *compare_button;
-  GtkWidget           *submitted_box;
-  GtkLabel            *submitted_label;
-  LlRichText          *submitted_text;
-  GtkStack            *body_stack;
-  LlPagePreview       *preview;
-};
 
 G_DEFINE_FINAL_TYPE (LlPortfolioView, ll_portfolio_view, GTK_TYPE_WIDGET)
 
@@ -88,11 +44,17 @@ report (LlPortfolioView *self,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog;
 
-  g_warning ("A portfolio could not be changed: %s", error->message);
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _("The Portfolio Could Not Be Changed"), error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_ll_portfolio_view_report (LlPortfolioView *self,
+                           const GError    *error)
+{
+  report (self, error);
 }
 
 static const char *
@@ -1015,6 +977,7 @@ show_entry (LlPortfolioView  *self,
   self->loading = FALSE;
   update_editable (self);
   fill_submitted (self);
+  _ll_portfolio_view_fill_evidence (self);
 }
 
 /* Status ------------------------------------------------------------------------ */
@@ -1076,6 +1039,7 @@ update_status (LlPortfolioView *self)
   gtk_revealer_set_reveal_child (self->locked_revealer, locked != NULL);
   update_editable (self);
   fill_submitted (self);
+  _ll_portfolio_view_fill_evidence (self);
 }
 
 static void
@@ -1488,6 +1452,7 @@ ll_portfolio_view_dispose (GObject *object)
   GtkWidget *child;
 
   disconnect_portfolio (self);
+  _ll_portfolio_view_dispose_evidence (self);
   g_clear_handle_id (&self->check_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LL_TYPE_PORTFOLIO_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -1542,6 +1507,8 @@ ll_portfolio_view_class_init (LlPortfolioViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlPortfolioView, remove_button);
   gtk_widget_class_bind_template_child (widget_class, LlPortfolioView, preview_button);
   gtk_widget_class_bind_template_child (widget_class, LlPortfolioView, compare_button);
+  gtk_widget_class_bind_template_child (widget_class, LlPortfolioView, evidence_group);
+  gtk_widget_class_bind_template_child (widget_class, LlPortfolioView, add_evidence_button);
   gtk_widget_class_bind_template_child (widget_class, LlPortfolioView, submitted_box);
   gtk_widget_class_bind_template_child (widget_class, LlPortfolioView, submitted_label);
   gtk_widget_class_bind_template_child (widget_class, LlPortfolioView, submitted_text);
@@ -1559,6 +1526,7 @@ ll_portfolio_view_class_init (LlPortfolioViewClass *klass)
   gtk_widget_class_install_action (widget_class, "portfolio.remove-entry", NULL, remove_entry_action);
   gtk_widget_class_install_action (widget_class, "portfolio.move-up", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "portfolio.move-down", NULL, move_action);
+  _ll_portfolio_view_class_init_evidence (widget_class);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -1569,6 +1537,7 @@ ll_portfolio_view_init (LlPortfolioView *self)
   self->people = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->sessions = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
+  _ll_portfolio_view_init_evidence (self);
   /* in the contents, Alt+Up and Alt+Down move the entry chosen */
   {
     GtkEventController *keys = gtk_shortcut_controller_new ();
