@@ -6,22 +6,26 @@ the sidebar and presses Ctrl+Shift+N; types their name into the dialog
 and presses Return. In their new portfolio they click the button beside
 the first requirement still unmet (three cluster reflections), which
 makes a cluster reflection, click into its text and write it. They click
-Submit… and confirm with Return. Typing into the text afterwards changes
+Add Evidence…, type the path of a photograph into the file chooser and
+press Return. They click Submit… and confirm with Return. Typing into the text afterwards changes
 nothing: a submitted portfolio is locked. After Ctrl+W the workbook holds
 the portfolio, read back through the command line: its DocBook book is
-valid and has the participant's name, the reflection's words and the
-status Submitted, and --requirements counts one cluster reflection of the
+valid and has the participant's name, the reflection's words, the
+photograph as a figure with its picture beside the XML, and the status
+Submitted, and --requirements counts one cluster reflection of the
 three.
 """
 
 import os
+import struct
 import sys
 import time
+import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from journey import (Journey, extents, fail, is_editable_text, same, text_of,  # noqa: E402
-                     wait_for)
+from journey import (Journey, describe, extents, fail, is_editable_text, same,  # noqa: E402
+                     text_of, wait_for, xdotool)
 
 DOCBOOK = "{http://docbook.org/ns/docbook}"
 NAME = "Siân Pritchard"
@@ -51,10 +55,43 @@ def find_named(j, name, roles=None, timeout=20):
     return wait_for("“%s” on the screen" % name, lambda: j.find(match), timeout=timeout)
 
 
+def scroll_into_view(j, node, what):
+    """Turns the mouse wheel over the node's column, as a person would,
+    until the node is inside the window."""
+    wx, wy, wwidth, wheight = j.window_geometry(j.window)
+    for _ in range(60):
+        x, y, width, height = j.screen_box(node)
+        if y < wy + 60:
+            button = "4"
+        elif y + height > wy + wheight - 10:
+            button = "5"
+        else:
+            time.sleep(0.3)
+            if j.screen_box(node) == (x, y, width, height):
+                return x, y, width, height
+            continue
+        xdotool("mousemove", min(max(x + width // 2, wx + 10), wx + wwidth - 10), wy + wheight // 2)
+        xdotool("click", button)
+        time.sleep(0.1)
+    fail("the mouse wheel did not bring %s %s into the window" % (what, describe(node)))
+
+
 def click_node(j, node, what):
-    x, y, width, height = j.screen_box(node)
+    x, y, width, height = scroll_into_view(j, node, what)
     j.step("clicking %s" % what)
     j.click(x + width // 2, y + height // 2)
+
+
+def write_png(path):
+    """A small picture, 8 by 8, red and blue."""
+    raw = b"".join(b"\x00" + bytes([200, 30, 40] * 4 + [30, 60, 200] * 4) for _ in range(8))
+
+    def chunk(kind, data):
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0))
+                + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 
 
 def portfolio_rows(j, workbook):
@@ -125,6 +162,22 @@ def journey(j):
     except Exception:
         fail("wrote %r, but the portfolio's book has: %s" % (REFLECTION, book_text(j, workbook, document)[1]))
 
+    photo = j.path("reading-corner.png")
+    write_png(photo)
+    click_node(j, find_named(j, "Add Evidence…", roles=("push button",)), "Add Evidence…")
+    wait_for("the file chooser", lambda: len(j.windows()) > 1, timeout=40)
+    chooser = [w for w in j.windows() if w != j.window][0]
+    j.focus_window(chooser)
+    time.sleep(0.5)
+    j.step("typing the photograph's path into the file chooser, and Return")
+    j.key("ctrl+l")
+    j.type(photo)
+    j.key("Return")
+    wait_for("the file chooser to close", lambda: len(j.windows()) == 1, timeout=40)
+    wait_for("the photograph in the workbook",
+             lambda: "reading-corner.png" in book_text(j, workbook, document)[1], timeout=20, interval=0.5)
+    j.focus_window()
+
     click_node(j, find_named(j, "Submit…", roles=("push button",)), "Submit…")
     wait_for("the question whether to submit", lambda: len(j.windows()) > 1, timeout=20)
     find_named(j, "Submit the Portfolio?")
@@ -150,6 +203,13 @@ def journey(j):
         fail("the portfolio's book lacks the reflection: %s" % words)
     if LATE.strip() in words:
         fail("what was typed after submitting reached the workbook: %s" % words)
+    figures = [f for f in root.iter(DOCBOOK + "figure")]
+    if not figures:
+        fail("the portfolio's book has no figure for the photograph: %s" % words)
+    refs = [i.get("fileref") for i in root.iter(DOCBOOK + "imagedata")]
+    out_dir = j.path("")
+    if not refs or not all(os.path.exists(os.path.join(out_dir, r)) for r in refs if r):
+        fail("the photograph's picture is not beside the exported book: %s" % refs)
     if detail(root, "Status") != "Submitted":
         fail("the portfolio's status is %r, not Submitted" % detail(root, "Status"))
     cluster_after = cluster_requirement(j, workbook, document)
