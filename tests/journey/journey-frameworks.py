@@ -19,7 +19,7 @@ import xml.etree.ElementTree as ElementTree
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from journey import Journey, describe, extents, fail, same, wait_for, xdotool  # noqa: E402
+from journey import Journey, fail, name_of, on_screen, same, wait_for  # noqa: E402
 
 FRAMEWORK_NS = "{https://leadinglearning.org/ns/framework/1}"
 FRAMEWORK = "Building Learning Power"
@@ -28,55 +28,12 @@ BEHAVIOUR_ID, OLD_NAME, NEW_NAME = "noticing", "Noticing", "Spotting patterns"
 GROUP_NAME = "Thinking Aloud"
 
 
-def name_of(node):
-    try:
-        return node.name or ""
-    except Exception:
-        return ""
-
-
-def on_screen(node):
-    try:
-        _, _, width, height = extents(node)
-    except Exception:
-        return False
-    return width > 0 and height > 0
-
-
 def inside(j, toplevel, name, roles=None):
-    """The node called name, with one of roles, on the screen in toplevel."""
-    def match(node):
-        return (name_of(node) == name and (roles is None or node.getRoleName() in roles)
-                and on_screen(node) and same(j.toplevel(node), toplevel))
-    return wait_for("“%s” in %s" % (name, describe(toplevel)), lambda: j.find(match), timeout=30)
-
-
-def scroll_into_view(j, node, what):
-    """Turns the mouse wheel over the node's window, as a person would,
-    until the node is inside it."""
-    window = j.x_window_of(j.toplevel(node))
-    wx, wy, wwidth, wheight = j.window_geometry(window)
-    for _ in range(60):
-        x, y, width, height = j.screen_box(node)
-        if y < wy + 60:
-            button = "4"
-        elif y + height > wy + wheight - 10:
-            button = "5"
-        else:
-            time.sleep(0.3)
-            if j.screen_box(node) == (x, y, width, height):
-                return x, y, width, height
-            continue
-        xdotool("mousemove", wx + wwidth // 2, wy + wheight // 2)
-        xdotool("click", button)
-        time.sleep(0.1)
-    fail("the mouse wheel did not bring %s %s into its window" % (what, describe(node)))
+    return j.find_named(name, roles=roles, within=toplevel, timeout=30)
 
 
 def click_node(j, node, what, scroll=True):
-    x, y, width, height = scroll_into_view(j, node, what) if scroll else j.screen_box(node)
-    j.step("clicking %s" % what)
-    j.click(x + width // 2, y + height // 2)
+    j.click_node(node, what, scroll=scroll)
 
 
 def exported_framework(j, workbook):

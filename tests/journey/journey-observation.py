@@ -23,8 +23,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import pyatspi  # noqa: E402
 
-from journey import (Journey, ancestors, describe, extents, fail, has_state,  # noqa: E402
-                     is_editable_text, same, text_of, wait_for, xdotool)
+from journey import (Journey, ancestors, describe, docbook_detail, fail, has_state,  # noqa: E402
+                     is_editable_text, name_of, on_screen, same, text_of, wait_for)
 
 DOCBOOK = "{http://docbook.org/ns/docbook}"
 CLASS, YEAR, SUBJECT = "Kestrels", "Year 5", "Geography"
@@ -34,77 +34,20 @@ NOTE_NAMED = "Maya tried three routes on the map before asking for help #perseve
 SEARCH = "sketches"
 
 
-def name_of(node):
-    try:
-        return node.name or ""
-    except Exception:
-        return ""
-
-
-def scroll_into_view(j, node, what):
-    """Turns the mouse wheel over the window's right margin (where no
-    inner list takes the wheel), as a person would, until the node is
-    inside the window."""
-    wx, wy, wwidth, wheight = j.window_geometry(j.window)
-    for _ in range(40):
-        x, y, width, height = j.screen_box(node)
-        if width <= 0 or height <= 0:
-            fail("%s %s has no size on the screen" % (what, describe(node)))
-        if y < wy + 60:
-            button = "4"
-        elif y + height > wy + wheight - 10:
-            button = "5"
-        else:
-            # the wheel scrolls smoothly: wait for the node to stop moving
-            time.sleep(0.3)
-            again = j.screen_box(node)
-            if again == (x, y, width, height):
-                return x, y, width, height
-            continue
-        # without --sync, which waits for a motion that never comes when
-        # the pointer is already there
-        xdotool("mousemove", wx + wwidth - 40, wy + wheight // 2)
-        xdotool("click", button)
-        time.sleep(0.1)
-    fail("the mouse wheel did not bring %s %s into the window" % (what, describe(node)))
+def find_named(j, name, roles=None):
+    return j.find_named(name, roles=roles, timeout=10)
 
 
 def click_node(j, node, what):
-    x, y, width, height = scroll_into_view(j, node, what)
-    j.step("clicking %s" % what)
-    j.click(x + width // 2, y + height // 2)
+    j.click_node(node, what)
 
 
-def on_screen(node):
-    """Whether the node takes room in the window: GTK 4.8 reports every
-    visible widget as such, even on a stack's hidden pages, but gives
-    those no size."""
-    try:
-        x, y, width, height = extents(node)
-    except Exception:
-        return False
-    return width > 0 and height > 0
-
-
-def find_named(j, name, roles=None):
-    def match(node):
-        return (name_of(node) == name
-                and (roles is None or node.getRoleName() in roles)
-                and on_screen(node))
-    return wait_for("“%s” on the screen" % name, lambda: j.find(match), timeout=10)
+def detail(root, term):
+    return docbook_detail(root, term)
 
 
 def observation_rows(j, workbook):
     return j.documents(workbook, "observation")
-
-
-def detail(root, term):
-    """The observation's detail called term, from its exported DocBook."""
-    for item in root.iter(DOCBOOK + "varlistentry"):
-        found = item.find(DOCBOOK + "term")
-        if found is not None and text_of(found).strip() == term:
-            return text_of(item.find(DOCBOOK + "listitem")).strip()
-    return None
 
 
 def check_details_written(j, workbook):

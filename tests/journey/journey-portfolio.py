@@ -24,8 +24,8 @@ import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from journey import (Journey, describe, extents, fail, is_editable_text, same,  # noqa: E402
-                     text_of, wait_for, xdotool)
+from journey import (Journey, docbook_detail, fail, is_editable_text, name_of,  # noqa: E402
+                     on_screen, same, text_of, wait_for)
 
 DOCBOOK = "{http://docbook.org/ns/docbook}"
 NAME = "Siân Pritchard"
@@ -33,53 +33,16 @@ REFLECTION = "We brought the maps of our spheres of influence and compared them"
 LATE = " and this was typed after submitting"
 
 
-def name_of(node):
-    try:
-        return node.name or ""
-    except Exception:
-        return ""
-
-
-def on_screen(node):
-    try:
-        _, _, width, height = extents(node)
-    except Exception:
-        return False
-    return width > 0 and height > 0
-
-
 def find_named(j, name, roles=None, timeout=20):
-    def match(node):
-        return (name_of(node) == name and (roles is None or node.getRoleName() in roles)
-                and on_screen(node))
-    return wait_for("“%s” on the screen" % name, lambda: j.find(match), timeout=timeout)
-
-
-def scroll_into_view(j, node, what):
-    """Turns the mouse wheel over the node's column, as a person would,
-    until the node is inside the window."""
-    wx, wy, wwidth, wheight = j.window_geometry(j.window)
-    for _ in range(60):
-        x, y, width, height = j.screen_box(node)
-        if y < wy + 60:
-            button = "4"
-        elif y + height > wy + wheight - 10:
-            button = "5"
-        else:
-            time.sleep(0.3)
-            if j.screen_box(node) == (x, y, width, height):
-                return x, y, width, height
-            continue
-        xdotool("mousemove", min(max(x + width // 2, wx + 10), wx + wwidth - 10), wy + wheight // 2)
-        xdotool("click", button)
-        time.sleep(0.1)
-    fail("the mouse wheel did not bring %s %s into the window" % (what, describe(node)))
+    return j.find_named(name, roles=roles, timeout=timeout)
 
 
 def click_node(j, node, what):
-    x, y, width, height = scroll_into_view(j, node, what)
-    j.step("clicking %s" % what)
-    j.click(x + width // 2, y + height // 2)
+    j.click_node(node, what)
+
+
+def detail(root, term):
+    return docbook_detail(root, term)
 
 
 def write_png(path):
@@ -105,14 +68,6 @@ def cluster_requirement(j, workbook, document):
         if "cluster group meetings" in line:
             return line
     fail("--requirements says nothing of the cluster reflections: %s" % out)
-
-
-def detail(root, term):
-    for item in root.iter(DOCBOOK + "varlistentry"):
-        found = item.find(DOCBOOK + "term")
-        if found is not None and text_of(found).strip() == term:
-            return text_of(item.find(DOCBOOK + "listitem")).strip()
-    return None
 
 
 def book_text(j, workbook, document, validate=False):

@@ -17,38 +17,19 @@ import xml.etree.ElementTree as ElementTree
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from journey import Journey, ancestors, extents, fail, same, wait_for  # noqa: E402
+from journey import Journey, ancestors, fail, name_of, on_screen, same, wait_for  # noqa: E402
 
 YEAR = "Year 5"
 YEAR_POSITION = 6   # in the drop-down's list of the sample's year groups
 
 
-def name_of(node):
-    try:
-        return node.name or ""
-    except Exception:
-        return ""
-
-
-def on_screen(node):
-    try:
-        _, _, width, height = extents(node)
-    except Exception:
-        return False
-    return width > 0 and height > 0
-
-
 def inside(j, toplevel, name, roles=None):
-    def match(node):
-        return (name_of(node) == name and (roles is None or node.getRoleName() in roles)
-                and on_screen(node) and (toplevel is None or same(j.toplevel(node), toplevel)))
-    return wait_for("“%s” on the screen" % name, lambda: j.find(match), timeout=30)
+    return j.find_named(name, roles=roles, within=toplevel, timeout=30)
 
 
 def click_node(j, node, what):
-    x, y, width, height = j.screen_box(node)
-    j.step("clicking %s" % what)
-    j.click(x + width // 2, y + height // 2)
+    # nothing the trends' journey clicks needs scrolling to
+    j.click_node(node, what, scroll=False)
 
 
 def figures(j):

@@ -111,6 +111,34 @@ def ancestors(node):
             yield node
 
 
+def name_of(node):
+    try:
+        return node.name or ""
+    except Exception:
+        return ""
+
+
+def on_screen(node):
+    """Whether the node takes room in its window: GTK 4.8 reports every
+    visible widget as such, even on a stack's hidden pages, but gives
+    those no size."""
+    try:
+        _, _, width, height = extents(node)
+    except Exception:
+        return False
+    return width > 0 and height > 0
+
+
+def docbook_detail(root, term):
+    """The text of the entry called term in an exported DocBook
+    document's variable lists, or None."""
+    for item in root.iter(DOCBOOK_NS + "varlistentry"):
+        found = item.find(DOCBOOK_NS + "term")
+        if found is not None and text_of(found).strip() == term:
+            return text_of(item.find(DOCBOOK_NS + "listitem")).strip()
+    return None
+
+
 # xdotool and the screen
 
 def xdotool(*args, timeout=60):
@@ -292,6 +320,49 @@ class Journey:
         left = wx + (wwidth - fwidth) // 2 - fx
         top = wy + (wheight - fheight) // 2 - fy
         return (left + x, top + y, width, height)
+
+    def find_named(self, name, roles=None, within=None, timeout=20):
+        """The node called name (with one of roles), on the screen, in the
+        toplevel within (any when None), once it is there."""
+        def match(node):
+            return (name_of(node) == name and (roles is None or node.getRoleName() in roles)
+                    and on_screen(node) and (within is None or same(self.toplevel(node), within)))
+        what = "“%s” on the screen" % name if within is None else "“%s” in %s" % (name, describe(within))
+        return wait_for(what, lambda: self.find(match), timeout=timeout)
+
+    def scroll_into_view(self, node, what):
+        """Turns the mouse wheel over the right margin of the node's window
+        (where no inner list takes the wheel), as a person would, until
+        the node is inside the window; its box on the screen."""
+        window = self.x_window_of(self.toplevel(node))
+        wx, wy, wwidth, wheight = self.window_geometry(window)
+        for _ in range(60):
+            x, y, width, height = self.screen_box(node)
+            if width <= 0 or height <= 0:
+                fail("%s %s has no size on the screen" % (what, describe(node)))
+            if y < wy + 60:
+                button = "4"
+            elif y + height > wy + wheight - 10:
+                button = "5"
+            else:
+                # the wheel scrolls smoothly: wait for the node to stop moving
+                time.sleep(0.3)
+                if self.screen_box(node) == (x, y, width, height):
+                    return x, y, width, height
+                continue
+            # without --sync, which waits for a motion that never comes when
+            # the pointer is already there
+            xdotool("mousemove", wx + wwidth - 40, wy + wheight // 2)
+            xdotool("click", button)
+            time.sleep(0.1)
+        fail("the mouse wheel did not bring %s %s into its window" % (what, describe(node)))
+
+    def click_node(self, node, what, scroll=True):
+        """Clicks the middle of the node, brought into view first unless
+        scroll is False (a header bar's button is always in view)."""
+        x, y, width, height = self.scroll_into_view(node, what) if scroll else self.screen_box(node)
+        self.step("clicking %s" % what)
+        self.click(x + width // 2, y + height // 2)
 
     def find(self, predicate):
         for node in walk(self.app()):
