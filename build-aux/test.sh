@@ -49,8 +49,8 @@ ASAN_OPTIONS=$asan \
   --no-suite displayless --no-suite journey --no-suite many-quarks --no-suite dialogs
 ASAN_OPTIONS=$asan:fast_unwind_on_malloc=0 \
   "${xvfb[@]}" meson test -C build-asan --print-errorlogs --num-processes 2 --timeout-multiplier 3 \
-  --suite journey --suite many-quarks --no-suite dialogs
+  --suite journey --suite many-quarks --no-suite dialogs --no-suite plain-only
 ASAN_OPTIONS=$asan:fast_unwind_on_malloc=0 \
   LSAN_OPTIONS="suppressions=$PWD/tests/lsan-dialogs.supp:print_suppressions=0" \
   "${xvfb[@]}" meson test -C build-asan --print-errorlogs --num-processes 2 --timeout-multiplier 3 \
-  --suite dialogs
+  --suite dialogs --no-suite plain-only
